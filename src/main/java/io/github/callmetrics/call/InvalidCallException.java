@@ -1,0 +1,52 @@
+package io.github.callmetrics.call;
+
+/**
+ * Thrown when a call's values break one of the model's rules. The message names the call's id, the
+ * field, the value and the rule, for example
+ * {@code call 1795411251.1: answered 2026-11-23T07:00:00Z is before arrived 2026-11-23T07:00:05Z}; the
+ * same parts are available separately for callers that format their own messages.
+ */
+public final class InvalidCallException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String callId;
+  private final String field;
+  private final String value;
+  private final String rule;
+
+  /**
+   * Creates an exception for one broken rule.
+   *
+   * @param callId  the call's id as given (possibly blank), not null
+   * @param field  the field that broke the rule, not null
+   * @param value  the offending value as text, not null
+   * @param rule  what is wrong with the value, phrased to follow it, not null
+   */
+  public InvalidCallException(String callId, String field, String value, String rule) {
+    super("call " + (callId.isBlank() ? '"' + callId + '"' : callId) + ": " + field + " " + value + " " + rule);
+    this.callId = callId;
+    this.field = field;
+    this.value = value;
+    this.rule = rule;
+  }
+
+  /** Returns the id of the call that broke the rule, as given. */
+  public String callId() {
+    return callId;
+  }
+
+  /** Returns the name of the field that broke the rule ({@code "arrived"}, {@code "handle time"}, ...). */
+  public String field() {
+    return field;
+  }
+
+  /** Returns the offending value as text. */
+  public String value() {
+    return value;
+  }
+
+  /** Returns the rule the value broke, phrased to follow the value ({@code "is negative ..."}). */
+  public String rule() {
+    return rule;
+  }
+}

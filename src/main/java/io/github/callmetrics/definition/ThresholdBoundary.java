@@ -1,0 +1,51 @@
+package io.github.callmetrics.definition;
+
+/**
+ * Whether a wait exactly equal to the threshold is within it. Waits and thresholds are whole seconds.
+ */
+public enum ThresholdBoundary {
+  /**
+   * Within means {@code wait ≤ T}: a call answered after exactly 20 s is within 20 s. Asterisk, Genesys
+   * Cloud, Avaya and Dynamics 365 count this way; it is the default.
+   */
+  INCLUSIVE("<="),
+  /**
+   * Within means {@code wait < T}: a call answered after exactly 20 s is not within 20 s. Amazon
+   * Connect's API, Twilio Flex, Ivanti and RingCentral's short abandons count this way.
+   */
+  STRICT("<");
+
+  private final String symbol;
+
+  ThresholdBoundary(String symbol) {
+    this.symbol = symbol;
+  }
+
+  /**
+   * Checks if a wait is within a threshold under this boundary.
+   *
+   * @param waitSeconds  the wait in whole seconds
+   * @param thresholdSeconds  the threshold in whole seconds
+   * @return {@code waitSeconds <= thresholdSeconds} for {@link #INCLUSIVE},
+   *     {@code waitSeconds < thresholdSeconds} for {@link #STRICT}
+   */
+  public boolean isWithin(long waitSeconds, long thresholdSeconds) {
+    return this == INCLUSIVE ? waitSeconds <= thresholdSeconds : waitSeconds < thresholdSeconds;
+  }
+
+  /**
+   * Returns the largest whole-second wait that is within a threshold: {@code T} when inclusive,
+   * {@code T − 1} when strict (so {@code −1}, no wait at all, for a strict threshold of zero).
+   *
+   * @param thresholdSeconds  the threshold in whole seconds, zero or more
+   * @return the largest wait within it
+   */
+  public long largestWaitWithin(long thresholdSeconds) {
+    return this == INCLUSIVE ? thresholdSeconds : thresholdSeconds - 1;
+  }
+
+  /** Returns the comparison as a symbol: {@code "<="} or {@code "<"}. */
+  public String symbol() {
+    return symbol;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Callmetrics: contact-center service-level metrics from call records.
+ *
+ * <p>Start with {@link io.github.callmetrics.call.Call}, count calls with a
+ * {@link io.github.callmetrics.tally.CallTally}, pick a
+ * {@link io.github.callmetrics.definition.ServiceLevelDefinition} or
+ * {@link io.github.callmetrics.definition.Preset}, and compute figures with
+ * {@link io.github.callmetrics.metrics.Metrics}.
+ */
+module io.github.callmetrics {
+  requires transitive org.jspecify;
+  requires com.google.common;
+  requires static info.picocli;
+
+  exports io.github.callmetrics.call;
+  exports io.github.callmetrics.definition;
+  exports io.github.callmetrics.tally;
+  exports io.github.callmetrics.metrics;
+}
