@@ -1,0 +1,43 @@
+package io.github.callmetrics.interval;
+
+/**
+ * Which interval a call is counted in. Platforms choose differently, and a call that waits across an
+ * interval boundary shows the difference: a call that arrives at 09:14:50 and is answered at 09:15:10
+ * counts in 09:00–09:15 under {@link #ARRIVAL}, in 09:15–09:30 under {@link #EXIT}, and under
+ * {@link #PER_EVENT} its arrival counts in 09:00–09:15 and its answer in 09:15–09:30.
+ */
+public enum Attribution {
+  /**
+   * The whole call counts in the interval it arrived in (Dynamics 365, Cisco UCCX). The default: every
+   * interval's figures are about the callers who arrived in it.
+   */
+  ARRIVAL,
+  /**
+   * The whole call counts in the interval it left the queue in, answered, abandoned or flowed out (Amazon
+   * Connect uses the disconnect, Avaya the completion). A call still waiting counts in its arrival interval.
+   */
+  EXIT,
+  /**
+   * Each event counts where it happened: the arrival in the interval of arrival, the answer, abandon or
+   * flow-out (with its wait) in the interval of that event (Genesys, 8x8). An interval's arrivals and its
+   * outcomes may then belong to different calls.
+   */
+  PER_EVENT;
+
+  /**
+   * Obtains an attribution from its name, ignoring case and accepting {@code -} for {@code _}.
+   *
+   * @param text  {@code arrival}, {@code exit} or {@code per-event}
+   * @return the attribution
+   * @throws IllegalArgumentException if the text names none
+   */
+  public static Attribution parse(String text) {
+    String wanted = text.strip().replace('-', '_');
+    for (Attribution a : values()) {
+      if (a.name().equalsIgnoreCase(wanted)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("attribution \"" + text + "\" is not valid (expected arrival, exit or per-event)");
+  }
+}
