@@ -16,4 +16,6 @@ module io.github.callmetrics {
   exports io.github.callmetrics.definition;
   exports io.github.callmetrics.tally;
   exports io.github.callmetrics.metrics;
+  exports io.github.callmetrics.interval;
+  exports io.github.callmetrics.report;
 }

@@ -1,0 +1,249 @@
+package io.github.callmetrics.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.interval.Attribution;
+import io.github.callmetrics.interval.IntervalGrid;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a report shows: the interval grid, how calls are attributed to intervals, the dimensions rows are
+ * grouped by, the definitions whose figures stand side by side, and any queues and channels that must
+ * appear even without calls.
+ *
+ * <pre>{@code
+ * ReportSpec spec = ReportSpec.builder(IntervalGrid.of(YearMonth.of(2026, 3), ZoneId.of("Europe/Amsterdam"),
+ *         IntervalLength.MINUTES_15))
+ *     .definitions(Preset.DEFAULT.definition(), Preset.ASTERISK_SL2.definition())
+ *     .groupBy(Dimension.QUEUE, Dimension.CHANNEL, Dimension.INTERVAL)
+ *     .build();
+ * Report report = spec.report(calls);
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class ReportSpec {
+  private final IntervalGrid grid;
+  private final Attribution attribution;
+  private final ImmutableSet<Dimension> dimensions;
+  private final ImmutableList<ServiceLevelDefinition> definitions;
+  private final ImmutableSet<String> queues;
+  private final ImmutableSet<Channel> channels;
+
+  private ReportSpec(Builder b) {
+    grid = b.grid;
+    attribution = b.attribution;
+    dimensions = Sets.immutableEnumSet(b.dimensions);
+    definitions = ImmutableList.copyOf(b.definitions);
+    queues = ImmutableSet.copyOf(b.queues);
+    channels = ImmutableSet.copyOf(b.channels);
+  }
+
+  /**
+   * Obtains a builder for a report over a grid. Defaults: attribution by {@linkplain Attribution#ARRIVAL
+   * arrival}, rows per queue, channel and interval, the {@linkplain ServiceLevelDefinition#standard()
+   * default definition}.
+   *
+   * @param grid  the interval grid, not null
+   * @return a new builder
+   */
+  public static Builder builder(IntervalGrid grid) {
+    return new Builder(requireNonNull(grid, "grid"));
+  }
+
+  /** Returns the interval grid. */
+  public IntervalGrid grid() {
+    return grid;
+  }
+
+  /** Returns how calls are attributed to intervals. */
+  public Attribution attribution() {
+    return attribution;
+  }
+
+  /** Returns the dimensions the rows are grouped by. */
+  public Set<Dimension> dimensions() {
+    return dimensions;
+  }
+
+  /** Returns the definitions, in the order their figures appear; never empty. */
+  public List<ServiceLevelDefinition> definitions() {
+    return definitions;
+  }
+
+  /** Returns the queues that appear in the report even without calls. */
+  public Set<String> queues() {
+    return queues;
+  }
+
+  /** Returns the channels that appear in the report even without calls. */
+  public Set<Channel> channels() {
+    return channels;
+  }
+
+  /** Returns a new, empty accumulator for this report. */
+  public ReportAccumulator newAccumulator() {
+    return new ReportAccumulator(this);
+  }
+
+  /**
+   * Computes the report of some calls; equivalent to adding each to a {@link #newAccumulator()} and
+   * calling {@link ReportAccumulator#report()}.
+   *
+   * @param calls  the calls, not null
+   * @return the report
+   */
+  public Report report(Iterable<Call> calls) {
+    ReportAccumulator accumulator = newAccumulator();
+    accumulator.addAll(calls);
+    return accumulator.report();
+  }
+
+  /**
+   * Returns a collector that computes this report from a stream of calls, sequential or parallel.
+   *
+   * @return the collector
+   */
+  public Collector<Call, ReportAccumulator, Report> collector() {
+    return Collector.of(
+        this::newAccumulator,
+        ReportAccumulator::add,
+        (a, b) -> {
+          a.addAll(b);
+          return a;
+        },
+        ReportAccumulator::report,
+        Collector.Characteristics.UNORDERED);
+  }
+
+  /** Returns a builder holding this spec's choices. */
+  public Builder toBuilder() {
+    Builder b = new Builder(grid);
+    b.attribution = attribution;
+    b.dimensions = EnumSet.noneOf(Dimension.class);
+    b.dimensions.addAll(dimensions);
+    b.definitions = definitions;
+    b.queues = queues;
+    b.channels = channels;
+    return b;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof ReportSpec)) {
+      return false;
+    }
+    ReportSpec other = (ReportSpec) o;
+    return grid.equals(other.grid) && attribution == other.attribution && dimensions.equals(other.dimensions)
+        && definitions.equals(other.definitions) && queues.equals(other.queues) && channels.equals(other.channels);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(grid, attribution, dimensions, definitions, queues, channels);
+  }
+
+  @Override
+  public String toString() {
+    return "ReportSpec{" + grid + ", " + attribution + ", by " + dimensions + ", " + definitions.size()
+        + " definition(s)}";
+  }
+
+  /** Builds a {@link ReportSpec}. Not thread-safe. */
+  public static final class Builder {
+    private IntervalGrid grid;
+    private Attribution attribution = Attribution.ARRIVAL;
+    private EnumSet<Dimension> dimensions = EnumSet.allOf(Dimension.class);
+    private List<ServiceLevelDefinition> definitions = List.of(ServiceLevelDefinition.standard());
+    private Set<String> queues = Set.of();
+    private Set<Channel> channels = Set.of();
+
+    private Builder(IntervalGrid grid) {
+      this.grid = grid;
+    }
+
+    /** Sets the interval grid. */
+    public Builder grid(IntervalGrid grid) {
+      this.grid = requireNonNull(grid, "grid");
+      return this;
+    }
+
+    /** Sets how calls are attributed to intervals. */
+    public Builder attribution(Attribution attribution) {
+      this.attribution = requireNonNull(attribution, "attribution");
+      return this;
+    }
+
+    /** Sets the dimensions rows are grouped by; none gives one row for everything. */
+    public Builder groupBy(Dimension... dimensions) {
+      return groupBy(Arrays.asList(dimensions));
+    }
+
+    /** Sets the dimensions rows are grouped by; none gives one row for everything. */
+    public Builder groupBy(Iterable<Dimension> dimensions) {
+      EnumSet<Dimension> set = EnumSet.noneOf(Dimension.class);
+      for (Dimension d : dimensions) {
+        set.add(requireNonNull(d, "dimension"));
+      }
+      this.dimensions = set;
+      return this;
+    }
+
+    /**
+     * Sets the definitions whose figures stand side by side, in order.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder definitions(ServiceLevelDefinition... definitions) {
+      return definitions(Arrays.asList(definitions));
+    }
+
+    /**
+     * Sets the definitions whose figures stand side by side, in order.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder definitions(List<ServiceLevelDefinition> definitions) {
+      List<ServiceLevelDefinition> copy = ImmutableList.copyOf(definitions);
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("a report needs at least one definition (got none)");
+      }
+      this.definitions = copy;
+      return this;
+    }
+
+    /** Sets queues that appear in the report even when they have no calls. */
+    public Builder queues(String... queues) {
+      for (String q : queues) {
+        if (requireNonNull(q, "queue").isBlank()) {
+          throw new IllegalArgumentException("queue \"" + q + "\" is blank (expected a non-blank queue name)");
+        }
+      }
+      this.queues = ImmutableSet.copyOf(queues);
+      return this;
+    }
+
+    /** Sets channels that appear in the report even when they have no calls. */
+    public Builder channels(Channel... channels) {
+      this.channels = ImmutableSet.copyOf(channels);
+      return this;
+    }
+
+    /** Builds the spec. */
+    public ReportSpec build() {
+      return new ReportSpec(this);
+    }
+  }
+}
