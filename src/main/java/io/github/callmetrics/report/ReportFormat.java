@@ -107,7 +107,7 @@ public enum ReportFormat {
     ZoneId zone = spec.grid().zone();
     List<Column> columns = new ArrayList<>();
     if (spec.dimensions().contains(Dimension.QUEUE)) {
-      columns.add(new Column("queue", false, r -> r.key().queue().orElse("")));
+      columns.add(new Column("queue", false, r -> printable(r.key().queue().orElse(""))));
     }
     if (spec.dimensions().contains(Dimension.CHANNEL)) {
       columns.add(new Column("channel", false, r -> r.key().channel().map(c -> c.label()).orElse("")));
@@ -202,6 +202,11 @@ public enum ReportFormat {
       return spec.grid().startDay() + " to " + spec.grid().endDay().minusDays(1);
     }
     return interval.start().atZone(zone).format(LOCAL_MINUTE);
+  }
+
+  /** Shows line breaks and tabs in a name as escapes, so a table row stays one line. */
+  private static String printable(String name) {
+    return name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
   }
 
   private static String orDash(String figure) {
