@@ -1,0 +1,36 @@
+package io.github.callmetrics.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Converters for option values, each with a message that says what was expected. */
+final class Options {
+  private Options() {}
+
+  /**
+   * Reads a duration written as ISO-8601 ({@code PT20S}, {@code PT3M}) or as seconds ({@code 20},
+   * {@code 20s}).
+   */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return parseDuration(value);
+    }
+  }
+
+  static Duration parseDuration(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("p")) {
+        return Duration.parse(v);
+      }
+      String digits = v.endsWith("s") ? v.substring(0, v.length() - 1) : v;
+      return Duration.ofSeconds(Long.parseLong(digits));
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a duration (expected seconds such as 20 or 20s, or ISO-8601 such as PT20S)");
+    }
+  }
+}
