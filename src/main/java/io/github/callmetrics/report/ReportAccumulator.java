@@ -146,6 +146,30 @@ public final class ReportAccumulator {
   }
 
   /**
+   * Returns the counts of one queue, channel and interval so far.
+   *
+   * @param queue  the queue, not null
+   * @param channel  the channel, not null
+   * @param intervalIndex  the interval's index in the spec's grid
+   * @return the counts; empty if nothing was counted there
+   * @throws IndexOutOfBoundsException if the index is outside the grid
+   */
+  public TallySnapshot counts(String queue, Channel channel, int intervalIndex) {
+    requireNonNull(queue, "queue");
+    requireNonNull(channel, "channel");
+    java.util.Objects.checkIndex(intervalIndex, grid.size());
+    CallTally[][] perChannel = cells.get(queue);
+    CallTally[] perInterval = perChannel == null ? null : perChannel[channel.ordinal()];
+    CallTally tally = perInterval == null ? null : perInterval[intervalIndex];
+    return tally == null ? TallySnapshot.empty() : tally.snapshot();
+  }
+
+  /** Returns how many calls (or per-event parts) fell outside the grid's period so far. */
+  public long callsOutsidePeriod() {
+    return outsidePeriod;
+  }
+
+  /**
    * Returns the report of the calls counted so far. Later additions do not change it.
    *
    * @return the report
