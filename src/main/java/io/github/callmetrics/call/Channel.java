@@ -1,5 +1,7 @@
 package io.github.callmetrics.call;
 
+import io.github.callmetrics.internal.EnumNames;
+
 /**
  * The service channel a contact arrived on. Voice is the default; the others are the channels contact
  * centers report separately (each channel usually has its own service-level threshold).
@@ -26,13 +28,7 @@ public enum Channel {
    * @throws IllegalArgumentException if no channel has that name; the message lists the valid names
    */
   public static Channel parse(String name) {
-    for (Channel channel : values()) {
-      if (channel.name().equalsIgnoreCase(name.strip())) {
-        return channel;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown channel \"" + name + "\" (expected one of voice, chat, email, messaging, social, callback)");
+    return EnumNames.parse(Channel.class, name, "channel", Channel::label);
   }
 
   /** Returns the channel's name in lower case, as written in files and on the command line. */

@@ -1,5 +1,7 @@
 package io.github.callmetrics.call;
 
+import io.github.callmetrics.internal.EnumNames;
+
 /**
  * Why a call {@linkplain Outcome#LEFT_UNANSWERED left the queue unanswered} without the caller hanging
  * up. Platforms disagree on whether these are abandons: Asterisk counts timeouts and empty-queue exits
@@ -35,13 +37,6 @@ public enum FlowOutReason {
    * @throws IllegalArgumentException if no reason has that name; the message lists the valid labels
    */
   public static FlowOutReason parse(String text) {
-    String wanted = text.strip();
-    for (FlowOutReason reason : values()) {
-      if (reason.label.equalsIgnoreCase(wanted) || reason.name().equalsIgnoreCase(wanted)) {
-        return reason;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown flow-out reason \"" + text + "\" (expected one of timeout, queue-empty, key-press, overflow)");
+    return EnumNames.parse(FlowOutReason.class, text, "flow-out reason", FlowOutReason::label);
   }
 }

@@ -3,8 +3,8 @@ package io.github.callmetrics.definition;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.internal.EnumNames;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -181,17 +181,6 @@ public enum Preset {
    * @throws IllegalArgumentException if no preset has that name; the message lists the valid identifiers
    */
   public static Preset parse(String name) {
-    String wanted = name.strip();
-    for (Preset preset : values()) {
-      if (preset.id.equalsIgnoreCase(wanted) || preset.name().equalsIgnoreCase(wanted)) {
-        return preset;
-      }
-    }
-    StringBuilder valid = new StringBuilder();
-    for (Preset preset : values()) {
-      valid.append(valid.length() == 0 ? "" : ", ").append(preset.id);
-    }
-    throw new IllegalArgumentException(
-        "unknown preset \"" + name + "\" (expected one of " + valid.toString().toLowerCase(Locale.ROOT) + ")");
+    return EnumNames.parse(Preset.class, name, "preset", Preset::id);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.callmetrics.definition;
 
+import io.github.callmetrics.internal.EnumNames;
+
 /**
  * The service-level formulas in real use: the six of the literature and Genesys Cloud's "abandons
  * excluded". Symbols are those of {@code docs/counts.md}: {@code A}
@@ -66,16 +68,6 @@ public enum ServiceLevelFormula {
    * @throws IllegalArgumentException if no formula has that name; the message lists the valid names
    */
   public static ServiceLevelFormula parse(String name) {
-    String wanted = name.strip().replace('-', '_');
-    for (ServiceLevelFormula formula : values()) {
-      if (formula.name().equalsIgnoreCase(wanted)) {
-        return formula;
-      }
-    }
-    StringBuilder valid = new StringBuilder();
-    for (ServiceLevelFormula formula : values()) {
-      valid.append(valid.length() == 0 ? "" : ", ").append(formula.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-    }
-    throw new IllegalArgumentException("unknown formula \"" + name + "\" (expected one of " + valid + ")");
+    return EnumNames.parse(ServiceLevelFormula.class, name, "formula", EnumNames::label);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.callmetrics.definition;
 
+import io.github.callmetrics.internal.EnumNames;
+
 /**
  * Whether a wait exactly equal to the threshold is within it. Waits and thresholds are whole seconds.
  */
@@ -42,6 +44,17 @@ public enum ThresholdBoundary {
    */
   public long largestWaitWithin(long thresholdSeconds) {
     return this == INCLUSIVE ? thresholdSeconds : thresholdSeconds - 1;
+  }
+
+  /**
+   * Obtains a boundary from its name, ignoring case.
+   *
+   * @param name  {@code inclusive} or {@code strict}
+   * @return the boundary
+   * @throws IllegalArgumentException if the name is neither
+   */
+  public static ThresholdBoundary parse(String name) {
+    return EnumNames.parse(ThresholdBoundary.class, name, "boundary", EnumNames::label);
   }
 
   /** Returns the comparison as a symbol: {@code "<="} or {@code "<"}. */

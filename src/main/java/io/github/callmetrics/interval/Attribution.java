@@ -1,5 +1,7 @@
 package io.github.callmetrics.interval;
 
+import io.github.callmetrics.internal.EnumNames;
+
 /**
  * Which interval a call is counted in. Platforms choose differently, and a call that waits across an
  * interval boundary shows the difference: a call that arrives at 09:14:50 and is answered at 09:15:10
@@ -32,12 +34,6 @@ public enum Attribution {
    * @throws IllegalArgumentException if the text names none
    */
   public static Attribution parse(String text) {
-    String wanted = text.strip().replace('-', '_');
-    for (Attribution a : values()) {
-      if (a.name().equalsIgnoreCase(wanted)) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException("attribution \"" + text + "\" is not valid (expected arrival, exit or per-event)");
+    return EnumNames.parse(Attribution.class, text, "attribution", EnumNames::label);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.internal.EnumNames;
 import io.github.callmetrics.internal.JsonWriter;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
@@ -53,12 +54,7 @@ public enum ReportFormat {
    * @throws IllegalArgumentException if the name is none of them
    */
   public static ReportFormat parse(String name) {
-    for (ReportFormat f : values()) {
-      if (f.name().equalsIgnoreCase(name.strip())) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("format \"" + name + "\" is not valid (expected text, csv or json)");
+    return EnumNames.parse(ReportFormat.class, name, "format", EnumNames::label);
   }
 
   /**
