@@ -236,7 +236,7 @@ public final class WaitDistribution {
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(values) + Arrays.hashCode(cumulative);
+    return (31 * Arrays.hashCode(values) + Arrays.hashCode(cumulative)) * 31 + Long.hashCode(totalSeconds);
   }
 
   /** Returns the distribution as text, for example {@code WaitDistribution{0s×3, 12s×1, 40s×2}}. */
