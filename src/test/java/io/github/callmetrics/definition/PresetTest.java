@@ -128,6 +128,17 @@ class PresetTest {
     assertThat(Metrics.serviceLevel(mixed(), preset.withThreshold(T20))).isEqualTo(onMixedCalls);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // the summary table of docs/presets.md
+      "DEFAULT, 27.3%", "ASTERISK_SL, 75.0%", "ASTERISK_SL2, 66.7%", "CISCO_UCCE_ABANDONS_IGNORED, 33.3%",
+      "CISCO_UCCE_ABANDONS_NEGATIVE, 27.3%", "CISCO_UCCE_ABANDONS_POSITIVE, 45.5%",
+      "CISCO_UCCX_ONLY_HANDLED, 75.0%", "CISCO_UCCX_WITHOUT_ABANDONED, 33.3%", "GENESYS_CLOUD, 42.9%",
+      "AMAZON_CONNECT, 54.5%", "AVAYA_BCMS, 27.3%"})
+  void presetPercentagesOnTheSameCalls(Preset preset, String percent) {
+    assertThat(Metrics.serviceLevel(mixed(), preset.definition()).formatPercent(1)).isEqualTo(percent);
+  }
+
   @ParameterizedTest
   @EnumSource(Preset.class)
   void presetParsesFromItsIdAndItsConstantName(Preset preset) {

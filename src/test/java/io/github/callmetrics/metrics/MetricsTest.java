@@ -212,6 +212,19 @@ class MetricsTest {
         .isEqualTo("10000.00");
   }
 
+  @Test
+  void longerPeriodsSumCountsNeverAveragePercentages() {
+    // Interval 1: 9 of 10 within 20 s (90%); interval 2: 1 of 2 (50%). The two together: 10/12 = 83.3%, not 70%.
+    TallySnapshot first = Calls.builder().answeredTimes(9, 5).answered(60).snapshot();
+    TallySnapshot second = Calls.builder().answered(5, 60).snapshot();
+    Ratio day = Metrics.serviceLevel(first.plus(second), ServiceLevelDefinition.standard());
+    assertThat(day).isEqualTo(Ratio.of(10, 12));
+    assertThat(day.formatPercent(1)).isEqualTo("83.3%");
+    // An interval with no calls adds nothing to either count.
+    assertThat(Metrics.serviceLevel(first.plus(TallySnapshot.empty()), ServiceLevelDefinition.standard()))
+        .isEqualTo(Ratio.of(9, 10));
+  }
+
   private static Optional<Duration> secs(long seconds) {
     return Optional.of(Duration.ofSeconds(seconds));
   }

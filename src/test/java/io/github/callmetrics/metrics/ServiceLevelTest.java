@@ -136,6 +136,33 @@ class ServiceLevelTest {
         .isEqualTo(credited);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // the table of docs/service-level.md, "A set where every formula differs"
+      "ANSWERED_ONLY, 66.7%, 66.7%",
+      "ABANDONS_COUNT_AGAINST, 30.8%, 38.5%",
+      "ABANDONS_WITHIN_T_IGNORED, 36.4%, 45.5%",
+      "ABANDONS_WITHIN_T_COUNT_FOR, 46.2%, 53.8%",
+      "SHORT_ABANDONS_IGNORED, 33.3%, 41.7%",
+      "SHORT_ABANDONS_COUNT_FOR, 38.5%, 46.2%",
+      "ABANDONS_IGNORED, 50.0%, 62.5%"})
+  void eachFormulaAsPrinted(ServiceLevelFormula formula, String plain, String credited) {
+    ServiceLevelDefinition d = definition(formula, 20, 5);
+    assertThat(Metrics.serviceLevel(allDiffer(), d).formatPercent(1)).isEqualTo(plain);
+    assertThat(Metrics.serviceLevel(allDiffer(), d.toBuilder().creditFlowOutsWithinThreshold(true).build())
+        .formatPercent(1)).isEqualTo(credited);
+  }
+
+  @Test
+  void sameCallsUnderAsteriskAndUnderAStrictBoundary() {
+    // docs/counts.md: Asterisk SL2 makes the 40 s timeout an abandon (B = 6, B_T = 2) and excludes the overflow.
+    assertThat(ServiceLevelCounts.of(allDiffer(), io.github.callmetrics.definition.Preset.ASTERISK_SL2.definition()))
+        .isEqualTo(new ServiceLevelCounts(12, 6, 4, 6, 2, 0, 0, 0, 1));
+    // strict: the call answered after exactly 20 s is no longer within 20 s, A_T = 3.
+    ServiceLevelDefinition strict = ServiceLevelDefinition.builder().boundary(ThresholdBoundary.STRICT).build();
+    assertThat(ServiceLevelCounts.of(allDiffer(), strict).answeredWithinThreshold()).isEqualTo(3);
+  }
+
   @Test
   void ciscoIcmExample() {
     // 50 answered under 30 s, 80 over: 50/130 = 38.46% -> 38%.
