@@ -92,9 +92,17 @@ public final class AverageDuration {
   }
 
   private BigDecimal secondsExact() {
+    return secondsRounded(9);
+  }
+
+  /**
+   * Returns {@code total / count} in seconds rounded half-up once, straight from the exact nanoseconds, so
+   * that 0.04999999995 s shows as 0.0 s at one decimal (rounding to the nanosecond first would give 0.1 s).
+   */
+  private BigDecimal secondsRounded(int decimals) {
     return new BigDecimal(BigInteger.valueOf(total.getSeconds()).multiply(NANOS_PER_SECOND)
             .add(BigInteger.valueOf(total.getNano())), 9)
-        .divide(BigDecimal.valueOf(count), 9, RoundingMode.HALF_UP);
+        .divide(BigDecimal.valueOf(count), decimals, RoundingMode.HALF_UP);
   }
 
   /**
@@ -105,7 +113,7 @@ public final class AverageDuration {
    * @return the text
    */
   public String formatSeconds(int decimals) {
-    return count == 0 ? "undefined" : secondsExact().setScale(decimals, RoundingMode.HALF_UP).toPlainString() + " s";
+    return count == 0 ? "undefined" : secondsRounded(decimals).toPlainString() + " s";
   }
 
   @Override
