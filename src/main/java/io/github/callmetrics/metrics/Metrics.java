@@ -116,6 +116,21 @@ public final class Metrics {
   }
 
   /**
+   * Returns the longest wait of the abandons as the definition counts them: callers who hung up, plus the
+   * flow-outs it treats as abandons, less the short abandons it removes from all counts. It goes with
+   * {@link #averageTimeToAbandon}; {@code longestWait(snapshot, WaitPopulation.ABANDONED)} is the same for
+   * callers who hung up, whatever the definition.
+   *
+   * @param snapshot  the counted calls, not null
+   * @param definition  the definition, not null
+   * @return the longest wait, or empty if there was no abandon
+   */
+  public static Optional<Duration> longestAbandonWait(TallySnapshot snapshot, ServiceLevelDefinition definition) {
+    requireNonNull(definition, "definition");
+    return ServiceLevelCounts.countedAbandonWaits(requireNonNull(snapshot, "snapshot"), definition).max();
+  }
+
+  /**
    * Returns the average handle time (AHT) of the answered calls that have a handle time.
    *
    * @param snapshot  the counted calls, not null

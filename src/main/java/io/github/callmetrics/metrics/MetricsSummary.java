@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param averageTimeToAbandon  {@link Metrics#averageTimeToAbandon}
  * @param averageHandleTime  {@link Metrics#averageHandleTime}
  * @param longestAnsweredWait  {@link Metrics#longestWait} of {@link WaitPopulation#ANSWERED}
- * @param longestAbandonedWait  {@link Metrics#longestWait} of {@link WaitPopulation#ABANDONED}
+ * @param longestAbandonedWait  {@link Metrics#longestAbandonWait}: the abandons the definition counts, as
+ *     in {@code averageTimeToAbandon}
  * @param longestWait  {@link Metrics#longestWait} of {@link WaitPopulation#ALL}
  * @param answeredWaitPercentiles  the percentiles of the answered calls' waits
  */
@@ -82,7 +83,7 @@ public record MetricsSummary(
         Metrics.averageTimeToAbandon(snapshot, definition),
         Metrics.averageHandleTime(snapshot),
         snapshot.answeredWaits().max(),
-        snapshot.abandonedWaits().max(),
+        Metrics.longestAbandonWait(snapshot, definition),
         snapshot.allWaits().max(),
         WaitPercentiles.of(snapshot.answeredWaits()));
   }

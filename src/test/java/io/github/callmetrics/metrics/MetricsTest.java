@@ -101,7 +101,7 @@ class MetricsTest {
     assertThat(m.averageTimeToAbandon()).isEqualTo(Metrics.averageTimeToAbandon(s, DEFINITION));
     assertThat(m.averageHandleTime()).isEqualTo(Metrics.averageHandleTime(s));
     assertThat(m.longestAnsweredWait()).isEqualTo(Metrics.longestWait(s, WaitPopulation.ANSWERED));
-    assertThat(m.longestAbandonedWait()).isEqualTo(Metrics.longestWait(s, WaitPopulation.ABANDONED));
+    assertThat(m.longestAbandonedWait()).isEqualTo(Metrics.longestAbandonWait(s, DEFINITION));
     assertThat(m.longestWait()).isEqualTo(Metrics.longestWait(s, WaitPopulation.ALL));
     assertThat(m.answeredWaitPercentiles()).isEqualTo(WaitPercentiles.of(s.answeredWaits()));
   }
@@ -166,6 +166,10 @@ class MetricsTest {
     // Longest abandoned wait is over callers who hung up only, whatever the definition.
     assertThat(Metrics.longestWait(s, WaitPopulation.ABANDONED)).contains(Duration.ofSeconds(4));
     assertThat(Metrics.longestWait(s, WaitPopulation.FLOWED_OUT)).contains(Duration.ofSeconds(30));
+    // The longest abandon as the definition counts it goes with the average time to abandon.
+    assertThat(Metrics.longestAbandonWait(s, asterisk)).contains(Duration.ofSeconds(30));
+    assertThat(MetricsSummary.of(s, asterisk).longestAbandonedWait()).contains(Duration.ofSeconds(30));
+    assertThat(Metrics.longestAbandonWait(s, ServiceLevelDefinition.standard())).contains(Duration.ofSeconds(4));
   }
 
   @Test
