@@ -276,7 +276,7 @@ public enum ReportFormat {
       cells.add(averageSeconds(first.averageSpeedOfAnswer()));
       cells.add(averageSeconds(first.averageHandleTime()));
       cells.add(optionalSeconds(first.longestAnsweredWait()));
-      cells.add(optionalSeconds(first.longestAbandonedWait()));
+      cells.add(optionalSeconds(c.abandonedWaits().max()));
       cells.add(optionalSeconds(first.longestWait()));
       cells.add(optionalSeconds(first.answeredWaitPercentiles().p50()));
       cells.add(optionalSeconds(first.answeredWaitPercentiles().p80()));
@@ -400,7 +400,7 @@ public enum ReportFormat {
           .name("averageSpeedOfAnswerSeconds").value(first.averageSpeedOfAnswer().seconds())
           .name("averageHandleTimeSeconds").value(first.averageHandleTime().seconds());
       jsonSeconds(json, "longestAnsweredWaitSeconds", first.longestAnsweredWait());
-      jsonSeconds(json, "longestAbandonedWaitSeconds", first.longestAbandonedWait());
+      jsonSeconds(json, "longestAbandonedWaitSeconds", c.abandonedWaits().max());
       jsonSeconds(json, "longestWaitSeconds", first.longestWait());
       json.name("answeredWaitPercentilesSeconds").beginObject();
       jsonSeconds(json, "p50", first.answeredWaitPercentiles().p50());
