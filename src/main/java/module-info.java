@@ -16,4 +16,5 @@ module io.github.callmetrics {
   exports io.github.callmetrics.definition;
   exports io.github.callmetrics.tally;
   exports io.github.callmetrics.metrics;
+  exports io.github.callmetrics.staffing;
 }
