@@ -52,6 +52,7 @@ public final class ErlangA {
   private final double abandoning;
   private final double queueLength;
   private final double answeredWaitSeconds;
+  private final double occupancy;
 
   private ErlangA(Workload workload, int agents, Duration patience) {
     this.workload = workload;
@@ -71,6 +72,7 @@ public final class ErlangA {
       abandoning = 0;
       queueLength = 0;
       answeredWaitSeconds = 0;
+      occupancy = workload.erlangs() / agents;
       return;
     }
     GammaSeries atC = GammaSeries.of(c, x);
@@ -85,6 +87,27 @@ public final class ErlangA {
     // E[V·e^(−θV)] over waiting arrivals = c/θ · H(c+1, x), in seconds.
     double answeredWaitTotal = atC1.hSum.times(c * patienceSeconds).divide(total);
     answeredWaitSeconds = answeredWaitTotal / (1 - abandoning);
+    occupancy = workload.erlangs() < agents
+        ? workload.erlangs() * (1 - abandoning) / agents
+        : 1 - Scaled.of(idleAgents(workload.erlangs(), agents) / agents).divide(total);
+  }
+
+  /**
+   * Σ_{n<N} (N − n)·π_n / π_N, the expected idle agents relative to π_N, for A ≥ N: the terms
+   * π_{N−j}/π_N = Π_{i<j} (N − i)/A fall from j = 1, so the sum is short and exact. Used for occupancy
+   * when callers mostly abandon, where A·(1 − P(abandon))/N would lose digits to cancellation.
+   */
+  private static double idleAgents(double erlangs, int agents) {
+    double term = 1;
+    double sum = 0;
+    for (int j = 1; j <= agents; j++) {
+      term *= (agents - j + 1) / erlangs;
+      sum += j * term;
+      if (j * term < GammaSeries.TAIL * sum) {
+        break;
+      }
+    }
+    return sum;
   }
 
   /**
@@ -164,9 +187,12 @@ public final class ErlangA {
     return queueLength / workload.arrivalsPerSecond();
   }
 
-  /** Returns the occupancy {@code A·(1 − P(abandon)) / N}: the fraction of time an agent is busy. */
+  /**
+   * Returns the occupancy {@code A·(1 − P(abandon)) / N}: the fraction of time an agent is busy (computed
+   * as {@code 1 − E[idle agents]/N} when {@code A ≥ N}, which is the same value without cancellation).
+   */
   public double occupancy() {
-    return workload.erlangs() * (1 - abandoning) / agents;
+    return occupancy;
   }
 
   /**
