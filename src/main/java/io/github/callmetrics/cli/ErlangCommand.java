@@ -153,8 +153,8 @@ public final class ErlangCommand implements Runnable {
         throw common.usage(e.getMessage());
       }
       if (targets.isEmpty() == (common.agents == null)) {
-        throw common.usage("give --agents, or a target to solve for (--target, --max-asa, --max-occupancy"
-            + (maxAbandonment == null ? "" : ", --max-abandon") + "), not both");
+        throw common.usage("give either --agents or a target to solve for (--target, --max-asa, --max-occupancy"
+            + (maxAbandonment == null ? "" : ", --max-abandon") + "), exactly one of the two");
       }
       if (common.agents != null && common.agents < 1) {
         throw common.usage("agents " + common.agents + " is not positive (expected at least 1)");
@@ -189,7 +189,7 @@ public final class ErlangCommand implements Runnable {
     public void run() {
       Workload workload = common.workload(false);
       if ((target == null) == (common.agents == null)) {
-        throw common.usage("give --agents or --target, not both");
+        throw common.usage("give either --agents or --target, exactly one of the two");
       }
       ErlangB model;
       try {
