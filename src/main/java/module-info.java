@@ -18,4 +18,5 @@ module io.github.callmetrics {
   exports io.github.callmetrics.metrics;
   exports io.github.callmetrics.interval;
   exports io.github.callmetrics.report;
+  exports io.github.callmetrics.staffing;
 }

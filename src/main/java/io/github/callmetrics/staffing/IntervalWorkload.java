@@ -1,0 +1,82 @@
+package io.github.callmetrics.staffing;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.callmetrics.metrics.Ratio;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * One interval of a report or a forecast, as the staffing maths needs it: when it starts, how long it is,
+ * the calls offered, their average handle time, and the actual figures where known (the service level
+ * measured, the agents who were logged in), so {@link Staffing#perInterval} can set the required agents
+ * next to them.
+ *
+ * @param start  the interval's start
+ * @param length  the interval's length, positive
+ * @param offeredCalls  calls offered in the interval, zero or more
+ * @param averageHandleTime  the average handle time; positive when calls were offered, zero or more
+ *     otherwise (an empty interval has no handle time)
+ * @param actualServiceLevel  the service level measured, {@link Ratio#undefined()} if not known or empty
+ * @param actualAgents  the agents on the phones on average, if known, zero or more
+ */
+public record IntervalWorkload(Instant start, Duration length, long offeredCalls, Duration averageHandleTime,
+    Ratio actualServiceLevel, OptionalInt actualAgents) {
+  /** Validates every component; the messages name the interval by its start. */
+  public IntervalWorkload {
+    requireNonNull(start, "start");
+    requireNonNull(actualServiceLevel, "actualServiceLevel");
+    requireNonNull(actualAgents, "actualAgents");
+    Workload.requirePositive("interval " + start + " length", length);
+    if (offeredCalls < 0) {
+      throw new IllegalArgumentException("interval " + start + " offered calls " + offeredCalls
+          + " is negative (expected zero or more)");
+    }
+    if (offeredCalls > 0) {
+      Workload.requirePositive("interval " + start + " average handle time", averageHandleTime);
+    } else {
+      Checks.notNegative("interval " + start + " average handle time", averageHandleTime);
+    }
+    if (actualAgents.isPresent() && actualAgents.getAsInt() < 0) {
+      throw new IllegalArgumentException("interval " + start + " actual agents " + actualAgents.getAsInt()
+          + " is negative (expected zero or more)");
+    }
+  }
+
+  /**
+   * Obtains an interval with no actual figures (a forecast).
+   *
+   * @param start  the interval's start
+   * @param length  the interval's length, positive
+   * @param offeredCalls  calls offered, zero or more
+   * @param averageHandleTime  average handle time, positive when calls were offered
+   * @return the interval
+   */
+  public static IntervalWorkload of(Instant start, Duration length, long offeredCalls, Duration averageHandleTime) {
+    return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, Ratio.undefined(), OptionalInt.empty());
+  }
+
+  /** Returns a copy with the service level measured in the interval. */
+  public IntervalWorkload withActualServiceLevel(Ratio serviceLevel) {
+    return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, serviceLevel, actualAgents);
+  }
+
+  /** Returns a copy with the agents who were on the phones in the interval, zero or more. */
+  public IntervalWorkload withActualAgents(int agents) {
+    return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, actualServiceLevel,
+        OptionalInt.of(agents));
+  }
+
+  /**
+   * Returns the interval's workload, {@code offeredCalls · averageHandleTime / length} Erlangs.
+   *
+   * @throws IllegalStateException if no calls were offered and the handle time is zero
+   */
+  public Workload workload() {
+    if (averageHandleTime.isZero()) {
+      throw new IllegalStateException("interval " + start + " has no calls and no handle time (expected calls)");
+    }
+    return Workload.of(offeredCalls, length, averageHandleTime);
+  }
+}
