@@ -2,9 +2,15 @@ package io.github.callmetrics.staffing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.interval.MeasurementInterval;
+import io.github.callmetrics.metrics.MetricsSummary;
 import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.report.Report;
+import io.github.callmetrics.report.ReportRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -55,6 +61,49 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
    */
   public static IntervalWorkload of(Instant start, Duration length, long offeredCalls, Duration averageHandleTime) {
     return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, Ratio.undefined(), OptionalInt.empty());
+  }
+
+  /**
+   * Obtains the workload of one row of a report grouped by interval: the row's interval, the calls offered
+   * in it as the report's definition counts them ({@code O}), their average handle time, and the service
+   * level measured under that definition.
+   *
+   * @param row  a row with an interval, not null
+   * @param definitionIndex  which of the report's definitions counts the offered calls and the service level
+   * @param fallbackAverageHandleTime  the handle time to plan with when the row's calls have none (files
+   *     without a handle-time column), positive
+   * @return the interval's workload
+   * @throws IllegalArgumentException if the row is not for one interval
+   */
+  public static IntervalWorkload of(ReportRow row, int definitionIndex, Duration fallbackAverageHandleTime) {
+    requireNonNull(row, "row");
+    Workload.requirePositive("fallback average handle time", fallbackAverageHandleTime);
+    MeasurementInterval interval = row.key().interval().orElseThrow(() -> new IllegalArgumentException(
+        "report row " + row.key() + " is not for one interval (expected a report grouped by interval)"));
+    MetricsSummary figures = row.figures(definitionIndex);
+    long offered = figures.counts().offered();
+    Duration aht = offered == 0 ? Duration.ZERO : figures.averageHandleTime().value().orElse(fallbackAverageHandleTime);
+    return new IntervalWorkload(interval.start(), interval.toDuration(), offered, aht, figures.serviceLevel(),
+        OptionalInt.empty());
+  }
+
+  /**
+   * Obtains the workload of every row of a report grouped by interval, in the report's order; equivalent to
+   * {@link #of(ReportRow, int, Duration)} with each row.
+   *
+   * @param report  a report grouped by interval, not null
+   * @param definitionIndex  which of the report's definitions counts offered calls and service level
+   * @param fallbackAverageHandleTime  the handle time to plan with where calls have none, positive
+   * @return one workload per row
+   * @throws IllegalArgumentException if the report is not grouped by interval
+   */
+  public static List<IntervalWorkload> of(Report report, int definitionIndex, Duration fallbackAverageHandleTime) {
+    requireNonNull(report, "report");
+    List<IntervalWorkload> workloads = new ArrayList<>(report.rows().size());
+    for (ReportRow row : report.rows()) {
+      workloads.add(of(row, definitionIndex, fallbackAverageHandleTime));
+    }
+    return workloads;
   }
 
   /** Returns a copy with the service level measured in the interval. */
