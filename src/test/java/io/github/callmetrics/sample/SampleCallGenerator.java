@@ -40,19 +40,24 @@ import org.jspecify.annotations.Nullable;
  * <p>The model, per queue and channel (a <em>line</em>):
  * <ul>
  *   <li><b>Arrivals</b>: a non-homogeneous Poisson process, piecewise constant per local half hour: a daily
- *       volume (by day of week, Monday heaviest, times a random day factor) spread over the opening hours by
- *       an intraday profile with a morning peak around 10:45 and an early-afternoon peak around 14:15.
+ *       volume (by day of week, Monday heaviest, times a random day factor of about ±8%) spread over the
+ *       opening hours by an intraday profile with a morning peak around 10:45 and an early-afternoon peak
+ *       around 14:15 ({@link Line#weight(int)}); the 24/7 line keeps a low night level. Two unplanned
+ *       {@linkplain #SURGES surges} raise one morning's volume of one queue.
  *   <li><b>Staffing</b>: agents per local half hour, planned with Erlang C for 80% in 20 s on the forecast,
- *       then cut by a headcount cap and staggered lunch breaks, so the schedule is a little short at the
- *       peaks. Chat agents take two chats at a time (two seats each).
+ *       then cut to a headcount of 60% of the week's highest need and by staggered lunch breaks, so the
+ *       schedule is short at the peaks and comfortable at quiet times. Chat agents take two chats at a time
+ *       (two seats each). The support night agent takes a break from 03:00 to 03:30 with nobody logged in.
  *   <li><b>Queueing</b>: a first-come-first-served multi-server simulation in whole seconds; an agent who
- *       goes off shift finishes the call in hand; a call still waiting when the last agent of the day leaves
- *       exits with {@code queue-empty}.
- *   <li><b>Callers</b>: a patience per caller (a few give up within 5 s, the rest exponential), a wait limit
- *       ({@code timeout} after 10 minutes in {@code support} voice, {@code overflow} after 5 minutes in
- *       {@code sales} voice), and in {@code support} and {@code billing} voice a callback offer every 60 s
- *       that some accept ({@code key-press}). Whatever comes first ends the wait.
- *   <li><b>Handle times</b>: lognormal, per line; chats are longer.
+ *       goes off shift finishes the call in hand; the answer comes a few seconds after an agent is free
+ *       (ringing, accepting a chat); a call still waiting when no agent is logged in any more (closing time,
+ *       the night break) exits with {@code queue-empty}, and so does a call that arrives then.
+ *   <li><b>Callers</b>: a patience per caller: a few give up within 5 s, the others listen to the 8-second
+ *       greeting and then give up at an exponential time, a quarter of them four times as patient. A wait
+ *       limit: {@code timeout} after 5 minutes in {@code support} voice, {@code overflow} to another site
+ *       after 5 minutes in {@code sales} voice. In {@code support} and {@code billing} voice a callback offer
+ *       every 60 s that some accept ({@code key-press}). Whatever comes first ends the wait.
+ *   <li><b>Handle times</b>: lognormal, per line (talk, hold and after-call work); chats are longer.
  * </ul>
  *
  * <p>Deterministic: one {@link SplittableRandom} with the fixed {@link #SEED}, split once per line in a fixed
@@ -81,7 +86,12 @@ public final class SampleCallGenerator {
   private static final long NEVER = Long.MAX_VALUE;
   private static final DateTimeFormatter ID_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
-  /** The lines, in the fixed order in which they draw from the random generator. */
+  /**
+   * The lines, in the fixed order in which they draw from the random generator. The columns: queue,
+   * channel, opening hours, calls on a Tuesday, evening bump, mean handle time (s), handle-time spread,
+   * seats per agent, mean patience (s), share of callers who give up within 5 s, wait limit (s, 0 for
+   * none), what the limit does, chance to accept each callback offer, headcount as a share of the peak need.
+   */
   static final List<Line> LINES = List.of(
       new Line("sales", Channel.VOICE, Hours.SALES, 530, 0.0, 240, 0.55, 1, 180, 0.03,
           300, FlowOutReason.OVERFLOW, 0.0, 0.60),

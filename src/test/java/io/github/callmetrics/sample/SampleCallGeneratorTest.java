@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.metrics.Metrics;
@@ -28,6 +30,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Checks the shipped sample {@code src/sample/calls.csv}: that it is exactly what
@@ -157,6 +161,50 @@ class SampleCallGeneratorTest {
     assertThat(abandonment.value().orElseThrow()).isBetween(0.03, 0.15);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      // queue, channel, calls, answered, abandoned, flow-outs, service level, abandonment rate
+      "sales,   voice, 17426, 15641, 1774,  11, 71.7%, 10.2%",
+      "sales,   chat,   6702,  6420,  282,   0, 89.5%, 4.2%",
+      "support, voice, 18323, 16731, 1217, 375, 80.6%, 6.6%",
+      "support, chat,   6769,  6306,  463,   0, 82.4%, 6.8%",
+      "billing, voice,  8966,  7883,  880, 203, 71.3%, 9.8%",
+  })
+  void figuresPerQueueAndChannel(String queue, String channel, long offered, long answered, long abandoned,
+      long flowOuts, String serviceLevel, String abandonment) {
+    TallySnapshot line = TallySnapshot.of(calls.stream()
+        .filter(c -> c.queue().equals(queue) && c.channel() == Channel.parse(channel))
+        .collect(Collectors.toList()));
+    assertThat(line.arrivals()).isEqualTo(offered);
+    assertThat(line.answered()).isEqualTo(answered);
+    assertThat(line.abandoned()).isEqualTo(abandoned);
+    assertThat(line.flowOuts()).isEqualTo(flowOuts);
+    assertThat(Metrics.serviceLevel(line, DEFAULT).formatPercent(1)).isEqualTo(serviceLevel);
+    assertThat(Metrics.abandonmentRate(line, DEFAULT).formatPercent(1)).isEqualTo(abandonment);
+  }
+
+  @Test
+  void averageSpeedOfAnswerAndHandleTime() {
+    TallySnapshot all = TallySnapshot.of(calls);
+    assertThat(Metrics.averageSpeedOfAnswer(all).toString()).startsWith("17.7 s ");
+    assertThat(Metrics.averageHandleTime(all).toString()).startsWith("360.0 s ");
+  }
+
+  @Test
+  void surgeDaysAreBad() {
+    TallySnapshot support = TallySnapshot.of(callsOn("support", LocalDate.of(2026, 3, 30)));
+    assertThat(support.arrivals()).isEqualTo(1_168);
+    assertThat(Metrics.serviceLevel(support, DEFAULT).formatPercent(1)).isEqualTo("36.0%");
+    assertThat(Metrics.abandonmentRate(support, DEFAULT).formatPercent(1)).isEqualTo("24.1%");
+    assertThat(support.flowOuts(FlowOutReason.TIMEOUT)).isEqualTo(13);
+
+    TallySnapshot sales = TallySnapshot.of(callsOn("sales", LocalDate.of(2026, 10, 19)));
+    assertThat(sales.arrivals()).isEqualTo(1_090);
+    assertThat(Metrics.serviceLevel(sales, DEFAULT).formatPercent(1)).isEqualTo("46.3%");
+    assertThat(Metrics.abandonmentRate(sales, DEFAULT).formatPercent(1)).isEqualTo("20.5%");
+    assertThat(sales.flowOuts(FlowOutReason.OVERFLOW)).isEqualTo(5);
+  }
+
   @Test
   void peakHalfHoursAreClearlyWorseThanQuietOnes() {
     // Weekdays, all queues and channels together, by local half hour of arrival.
@@ -184,6 +232,12 @@ class SampleCallGeneratorTest {
       }
     }
     return Metrics.serviceLevel(TallySnapshot.of(selected), DEFAULT);
+  }
+
+  private static List<Call> callsOn(String queue, LocalDate day) {
+    return calls.stream()
+        .filter(c -> c.queue().equals(queue) && local(c).toLocalDate().equals(day))
+        .collect(Collectors.toList());
   }
 
   private static boolean inHour(Call call, LocalDate day, int hour, ZoneOffset offset) {
