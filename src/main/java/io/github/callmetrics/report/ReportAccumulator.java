@@ -130,7 +130,8 @@ public final class ReportAccumulator {
         int arrivedIn = grid.indexOfEpochSecond(arrived);
         int exitedIn = exit == arrived ? arrivedIn : grid.indexOfEpochSecond(exit);
         if (arrivedIn >= 0) {
-          groups[group(call)].countArrival(arrivedIn);
+          int g = group(call); // first: registering a group may replace the array
+          groups[g].countArrival(arrivedIn);
         }
         if (exitedIn >= 0) {
           countOutcome(group(call), exitedIn, call, outcome);

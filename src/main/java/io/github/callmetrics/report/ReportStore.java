@@ -54,6 +54,11 @@ final class ReportStore {
 
   /** Builds the store of an accumulator's counts, with up to {@code parallelism} threads. */
   static ReportStore build(ReportAccumulator acc, int parallelism) {
+    return build(acc, parallelism, PARALLEL_THRESHOLD);
+  }
+
+  /** Builds the store, with up to {@code parallelism} threads if there are at least {@code parallelFrom} waits. */
+  static ReportStore build(ReportAccumulator acc, int parallelism, int parallelFrom) {
     IntervalGrid grid = acc.spec().grid();
     int intervals = grid.size();
     ReportAccumulator.Group[] local = acc.groups();
@@ -94,7 +99,7 @@ final class ReportStore {
     int[] offsets = new int[keyCount + 1];
     char[] sorted = new char[(int) total];
 
-    int parts = total < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(parallelism, groupCount));
+    int parts = total < parallelFrom ? 1 : Math.max(1, Math.min(parallelism, groupCount));
     int[] lo = new int[parts + 1];
     for (int p = 0; p <= parts; p++) {
       lo[p] = (int) ((long) groupCount * p / parts) * groupKeys;
