@@ -74,6 +74,17 @@ public final class ReportAccumulator {
 
   private long outsidePeriod;
 
+  /**
+   * The last interval found for an arrival and for an exit, as {@code [from, to)} epoch seconds: calls come
+   * roughly in time order, so most lookups need no arithmetic at all.
+   */
+  private long arrivalFrom = 1;
+  private long arrivalTo;
+  private int arrivalIndex;
+  private long exitFrom = 1;
+  private long exitTo;
+  private int exitIndex;
+
   ReportAccumulator(ReportSpec spec) {
     this.spec = spec;
     this.grid = spec.grid();
@@ -103,7 +114,7 @@ public final class ReportAccumulator {
     long arrived = call.arrived().getEpochSecond();
     switch (attribution) {
       case ARRIVAL: {
-        int i = grid.indexOfEpochSecond(arrived);
+        int i = arrivalInterval(arrived);
         if (i < 0) {
           outsidePeriod++;
           return;
@@ -115,7 +126,7 @@ public final class ReportAccumulator {
       }
       case EXIT: {
         long exit = outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond();
-        int i = grid.indexOfEpochSecond(exit);
+        int i = exitInterval(exit);
         if (i < 0) {
           outsidePeriod++;
           return;
@@ -127,8 +138,8 @@ public final class ReportAccumulator {
       }
       case PER_EVENT: {
         long exit = outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond();
-        int arrivedIn = grid.indexOfEpochSecond(arrived);
-        int exitedIn = exit == arrived ? arrivedIn : grid.indexOfEpochSecond(exit);
+        int arrivedIn = arrivalInterval(arrived);
+        int exitedIn = exitInterval(exit);
         if (arrivedIn >= 0) {
           int g = group(call); // first: registering a group may replace the array
           groups[g].countArrival(arrivedIn);
@@ -142,6 +153,32 @@ public final class ReportAccumulator {
         break;
       }
     }
+  }
+
+  private int arrivalInterval(long second) {
+    if (second >= arrivalFrom && second < arrivalTo) {
+      return arrivalIndex;
+    }
+    int i = grid.indexOfEpochSecond(second);
+    if (i >= 0) {
+      arrivalFrom = grid.interval(i).start().getEpochSecond();
+      arrivalTo = grid.interval(i).end().getEpochSecond();
+      arrivalIndex = i;
+    }
+    return i;
+  }
+
+  private int exitInterval(long second) {
+    if (second >= exitFrom && second < exitTo) {
+      return exitIndex;
+    }
+    int i = grid.indexOfEpochSecond(second);
+    if (i >= 0) {
+      exitFrom = grid.interval(i).start().getEpochSecond();
+      exitTo = grid.interval(i).end().getEpochSecond();
+      exitIndex = i;
+    }
+    return i;
   }
 
   private void countOutcome(int g, int interval, Call call, Outcome outcome) {

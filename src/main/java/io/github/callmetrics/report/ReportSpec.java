@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
@@ -114,9 +113,8 @@ public final class ReportSpec {
 
   /**
    * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
-   * thread counts into its own accumulator and the accumulators are merged; the final sort of a large report
-   * (over a million calls) is split by queue across the threads of the common {@code ForkJoinPool}, as
-   * {@link java.util.Arrays#parallelSort} does. Sequential and parallel streams give equal reports.
+   * thread counts into its own accumulator and the accumulators are merged (without copying their counted
+   * calls); sequential and parallel streams give equal reports.
    *
    * @return the collector
    */
@@ -128,7 +126,7 @@ public final class ReportSpec {
           a.addAll(b);
           return a;
         },
-        a -> a.report(ForkJoinPool.getCommonPoolParallelism() + 1),
+        ReportAccumulator::report,
         Collector.Characteristics.UNORDERED);
   }
 
