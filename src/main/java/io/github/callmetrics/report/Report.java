@@ -2,21 +2,22 @@ package io.github.callmetrics.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.metrics.MetricsSummary;
-import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,49 +33,80 @@ import java.util.TreeSet;
  * <p>{@link #groupedBy} and {@link #rollUp} give coarser reports whose rows merge the counts of the rows
  * they combine and compute every figure again from those counts; a percentage is never averaged.
  *
+ * <p>A report of a year has millions of rows, so a report keeps its counts in a compact store (every wait
+ * sorted by queue, channel, interval and outcome) and {@link #rows()} builds each row when it is read: reading
+ * a row twice gives two equal rows. Roll-ups share the store and merge the counts of the rows they combine
+ * when their own rows are read. See {@code docs/performance.md}.
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class Report {
   private final ReportSpec spec;
-  private final ImmutableList<ReportRow> rows;
-  private final long callsOutsidePeriod;
+  private final ReportStore store;
+  /** The queue/channel groups of the rows (interval left out), in row order. */
+  private final ReportKey[] groupKeys;
+  /** Per group: the store's groups it merges. */
+  private final int[][] members;
+  private final boolean byInterval;
+  /** Per interval of the spec's grid: the first of the store's intervals it covers, plus the end. */
+  private final int[] fineStart;
+  private final int perGroup;
+  private final List<ReportRow> rows = new Rows();
 
-  private Report(ReportSpec spec, ImmutableList<ReportRow> rows, long callsOutsidePeriod) {
+  private Report(ReportSpec spec, ReportStore store, Map<ReportKey, int[]> sources) {
     this.spec = spec;
-    this.rows = rows;
-    this.callsOutsidePeriod = callsOutsidePeriod;
+    this.store = store;
+    Set<Dimension> byGroup = EnumSet.noneOf(Dimension.class);
+    byGroup.addAll(spec.dimensions());
+    byGroup.remove(Dimension.INTERVAL);
+    Map<ReportKey, List<Integer>> merged = new TreeMap<>();
+    for (ReportKey key : groups(spec, sources.keySet())) {
+      merged.put(key, new ArrayList<>());
+    }
+    for (Map.Entry<ReportKey, int[]> e : sources.entrySet()) {
+      List<Integer> into = merged.get(e.getKey().project(byGroup));
+      for (int g : e.getValue()) {
+        into.add(g);
+      }
+    }
+    groupKeys = merged.keySet().toArray(new ReportKey[0]);
+    members = new int[groupKeys.length][];
+    int x = 0;
+    for (List<Integer> m : merged.values()) {
+      members[x++] = m.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+    byInterval = spec.dimensions().contains(Dimension.INTERVAL);
+    fineStart = byInterval ? intervalMap(store.grid, spec.grid()) : new int[] {0, store.intervals};
+    perGroup = fineStart.length - 1;
+  }
+
+  /** Builds the report of a store: its groups, grouped by the spec's dimensions, with named groups added. */
+  static Report of(ReportSpec spec, ReportStore store) {
+    Map<ReportKey, int[]> sources = new LinkedHashMap<>();
+    for (int g = 0; g < store.groups.length; g++) {
+      ReportAccumulator.Group group = store.groups[g];
+      sources.put(new ReportKey(Optional.of(group.queue), Optional.of(group.channel), Optional.empty()), new int[] {g});
+    }
+    return new Report(spec, store, sources);
   }
 
   /**
-   * Builds a report from counts keyed at any level at least as fine as the spec's dimensions: groups them
-   * by the spec's dimensions, fills in empty intervals, and computes the figures.
+   * For each interval of a coarse grid, the first interval of the fine grid that it covers (plus the fine
+   * grid's size at the end): a coarse interval is the union of the fine intervals that start in it.
    */
-  static Report of(ReportSpec spec, Map<ReportKey, TallySnapshot> counts, long callsOutsidePeriod) {
-    Set<Dimension> dims = spec.dimensions();
-    Map<ReportKey, CallTally> merged = new TreeMap<>();
-    for (ReportKey group : groups(spec, counts.keySet())) {
-      if (dims.contains(Dimension.INTERVAL)) {
-        for (MeasurementInterval interval : spec.grid().intervals()) {
-          merged.put(new ReportKey(group.queue(), group.channel(), Optional.of(interval)), new CallTally());
-        }
-      } else {
-        merged.put(group, new CallTally());
+  private static int[] intervalMap(IntervalGrid fine, IntervalGrid coarse) {
+    int[] start = new int[coarse.size() + 1];
+    int next = 0;
+    for (int i = 0; i < fine.size(); i++) {
+      int j = coarse.indexOf(fine.interval(i).start());
+      while (next <= j) {
+        start[next++] = i;
       }
     }
-    for (Map.Entry<ReportKey, TallySnapshot> e : counts.entrySet()) {
-      ReportKey target = e.getKey().project(dims);
-      if (dims.contains(Dimension.INTERVAL)) {
-        MeasurementInterval interval = e.getKey().interval().orElseThrow();
-        int index = spec.grid().indexOf(interval.start());
-        target = new ReportKey(target.queue(), target.channel(), Optional.of(spec.grid().interval(index)));
-      }
-      merged.get(target).addAll(e.getValue());
+    while (next <= coarse.size()) {
+      start[next++] = fine.size();
     }
-    ImmutableList.Builder<ReportRow> rows = ImmutableList.builderWithExpectedSize(merged.size());
-    for (Map.Entry<ReportKey, CallTally> e : merged.entrySet()) {
-      rows.add(row(e.getKey(), e.getValue().snapshot(), spec.definitions()));
-    }
-    return new Report(spec, rows.build(), callsOutsidePeriod);
+    return start;
   }
 
   /** The queue/channel groups of the report (interval left out): those with counts plus the named ones. */
@@ -107,7 +139,17 @@ public final class Report {
     return groups;
   }
 
-  private static ReportRow row(ReportKey key, TallySnapshot counts, List<ServiceLevelDefinition> definitions) {
+  /** Computes row {@code r}: group {@code r / perGroup}, interval {@code r % perGroup}. */
+  private ReportRow row(int r) {
+    int x = r / perGroup;
+    int j = r % perGroup;
+    ReportKey group = groupKeys[x];
+    ReportKey key = byInterval
+        ? new ReportKey(group.queue(), group.channel(), Optional.of(spec.grid().interval(j)))
+        : group;
+    TallySnapshot counts = members[x].length == 0 ? TallySnapshot.empty()
+        : store.snapshot(members[x], fineStart[j], fineStart[j + 1]);
+    List<ServiceLevelDefinition> definitions = spec.definitions();
     List<MetricsSummary> figures = new ArrayList<>(definitions.size());
     for (ServiceLevelDefinition definition : definitions) {
       figures.add(MetricsSummary.of(counts, definition));
@@ -115,12 +157,29 @@ public final class Report {
     return new ReportRow(key, counts, figures);
   }
 
+  /** The rows, each computed from the store when read. */
+  private final class Rows extends AbstractList<ReportRow> implements RandomAccess {
+    @Override
+    public ReportRow get(int index) {
+      java.util.Objects.checkIndex(index, size());
+      return row(index);
+    }
+
+    @Override
+    public int size() {
+      return groupKeys.length * perGroup;
+    }
+  }
+
   /** Returns what the report shows. */
   public ReportSpec spec() {
     return spec;
   }
 
-  /** Returns the rows, ordered by queue, channel and interval. */
+  /**
+   * Returns the rows, ordered by queue, channel and interval. The list is unmodifiable; each row is computed
+   * from the report's counts when it is read.
+   */
   public List<ReportRow> rows() {
     return rows;
   }
@@ -130,7 +189,7 @@ public final class Report {
    * arrival or their outcome) fell outside the grid's period.
    */
   public long callsOutsidePeriod() {
-    return callsOutsidePeriod;
+    return store.callsOutsidePeriod;
   }
 
   /**
@@ -141,12 +200,20 @@ public final class Report {
    */
   public Optional<ReportRow> row(ReportKey key) {
     requireNonNull(key, "key");
-    for (ReportRow row : rows) {
-      if (row.key().equals(key)) {
-        return Optional.of(row);
+    ReportKey group = new ReportKey(key.queue(), key.channel(), Optional.empty());
+    int x = Arrays.binarySearch(groupKeys, group);
+    if (x < 0 || !groupKeys[x].equals(group) || key.interval().isPresent() != byInterval) {
+      return Optional.empty();
+    }
+    int j = 0;
+    if (byInterval) {
+      MeasurementInterval interval = key.interval().orElseThrow();
+      j = spec.grid().indexOf(interval.start());
+      if (j < 0 || !spec.grid().interval(j).equals(interval)) {
+        return Optional.empty();
       }
     }
-    return Optional.empty();
+    return Optional.of(row(x * perGroup + j));
   }
 
   /**
@@ -163,7 +230,7 @@ public final class Report {
     if (!spec.dimensions().containsAll(keep)) {
       throw new IllegalArgumentException("cannot group a report by " + keep + " (it has only " + spec.dimensions() + ")");
     }
-    return of(spec.toBuilder().groupBy(keep).build(), countsByKey(), callsOutsidePeriod);
+    return new Report(spec.toBuilder().groupBy(keep).build(), store, sources());
   }
 
   /**
@@ -183,7 +250,7 @@ public final class Report {
           + length.label() + " (expected day, period, or a multiple of " + grid.length().label() + ")");
     }
     IntervalGrid coarse = IntervalGrid.of(grid.startDay(), grid.endDay(), grid.zone(), length);
-    return of(spec.toBuilder().grid(coarse).build(), countsByKey(), callsOutsidePeriod);
+    return new Report(spec.toBuilder().grid(coarse).build(), store, sources());
   }
 
   private static boolean coarsens(IntervalLength fine, IntervalLength coarse) {
@@ -207,16 +274,23 @@ public final class Report {
     return groupedBy().rows().get(0);
   }
 
-  private Map<ReportKey, TallySnapshot> countsByKey() {
-    Map<ReportKey, TallySnapshot> counts = new TreeMap<>();
-    for (ReportRow row : rows) {
-      counts.put(row.key(), row.counts());
+  /** This report's groups and the store's groups each merges: what a coarser report starts from. */
+  private Map<ReportKey, int[]> sources() {
+    Map<ReportKey, int[]> sources = new LinkedHashMap<>();
+    for (int x = 0; x < groupKeys.length; x++) {
+      sources.put(groupKeys[x], members[x]);
     }
-    return counts;
+    return sources;
+  }
+
+  /** Returns the bytes of the arrays holding this report's counts and wait distributions. */
+  long storeBytes() {
+    return store.bytes();
   }
 
   @Override
   public String toString() {
-    return "Report{" + spec + ", " + rows.size() + " rows, " + callsOutsidePeriod + " calls outside the period}";
+    return "Report{" + spec + ", " + rows.size() + " rows, " + store.callsOutsidePeriod
+        + " calls outside the period}";
   }
 }

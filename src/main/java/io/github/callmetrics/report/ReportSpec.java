@@ -112,7 +112,9 @@ public final class ReportSpec {
   }
 
   /**
-   * Returns a collector that computes this report from a stream of calls, sequential or parallel.
+   * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
+   * thread counts into its own accumulator and the accumulators are merged (without copying their counted
+   * calls); sequential and parallel streams give equal reports.
    *
    * @return the collector
    */

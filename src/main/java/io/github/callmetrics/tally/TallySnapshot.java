@@ -23,6 +23,21 @@ import org.jspecify.annotations.Nullable;
  * <p>This class is immutable and thread-safe; {@code equals} compares every count.
  */
 public final class TallySnapshot {
+  static {
+    io.github.callmetrics.internal.TallyAccess.Holder.register(new io.github.callmetrics.internal.TallyAccess() {
+      @Override
+      public WaitDistribution distribution(long[] values, long[] cumulative, long totalSeconds) {
+        return WaitDistribution.ofCumulative(values, cumulative, totalSeconds);
+      }
+
+      @Override
+      public TallySnapshot snapshot(long arrivals, WaitDistribution answered, WaitDistribution abandoned,
+          WaitDistribution[] flowOuts, long waiting, Duration handleTimeTotal, long handleTimeCount) {
+        return new TallySnapshot(arrivals, answered, abandoned, flowOuts, waiting, handleTimeTotal, handleTimeCount);
+      }
+    });
+  }
+
   private static final TallySnapshot EMPTY = new CallTally().snapshot();
 
   private final long arrivals;

@@ -72,6 +72,14 @@ public final class WaitDistribution {
     return new WaitDistribution(values, cumulative, totalSeconds);
   }
 
+  /**
+   * Creates a distribution from distinct ascending waits and their cumulative counts, taken as they are: the
+   * report store builds these straight from its sorted waits.
+   */
+  static WaitDistribution ofCumulative(long[] values, long[] cumulative, long totalSeconds) {
+    return values.length == 0 ? EMPTY : new WaitDistribution(values, cumulative, totalSeconds);
+  }
+
   /** Returns how many waits there are. */
   public long count() {
     return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
@@ -200,10 +208,30 @@ public final class WaitDistribution {
     if (isEmpty()) {
       return other;
     }
-    WaitHistogram h = new WaitHistogram();
-    h.addAll(this);
-    h.addAll(other);
-    return h.toDistribution();
+    // Merge the two sorted lists of distinct waits: linear, and no dense histogram to allocate.
+    long[] v = new long[values.length + other.values.length];
+    long[] c = new long[v.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    long running = 0;
+    while (i < values.length || j < other.values.length) {
+      long a = i < values.length ? values[i] : Long.MAX_VALUE;
+      long b = j < other.values.length ? other.values[j] : Long.MAX_VALUE;
+      long wait = Math.min(a, b);
+      if (a == wait) {
+        running = Math.addExact(running, cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
+        i++;
+      }
+      if (b == wait) {
+        running = Math.addExact(running, other.cumulative[j] - (j == 0 ? 0 : other.cumulative[j - 1]));
+        j++;
+      }
+      v[n] = wait;
+      c[n++] = running;
+    }
+    return new WaitDistribution(Arrays.copyOf(v, n), Arrays.copyOf(c, n),
+        Math.addExact(totalSeconds, other.totalSeconds));
   }
 
   /** Calls {@code action} with each distinct wait and how many waits lasted that long, ascending. */

@@ -1,0 +1,194 @@
+package io.github.callmetrics.report;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.interval.IntervalGrid;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The year report of issue 8 ({@link YearWorkload}: 30 million calls, 50 queues × 2 channels × 35,040 quarter
+ * hours) from calls already in memory, our path beside a naive twin and the memory floor, in one run:
+ *
+ * <ul>
+ *   <li>{@code naiveTwin}: what one writes first: {@code stream().collect(groupingBy(...))} on the calls with a
+ *       {@code ZonedDateTime} truncation per call, then per cell counts, sums, maxima and percentiles by sorting
+ *       the answered waits. Lives here, not in the library.
+ *   <li>{@code oursFromCalls}: {@code spec.report(calls)}, the README's API on one thread: every count, sum,
+ *       maximum and an exact 1-s wait distribution per cell, for any roll-up.
+ *   <li>{@code oursFromCallsWithTotal}: the same plus the whole year's total row (exact percentiles of all calls).
+ *   <li>{@code oursTwoThreads}: {@code calls.parallelStream().collect(spec.collector())} on both cores.
+ *   <li>{@code columnsCountsOnly}: a hand-written loop over primitive columns of the same calls: counts, wait
+ *       sums and maxima per cell, no distributions.
+ *   <li>{@code columnsFloor}: a plain sum over those columns, the memory floor.
+ * </ul>
+ *
+ * <p>Run (one JMH run at a time on the machine; the heap must hold 30 M {@code Call} objects, about 5 GB):
+ * {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportBenchmark -f 1 -wi 1 -i 3"}
+ * (the fork already gets {@code -Xmx12g}; add {@code -prof gc} for allocation). The setup prints the bytes of
+ * the year report's store.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-Xms12g"})
+@Warmup(iterations = 1, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class YearReportBenchmark {
+  @Param({"30000000"})
+  int calls;
+
+  List<Call> input;
+  YearWorkload.Columns columns;
+  ReportSpec spec;
+  IntervalGrid grid;
+
+  @Setup
+  public void setUp() {
+    input = YearWorkload.calls(calls);
+    columns = new YearWorkload.Columns(calls);
+    spec = YearWorkload.spec();
+    grid = spec.grid();
+    Report report = spec.report(input);
+    System.out.printf("%nyear report: %d rows, store %,d bytes (%.1f MiB), %d calls%n", report.rows().size(),
+        report.storeBytes(), report.storeBytes() / 1048576.0, report.total().counts().arrivals());
+  }
+
+  @Benchmark
+  public Report oursFromCalls() {
+    return spec.report(input);
+  }
+
+  @Benchmark
+  public ReportRow oursFromCallsWithTotal() {
+    return spec.report(input).total();
+  }
+
+  @Benchmark
+  public Report oursTwoThreads() {
+    return input.parallelStream().collect(spec.collector());
+  }
+
+  /** The naive twin's cell key. */
+  public record Cell(String queue, Channel channel, ZonedDateTime start) {}
+
+  /** The naive twin's row: counts, sums, maxima and percentiles p50, p80, p90, p95, p99 of answered waits. */
+  public record NaiveRow(long arrivals, long[] byOutcome, long answeredWaitSum, long abandonedWaitSum, long maxAnswered,
+      long maxAbandoned, long handleSum, long[] percentiles) {}
+
+  @Benchmark
+  public Map<Cell, NaiveRow> naiveTwin() {
+    Map<Cell, List<Call>> byCell = input.stream()
+        .collect(Collectors.groupingBy(c -> new Cell(c.queue(), c.channel(), quarterHour(c.arrived()))));
+    Map<Cell, NaiveRow> rows = new HashMap<>();
+    for (Map.Entry<Cell, List<Call>> e : byCell.entrySet()) {
+      long[] byOutcome = new long[6];
+      long answeredSum = 0;
+      long abandonedSum = 0;
+      long maxAnswered = 0;
+      long maxAbandoned = 0;
+      long handle = 0;
+      long[] answeredWaits = e.getValue().stream().filter(c -> c.outcome() == Outcome.ANSWERED)
+          .mapToLong(Call::waitSeconds).toArray();
+      for (Call c : e.getValue()) {
+        long wait = c.waitSeconds();
+        switch (c.outcome()) {
+          case ANSWERED:
+            byOutcome[0]++;
+            answeredSum += wait;
+            maxAnswered = Math.max(maxAnswered, wait);
+            handle += c.handleTime().map(d -> d.getSeconds()).orElse(0L);
+            break;
+          case ABANDONED:
+            byOutcome[1]++;
+            abandonedSum += wait;
+            maxAbandoned = Math.max(maxAbandoned, wait);
+            break;
+          default:
+            byOutcome[2 + c.flowOutReason().orElseThrow().ordinal()]++;
+            break;
+        }
+      }
+      Arrays.sort(answeredWaits);
+      long[] percentiles = new long[5];
+      double[] ps = {50, 80, 90, 95, 99};
+      for (int p = 0; p < 5 && answeredWaits.length > 0; p++) {
+        int rank = (int) Math.ceil(ps[p] * answeredWaits.length / 100);
+        percentiles[p] = answeredWaits[Math.max(rank, 1) - 1];
+      }
+      rows.put(e.getKey(), new NaiveRow(e.getValue().size(), byOutcome, answeredSum, abandonedSum, maxAnswered,
+          maxAbandoned, handle, percentiles));
+    }
+    return rows;
+  }
+
+  private static ZonedDateTime quarterHour(Instant instant) {
+    ZonedDateTime z = instant.atZone(YearWorkload.ZONE);
+    return z.truncatedTo(ChronoUnit.HOURS).plusMinutes(z.getMinute() / 15 * 15);
+  }
+
+  /** Per cell: arrivals and counts per outcome class, wait sums and maxima of answered and abandoned, handle sum. */
+  @Benchmark
+  public long columnsCountsOnly() {
+    YearWorkload.Columns c = columns;
+    int size = grid.size();
+    int cells = YearWorkload.QUEUES * 2 * size;
+    int[] counts = new int[cells * 6];
+    long[] waitSums = new long[cells * 2];
+    char[] maxima = new char[cells * 2];
+    long[] handle = new long[cells];
+    long from = 1;
+    long to = 0;
+    int interval = 0;
+    for (int i = 0; i < c.size(); i++) {
+      long arrived = c.arrived[i];
+      if (arrived < from || arrived >= to) { // the same interval as the last call's, mostly
+        interval = grid.indexOfEpochSecond(arrived);
+        from = grid.interval(interval).start().getEpochSecond();
+        to = grid.interval(interval).end().getEpochSecond();
+      }
+      int cell = (c.queue[i] * 2 + c.channel[i]) * size + interval;
+      int kind = c.kind[i];
+      counts[cell * 6 + kind]++;
+      if (kind < 2) {
+        int w = c.wait[i];
+        waitSums[cell * 2 + kind] += w;
+        if (w > maxima[cell * 2 + kind]) {
+          maxima[cell * 2 + kind] = (char) w;
+        }
+      }
+      handle[cell] += c.handle[i];
+    }
+    return counts[cells] + waitSums[cells] + maxima[cells] + handle[cells / 2];
+  }
+
+  /** A plain sum over the same columns: the cost of reading them, the floor of any report from them. */
+  @Benchmark
+  public long columnsFloor() {
+    YearWorkload.Columns c = columns;
+    long sum = 0;
+    for (int i = 0; i < c.size(); i++) {
+      sum += c.queue[i] + c.channel[i] + c.arrived[i] + c.kind[i] + c.wait[i] + c.handle[i];
+    }
+    return sum;
+  }
+}
