@@ -12,12 +12,10 @@ import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.live.CallEvent.Kind;
 import io.github.callmetrics.live.RejectedEvent.Reason;
-import io.github.callmetrics.metrics.MetricsSummary;
 import io.github.callmetrics.report.Report;
 import io.github.callmetrics.report.ReportAccumulator;
 import io.github.callmetrics.report.ReportSpec;
 import io.github.callmetrics.tally.CallTally;
-import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -413,40 +411,65 @@ public final class LiveMonitor {
     }
   }
 
-  /** The calls of one channel that ended within the window, in order of their outcome's second. */
+  /**
+   * The calls of one channel that ended within the window: a ring of one slot per second of the window, each
+   * holding the calls whose outcome fell in that second, and a tally of them all. Adding is O(1) whatever the
+   * order of events; expiring visits each slot once per window length of time that passes.
+   */
   private final class Window {
-    private final ArrayDeque<Call> calls = new ArrayDeque<>();
+    private final Slot[] slots = new Slot[(int) windowSeconds];
     private final CallTally tally = new CallTally();
+    /** Every second up to this one is expired (its calls removed from the tally). */
+    private long expiredThrough = Long.MIN_VALUE;
 
     void add(Call call, long nowSecond) {
-      long second = exitSecond(call);
-      if (second <= nowSecond - windowSeconds) {
+      expire(nowSecond);
+      long second = call.outcomeAt().orElseThrow().getEpochSecond();
+      if (second <= expiredThrough) {
         return; // already out of the window: possible only with a tolerance longer than the window
       }
-      if (calls.isEmpty() || exitSecond(calls.peekLast()) <= second) {
-        calls.addLast(call);
-      } else { // an event within the late tolerance, a few seconds out of order: insert it in place
-        ArrayDeque<Call> later = new ArrayDeque<>();
-        while (!calls.isEmpty() && exitSecond(calls.peekLast()) > second) {
-          later.push(calls.pollLast());
-        }
-        calls.addLast(call);
-        calls.addAll(later);
+      int index = (int) Math.floorMod(second, windowSeconds);
+      Slot slot = slots[index];
+      if (slot == null) {
+        slot = new Slot();
+        slots[index] = slot;
+      } else if (slot.second != second) {
+        clear(slot); // an expired second sharing the slot (defensive: expire has normally cleared it)
       }
+      slot.second = second;
+      slot.calls.add(call);
       tally.add(call);
-      expire(nowSecond);
     }
 
     void expire(long nowSecond) {
-      long oldestKept = nowSecond - windowSeconds + 1;
-      while (!calls.isEmpty() && exitSecond(calls.peekFirst()) < oldestKept) {
-        tally.remove(calls.pollFirst());
+      long through = nowSecond - windowSeconds; // the window is (now - W, now] in whole seconds
+      if (through <= expiredThrough) {
+        return;
       }
+      long from = expiredThrough == Long.MIN_VALUE ? through - windowSeconds + 1
+          : Math.max(expiredThrough + 1, through - windowSeconds + 1);
+      for (long second = from; second <= through; second++) {
+        Slot slot = slots[(int) Math.floorMod(second, windowSeconds)];
+        if (slot != null && slot.second <= through) {
+          clear(slot);
+        }
+      }
+      expiredThrough = through;
     }
 
-    private long exitSecond(Call call) {
-      return call.outcomeAt().orElseThrow().getEpochSecond();
+    private void clear(Slot slot) {
+      for (Call call : slot.calls) {
+        tally.remove(call);
+      }
+      slot.calls.clear();
+      slot.second = Long.MIN_VALUE;
     }
+  }
+
+  /** The calls that ended in one second of a window. */
+  private static final class Slot {
+    long second = Long.MIN_VALUE;
+    final ArrayList<Call> calls = new ArrayList<>(4);
   }
 
   /** One queue's state, guarded by its lock. */
@@ -541,103 +564,60 @@ public final class LiveMonitor {
     }
 
     LiveSnapshot snapshot(Channel channel, Instant now) {
-      List<Waiting> waitingHere = new ArrayList<>();
+      List<Call> waitingHere = new ArrayList<>();
       Waiting oldest = null;
       for (Waiting w : waiting.values()) {
         if (w.channel == channel) {
-          waitingHere.add(w);
+          waitingHere.add(w.asCall(queue));
           if (oldest == null || w.arrived.isBefore(oldest.arrived)
               || (w.arrived.equals(oldest.arrived) && w.id.compareTo(oldest.id) < 0)) {
             oldest = w;
           }
         }
       }
+      List<Call> waitingCalls = List.copyOf(waitingHere);
       int current = grid.indexOf(now);
       int previous = current >= 0 ? current - 1 : now.isBefore(grid.period().start()) ? -1 : grid.size() - 1;
-      Optional<LiveFigures> currentFigures =
-          current >= 0 ? Optional.of(intervalFigures(channel, current, waitingHere, now)) : Optional.empty();
-      Optional<LiveFigures> previousFigures =
-          previous >= 0 ? Optional.of(intervalFigures(channel, previous, waitingHere, now)) : Optional.empty();
+      Optional<LiveFigures> currentFigures = current >= 0
+          ? Optional.of(new LiveFigures(grid.interval(current), spec, current, now,
+              ended.counts(queue, channel, current), waitingCalls))
+          : Optional.empty();
+      Optional<LiveFigures> previousFigures = previous >= 0
+          ? Optional.of(new LiveFigures(grid.interval(previous), spec, previous, now,
+              ended.counts(queue, channel, previous), waitingCalls))
+          : Optional.empty();
 
       long nowSecond = now.getEpochSecond();
       Window window = window(channel);
       window.expire(nowSecond);
-      TallySnapshot windowCounts = window.tally.snapshot();
       MeasurementInterval windowSpan = MeasurementInterval.of(
           Instant.ofEpochSecond(nowSecond - windowSeconds + 1), Instant.ofEpochSecond(nowSecond + 1));
-      List<MetricsSummary> windowFigures = new ArrayList<>(definitions.size());
+      LiveFigures windowFigures = new LiveFigures(windowSpan, spec, -1, now, window.tally.snapshot(), waitingCalls);
+
       List<ThresholdWatch> watches = new ArrayList<>(definitions.size());
       Instant horizon = now.plusSeconds(horizonSeconds);
       for (ServiceLevelDefinition d : definitions) {
-        CallTally overdue = null;
         long breaking = 0;
         long over = 0;
-        for (Waiting w : waitingHere) {
-          if (!isWithin(d, w.arrived, now)) {
+        for (Call w : waitingCalls) {
+          if (!isWithin(d, w.arrived(), now)) {
             over++;
-            if (overdue == null) {
-              overdue = new CallTally();
-            }
-            overdue.add(answeredNow(w, now));
-          } else if (!isWithin(d, w.arrived, horizon)) {
+          } else if (!isWithin(d, w.arrived(), horizon)) {
             breaking++;
           }
         }
-        windowFigures.add(MetricsSummary.of(
-            overdue == null ? windowCounts : windowCounts.plus(overdue.snapshot()), d));
         watches.add(new ThresholdWatch(d, over, breaking));
       }
       Optional<WaitingCall> oldestCall = oldest == null ? Optional.empty() : Optional.of(new WaitingCall(
           oldest.id, oldest.channel, oldest.arrived,
           Duration.ofSeconds(Math.max(0, Call.wholeSecondsBetween(oldest.arrived, now)))));
-      return new LiveSnapshot(queue, channel, now, currentFigures, previousFigures,
-          new LiveFigures(windowSpan, windowCounts, windowFigures), waitingHere.size(), oldestCall, watches,
-          Duration.ofSeconds(horizonSeconds), lateCount, rejectedCount);
-    }
-
-    /**
-     * The figures of one interval: the batch counts (ended calls from the accumulator, waiting calls placed
-     * by the spec's attribution), and per definition those counts with every waiting call over the threshold
-     * counted as answered now instead.
-     */
-    private LiveFigures intervalFigures(Channel channel, int index, List<Waiting> waitingHere, Instant now) {
-      TallySnapshot endedCounts = ended.counts(queue, channel, index);
-      TallySnapshot counts = endedCounts;
-      if (!waitingHere.isEmpty()) {
-        CallTally waitingParts = new CallTally();
-        for (Waiting w : waitingHere) {
-          spec.countPart(w.asCall(queue), index, waitingParts);
-        }
-        counts = endedCounts.plus(waitingParts.snapshot());
-      }
-      List<MetricsSummary> figures = new ArrayList<>(definitions.size());
-      for (ServiceLevelDefinition d : definitions) {
-        CallTally parts = null;
-        for (Waiting w : waitingHere) {
-          if (!isWithin(d, w.arrived, now)) {
-            if (parts == null) {
-              parts = new CallTally();
-            }
-            spec.countPart(answeredNow(w, now), index, parts);
-          } else {
-            if (parts == null) {
-              parts = new CallTally();
-            }
-            spec.countPart(w.asCall(queue), index, parts);
-          }
-        }
-        figures.add(MetricsSummary.of(parts == null ? counts : endedCounts.plus(parts.snapshot()), d));
-      }
-      return new LiveFigures(grid.interval(index), counts, figures);
-    }
-
-    private Call answeredNow(Waiting w, Instant now) {
-      Instant at = now.isBefore(w.arrived) ? w.arrived : now;
-      return Call.answered(w.id, queue, w.arrived, at).withChannel(w.channel);
+      return new LiveSnapshot(queue, channel, now, currentFigures, previousFigures, windowFigures,
+          waitingCalls.size(), oldestCall, watches, Duration.ofSeconds(horizonSeconds), lateCount, rejectedCount);
     }
   }
 
-  private static boolean isWithin(ServiceLevelDefinition d, Instant arrived, Instant at) {
+  /** Checks if a call that arrived at {@code arrived} is still within a threshold at {@code at}. */
+  static boolean isWithin(ServiceLevelDefinition d, Instant arrived, Instant at) {
     long wait = Math.max(0, Call.wholeSecondsBetween(arrived, at));
     return d.boundary().isWithin(wait, d.thresholdSeconds());
   }
