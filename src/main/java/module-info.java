@@ -11,6 +11,7 @@ module io.github.callmetrics {
   requires transitive org.jspecify;
   requires com.google.common;
   requires static info.picocli;
+  requires static micrometer.core;
 
   exports io.github.callmetrics.call;
   exports io.github.callmetrics.definition;
@@ -19,4 +20,6 @@ module io.github.callmetrics {
   exports io.github.callmetrics.interval;
   exports io.github.callmetrics.report;
   exports io.github.callmetrics.staffing;
+  exports io.github.callmetrics.live;
+  exports io.github.callmetrics.live.micrometer;
 }

@@ -43,6 +43,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     // Subcommands are registered here, one line each.
     cli.addSubcommand(new ErlangCommand());
+    cli.addSubcommand(new LiveCommand());
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;
   }

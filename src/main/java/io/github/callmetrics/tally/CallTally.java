@@ -99,6 +99,47 @@ public final class CallTally {
     }
   }
 
+  /**
+   * Removes one call counted before, as if it had never been {@linkplain #add(Call) added}: the inverse of
+   * {@code add}, for sliding windows. After {@code add(c); remove(c)} the tally's snapshot equals the one
+   * before.
+   *
+   * @param call  a call added before and not removed since, not null
+   * @throws IllegalStateException if the tally does not hold the call's counts (a count would go negative);
+   *     the tally is then unchanged
+   */
+  public void remove(Call call) {
+    requireNonNull(call, "call");
+    if (arrivals == 0) {
+      throw new IllegalStateException("cannot remove " + call + ": the tally has no arrivals");
+    }
+    switch (call.outcome()) {
+      case ANSWERED:
+        Duration handle = call.handleTime().orElse(null);
+        if (handle != null && handleTimeCount == 0) {
+          throw new IllegalStateException("cannot remove " + call + ": the tally has no handle times");
+        }
+        answered.remove(call.waitSeconds());
+        if (handle != null) {
+          addHandleTime(-handle.getSeconds() - 1, 1_000_000_000L - handle.getNano(), -1);
+        }
+        break;
+      case ABANDONED:
+        abandoned.remove(call.waitSeconds());
+        break;
+      case LEFT_UNANSWERED:
+        flowOuts[call.flowOutReason().orElseThrow().ordinal()].remove(call.waitSeconds());
+        break;
+      case WAITING:
+        if (waiting == 0) {
+          throw new IllegalStateException("cannot remove " + call + ": the tally has no waiting calls");
+        }
+        waiting--;
+        break;
+    }
+    arrivals--;
+  }
+
   private void addHandleTime(Duration handleTime) {
     addHandleTime(handleTime.getSeconds(), handleTime.getNano(), 1);
   }

@@ -41,6 +41,23 @@ final class WaitHistogram {
     totalSeconds = Math.addExact(totalSeconds, Math.multiplyExact(seconds, times));
   }
 
+  /**
+   * Removes one wait recorded before, the inverse of {@code record(seconds)}.
+   *
+   * @throws IllegalStateException if no wait of that many seconds is recorded
+   */
+  void remove(long seconds) {
+    if (seconds >= 0 && seconds < dense.length && dense[(int) seconds] > 0) {
+      dense[(int) seconds]--;
+    } else if (seconds >= DENSE_LIMIT && sparse != null && sparse.containsKey(seconds)) {
+      sparse.computeIfPresent(seconds, (s, n) -> n == 1 ? null : n - 1);
+    } else {
+      throw new IllegalStateException("no wait of " + seconds + " s to remove (it was never recorded)");
+    }
+    count--;
+    totalSeconds -= seconds;
+  }
+
   private void grow(int index) {
     int length = Math.max(64, dense.length);
     while (length <= index) {

@@ -1,0 +1,103 @@
+package io.github.callmetrics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveCommandTest {
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(LiveCommandTest.class.getResource("/live/" + name).toURI());
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    assertThat(code).as("exit code, stderr: %s", err).isZero();
+    return out.toString().split("\n");
+  }
+
+  private static String line(String[] lines, String queue) {
+    for (String l : lines) {
+      if (l.startsWith(queue + " ")) {
+        return l;
+      }
+    }
+    throw new AssertionError("no line for " + queue + " in " + String.join("\n", lines));
+  }
+
+  @Test
+  void onceShowsAsterisksOwnServiceLevelsForTheWholeRun() throws Exception {
+    // queue show: q1 C:35 A:10 SL:65.7% SL2:64.4% within 20s; 10 abandons of 45 offered
+    String[] lines = run("asterisk-live", "--once", "--zone", "UTC", "--interval", "day",
+        "--queues-conf", resource("s1_single_q_sl20.queues.conf").toString(),
+        resource("s1_single_q_sl20.queue_log").toString());
+    assertThat(line(lines, "q1").split("\\s+"))
+        .containsExactly("q1", "voice", "20s", "65.7%", "64.4%", "65.7%", "22.2%", "0", "-");
+    assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, malformed lines 0, rotations 0");
+  }
+
+  @Test
+  void eachQueueUsesItsOwnServicelevel() throws Exception {
+    // q_sales SL:78.6% SL2:78.1% within 10s; q_support SL:90.0% SL2:92.9% within 30s
+    String[] lines = run("asterisk-live", "--once", "--zone", "UTC", "--interval", "PT60M",
+        "--queues-conf", resource("s2_two_queues_sl10_sl30.queues.conf").toString(),
+        resource("s2_two_queues_sl10_sl30.queue_log").toString());
+    assertThat(line(lines, "q_sales")).contains(" 10s ", " 78.6% ", " 78.1% ");
+    assertThat(line(lines, "q_support")).contains(" 30s ", " 90.0% ", " 92.9% ");
+  }
+
+  @Test
+  void aCallerStillWaitingShowsInTheWallboard() throws Exception {
+    Path log = Files.createTempFile("queue_log", "");
+    Files.writeString(log, "1795411251|c1|q1|NONE|ENTERQUEUE||1|1\n1795411252|c2|q1|NONE|ENTERQUEUE||2|1\n"
+        + "1795411262|c1|q1|agent1|CONNECT|11|x|1\n1795411280|c3|q1|NONE|ENTERQUEUE||1|1\n");
+    String[] lines = run("asterisk-live", "--once", "--zone", "UTC", "--threshold", "20", log.toString());
+    // at 1795411280: c2 has waited 28 s (> 20 s: a miss), c3 0 s; c1 answered within 11 s
+    assertThat(line(lines, "q1").split("\\s+"))
+        .containsExactly("q1", "voice", "20s", "50.0%", "50.0%", "50.0%", "0.0%", "2", "28s");
+    Files.delete(log);
+  }
+
+  @Test
+  void theFollowerReadsAppendedLinesAndFollowsARotation(@TempDir Path dir) throws IOException {
+    Path log = dir.resolve("queue_log");
+    Files.writeString(log, "a\nb");
+    try (QueueLogFollower follower = new QueueLogFollower(log)) {
+      assertThat(follower.poll()).containsExactly("a");
+      Files.writeString(log, "\nc\n", StandardOpenOption.APPEND);
+      assertThat(follower.poll()).containsExactly("b", "c");
+      assertThat(follower.poll()).isEmpty();
+      Files.writeString(log, "d\n", StandardOpenOption.APPEND);
+      Files.move(log, dir.resolve("queue_log.1"));
+      assertThat(follower.poll()).isEmpty(); // rotated away, new file not there yet
+      Files.writeString(log, "e\nee\n");
+      assertThat(follower.poll()).containsExactly("d", "e", "ee");
+      assertThat(follower.rotations()).isEqualTo(1);
+      Files.writeString(log, "f\n", StandardCharsets.UTF_8); // truncated (copytruncate) and rewritten, shorter
+      assertThat(follower.poll()).containsExactly("f");
+      assertThat(follower.rotations()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void queueLogLinesMapToEventsWithAsterisksWaits() {
+    QueueLogEvents mapper = new QueueLogEvents();
+    assertThat(mapper.map("1795411270|c|q1|NONE|ENTERQUEUE||6|2")).isPresent();
+    assertThat(mapper.map("1795411275|c|q1|NONE|ABANDON|1|2|5").orElseThrow().at().getEpochSecond())
+        .isEqualTo(1795411275L);
+    assertThat(mapper.map("1795411275|c|q1|agent1|COMPLETECALLER|1|13|1")).isEmpty();
+    assertThat(mapper.map("garbage")).isEmpty();
+    assertThat(mapper.map("x|c|q1|NONE|ENTERQUEUE||6|2")).isEmpty();
+    assertThat(mapper.malformedLines()).isEqualTo(2);
+  }
+}

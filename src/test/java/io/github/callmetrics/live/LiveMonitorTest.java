@@ -1,0 +1,204 @@
+package io.github.callmetrics.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.interval.Attribution;
+import io.github.callmetrics.interval.IntervalGrid;
+import io.github.callmetrics.interval.IntervalLength;
+import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.report.ReportSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The live choices, hand-worked: default definition A_T / O, T = 20 s inclusive; quarter hours. */
+class LiveMonitorTest {
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private static Instant at(String localTime) {
+    return OffsetDateTime.parse("2026-03-16T" + localTime + "+01:00").toInstant();
+  }
+
+  private static ReportSpec spec(Attribution attribution) {
+    return ReportSpec.builder(IntervalGrid.ofDay(LocalDate.of(2026, 3, 16), AMSTERDAM, IntervalLength.MINUTES_15))
+        .attribution(attribution).build();
+  }
+
+  private static LiveMonitor monitor() {
+    return LiveMonitor.builder(spec(Attribution.ARRIVAL)).window(Duration.ofMinutes(15)).build();
+  }
+
+  @Test
+  void aWaitingCallCountsAgainstTheLiveServiceLevelOnlyOncePastTheThreshold() {
+    LiveMonitor m = monitor();
+    m.entered("sales", "c1", Channel.VOICE, at("09:00:00"));
+    m.answered("sales", "c1", at("09:00:05"));
+    m.entered("sales", "c2", Channel.VOICE, at("09:00:10"));
+
+    m.advanceTo(at("09:00:30")); // c2 has waited 20 s: still within T (inclusive)
+    LiveSnapshot within = m.snapshot("sales", Channel.VOICE);
+    LiveFigures now = within.currentInterval().orElseThrow();
+    assertThat(now.figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 1));
+    assertThat(now.counts().arrivals()).isEqualTo(2);
+    assertThat(now.counts().answered()).isEqualTo(1);
+    assertThat(now.counts().waiting()).isEqualTo(1);
+    assertThat(within.thresholds().get(0).overThreshold()).isZero();
+    assertThat(within.thresholds().get(0).breakingWithinHorizon()).isEqualTo(1); // 50 s at 09:01:00
+    assertThat(within.waitingNow()).isEqualTo(1);
+    assertThat(within.oldestWaiting().orElseThrow().id()).isEqualTo("c2");
+    assertThat(within.longestCurrentWait()).contains(Duration.ofSeconds(20));
+
+    m.advanceTo(at("09:00:31")); // 21 s: a miss, as if answered now
+    LiveSnapshot over = m.snapshot("sales", Channel.VOICE);
+    assertThat(over.currentInterval().orElseThrow().figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 2));
+    assertThat(over.currentInterval().orElseThrow().counts()).isEqualTo(now.counts()); // the facts did not change
+    assertThat(over.window().figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 2));
+    assertThat(over.window().counts().ended()).isEqualTo(1);
+    assertThat(over.thresholds().get(0).overThreshold()).isEqualTo(1);
+    assertThat(over.thresholds().get(0).breakingWithinHorizon()).isZero();
+  }
+
+  @Test
+  void theWindowHoldsOutcomesOfTheLastWholeSecondsExactly() {
+    LiveMonitor m = monitor(); // window 15 minutes = 900 s: outcomes in (now - 900 s, now]
+    m.entered("sales", "c1", Channel.VOICE, at("09:00:00"));
+    m.abandoned("sales", "c1", at("09:00:10.700"));
+    m.advanceTo(at("09:15:09.999"));
+    assertThat(m.snapshot("sales", Channel.VOICE).window().counts().abandoned()).isEqualTo(1);
+    m.advanceTo(at("09:15:10"));
+    LiveSnapshot s = m.snapshot("sales", Channel.VOICE);
+    assertThat(s.window().counts().abandoned()).isZero();
+    assertThat(s.window().span().start()).isEqualTo(at("09:00:11"));
+    assertThat(s.window().span().end()).isEqualTo(at("09:15:11"));
+    assertThat(s.window().figures(0).serviceLevel().isDefined()).isFalse();
+  }
+
+  @Test
+  void theClosedIntervalKeepsItsFiguresAndEventsWithinTheToleranceArePlacedByTheirOwnInstant() {
+    LiveMonitor m = monitor();
+    m.entered("sales", "c1", Channel.VOICE, at("09:14:50"));
+    m.answered("sales", "c1", at("09:15:02"));
+    // 4 s older than now, within the 5 s tolerance: placed in 09:00-09:15
+    assertThat(m.entered("sales", "c2", Channel.VOICE, at("09:14:58"))).isTrue();
+    m.abandoned("sales", "c2", at("09:15:03"));
+    LiveSnapshot s = m.snapshot("sales", Channel.VOICE);
+    assertThat(s.currentInterval().orElseThrow().span().start()).isEqualTo(at("09:15:00"));
+    assertThat(s.currentInterval().orElseThrow().counts().isEmpty()).isTrue();
+    LiveFigures closed = s.previousInterval().orElseThrow();
+    assertThat(closed.span().start()).isEqualTo(at("09:00:00"));
+    assertThat(closed.counts().answered()).isEqualTo(1);
+    assertThat(closed.counts().abandoned()).isEqualTo(1);
+    assertThat(closed.figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 2));
+  }
+
+  @Test
+  void aLateEventIsKeptAndCountedButNotMerged() {
+    LiveMonitor m = monitor();
+    m.entered("sales", "c1", Channel.VOICE, at("09:15:02"));
+    assertThat(m.entered("sales", "late", Channel.VOICE, at("09:14:56"))).isFalse(); // 6 s > 5 s tolerance
+    assertThat(m.lateEventCount()).isEqualTo(1);
+    RejectedEvent late = m.lateEvents().get(0);
+    assertThat(late.reason()).isEqualTo(RejectedEvent.Reason.LATE);
+    assertThat(late.event()).isEqualTo(CallEvent.entered("sales", "late", Channel.VOICE, at("09:14:56")));
+    assertThat(late.message()).contains("late", "PT5S", "queue sales");
+    LiveSnapshot s = m.snapshot("sales", Channel.VOICE);
+    assertThat(s.lateEvents()).isEqualTo(1);
+    assertThat(s.waitingNow()).isEqualTo(1);
+    assertThat(s.previousInterval().orElseThrow().counts().isEmpty()).isTrue();
+    assertThat(m.report().total().counts().arrivals()).isEqualTo(1);
+  }
+
+  @Test
+  void anOutcomeForAnUnknownCallIsRejectedWithItsReason() {
+    LiveMonitor m = monitor();
+    assertThat(m.answered("sales", "ghost", at("09:00:00"))).isFalse();
+    m.entered("sales", "c1", Channel.CHAT, at("09:00:01"));
+    assertThat(m.entered("sales", "c1", Channel.CHAT, at("09:00:02"))).isFalse();
+    assertThat(m.leftUnanswered("sales", "c1", at("09:00:00"), FlowOutReason.TIMEOUT)).isFalse();
+    assertThat(m.rejectedEvents()).extracting(RejectedEvent::reason).containsExactly(
+        RejectedEvent.Reason.UNKNOWN_CALL, RejectedEvent.Reason.DUPLICATE_CALL, RejectedEvent.Reason.BEFORE_ARRIVAL);
+    assertThat(m.rejectedEvents().get(0).message())
+        .isEqualTo("answered event of call ghost in queue sales at 2026-03-16T08:00:00Z is for a call not waiting in"
+            + " sales (expected its entered event first); not counted");
+    assertThat(m.snapshot("sales", Channel.CHAT).rejectedEvents()).isEqualTo(3);
+    assertThat(m.snapshot("sales", Channel.CHAT).waitingNow()).isEqualTo(1);
+  }
+
+  @Test
+  void withAClockWaitsGrowBetweenEventsAndEventsFromTheFutureAreRejected() {
+    MutableClock clock = new MutableClock(at("09:00:00"));
+    LiveMonitor m = LiveMonitor.builder(spec(Attribution.EXIT)).clock(clock).build();
+    m.entered("sales", "c1", Channel.VOICE, at("09:00:00"));
+    clock.now = at("09:00:45");
+    LiveSnapshot s = m.snapshot("sales", Channel.VOICE);
+    assertThat(s.at()).isEqualTo(at("09:00:45"));
+    assertThat(s.longestCurrentWait()).contains(Duration.ofSeconds(45));
+    assertThat(s.currentInterval().orElseThrow().figures(0).serviceLevel()).isEqualTo(Ratio.of(0, 1));
+    assertThat(m.answered("sales", "c1", at("09:00:51"))).isFalse();
+    assertThat(m.rejectedEvents().get(0).reason()).isEqualTo(RejectedEvent.Reason.FROM_THE_FUTURE);
+    assertThat(m.answered("sales", "c1", at("09:00:50"))).isTrue(); // within the tolerance
+  }
+
+  @Test
+  void aQueueNeverSeenHasASnapshotOfNothing() {
+    LiveSnapshot s = monitor().snapshot("nobody", Channel.EMAIL);
+    assertThat(s.waitingNow()).isZero();
+    assertThat(s.oldestWaiting()).isEmpty();
+    assertThat(s.window().counts().isEmpty()).isTrue();
+    assertThat(s.currentInterval().orElseThrow().figures(0).serviceLevel().isDefined()).isFalse();
+  }
+
+  @Test
+  void builderRejectsBadSettingsWithTheValueAndTheRule() {
+    LiveMonitor.Builder b = LiveMonitor.builder(spec(Attribution.ARRIVAL));
+    assertThatThrownBy(() -> b.window(Duration.ofMillis(1500)))
+        .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds, for example PT30M)");
+    assertThatThrownBy(() -> b.lateTolerance(Duration.ofSeconds(-1)))
+        .hasMessage("late tolerance PT-1S is negative (expected zero or more)");
+    assertThatThrownBy(() -> monitor().entered(" ", "c1", Channel.VOICE, at("09:00:00")))
+        .hasMessage("queue \" \" is blank (expected a non-blank queue name)");
+  }
+
+  @Test
+  void beforeTheGridThereIsNoIntervalAndAfterItThePreviousIsTheLast() {
+    LiveMonitor m = monitor();
+    m.entered("sales", "c1", Channel.VOICE, Instant.parse("2026-03-17T00:00:00Z"));
+    LiveSnapshot after = m.snapshot("sales", Channel.VOICE);
+    assertThat(after.currentInterval()).isEmpty();
+    assertThat(after.previousInterval().orElseThrow().span().end()).isEqualTo(at("23:59:59").plusSeconds(1));
+    assertThat(m.report().callsOutsidePeriod()).isEqualTo(1);
+    assertThat(ZoneOffset.UTC).isNotNull();
+  }
+
+  /** A clock tests move by hand. */
+  static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
