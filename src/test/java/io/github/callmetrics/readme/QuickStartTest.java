@@ -15,6 +15,10 @@ import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.report.Report;
 import io.github.callmetrics.report.ReportFormat;
 import io.github.callmetrics.report.ReportSpec;
+import io.github.callmetrics.staffing.ErlangC;
+import io.github.callmetrics.staffing.Staffing;
+import io.github.callmetrics.staffing.StaffingTarget;
+import io.github.callmetrics.staffing.Workload;
 import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Duration;
@@ -49,6 +53,12 @@ class QuickStartTest {
         IntervalLength.MINUTES_15);
     Report report = ReportSpec.builder(days).build().report(calls);
     String table = ReportFormat.TEXT.format(report.rollUp(IntervalLength.MINUTES_60));
+
+    Workload load = Workload.of(100, Duration.ofMinutes(30), Duration.ofSeconds(180));       // 10 Erlangs
+    int agents = Staffing.agentsFor(load, StaffingTarget.serviceLevel(0.80, Duration.ofSeconds(20)));  // 14
+    ErlangC c = ErlangC.of(load, agents);
+    assertThat(agents).isEqualTo(14);
+    assertThat(c.serviceLevel(Duration.ofSeconds(20)).getAsDouble()).isBetween(0.88835, 0.88836);
 
     assertThat(sl).hasToString("1/4 (25.0%)");
     assertThat(sl2).hasToString("2/4 (50.0%)");
