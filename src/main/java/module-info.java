@@ -10,10 +10,14 @@
 module io.github.callmetrics {
   requires transitive org.jspecify;
   requires com.google.common;
+  requires de.siegmar.fastcsv;
   requires static info.picocli;
 
   exports io.github.callmetrics.call;
   exports io.github.callmetrics.definition;
   exports io.github.callmetrics.tally;
   exports io.github.callmetrics.metrics;
+  exports io.github.callmetrics.read;
+  exports io.github.callmetrics.csv;
+  exports io.github.callmetrics.asterisk;
 }
