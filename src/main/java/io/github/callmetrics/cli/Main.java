@@ -42,6 +42,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     // Subcommands are registered here, one line each.
+    cli.addSubcommand(new AsteriskShowCommand());
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;
   }
