@@ -63,6 +63,8 @@ public final class QueuesConf {
     Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     Map<String, Boolean> templates = new LinkedHashMap<>();
     Map<String, Integer> sectionLines = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> settingLines = new LinkedHashMap<>();
+    Map<String, Integer> currentLines = null;
     Map<String, String> current = null;
     String currentName = null;
     boolean inBlockComment = false;
@@ -107,6 +109,7 @@ public final class QueuesConf {
         }
         currentName = line.substring(1, close).strip();
         current = new LinkedHashMap<>();
+        currentLines = new LinkedHashMap<>();
         String options = line.substring(close + 1).strip();
         boolean template = false;
         if (options.startsWith("(") && options.endsWith(")")) {
@@ -121,6 +124,7 @@ public final class QueuesConf {
                     + "\" is not defined above (expected a template section before its use)");
               }
               current.putAll(base);
+              currentLines.putAll(settingLines.get(o));
             }
           }
         } else if (!options.isEmpty()) {
@@ -130,6 +134,7 @@ public final class QueuesConf {
         sections.put(currentName, current);
         templates.put(currentName, template);
         sectionLines.put(currentName, lineNo);
+        settingLines.put(currentName, currentLines);
         continue;
       }
       int eq = line.indexOf('=');
@@ -147,6 +152,7 @@ public final class QueuesConf {
         value = value.substring(1);
       }
       current.put(key, value.strip());
+      currentLines.put(key, lineNo);
     }
     Map<String, QueueConfig> queues = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> section : sections.entrySet()) {
@@ -155,12 +161,12 @@ public final class QueuesConf {
         continue;
       }
       Map<String, String> settings = section.getValue();
-      String where = sourceName + ":" + sectionLines.get(name) + ": queue " + name;
+      Map<String, Integer> lines = settingLines.get(name);
       queues.put(name, QueueConfig.of(name,
-          number(settings, "servicelevel", where),
+          number(settings, "servicelevel", sourceName, lines, name),
           strategy(settings.getOrDefault("strategy", "ringall")),
-          number(settings, "maxlen", where),
-          number(settings, "weight", where)));
+          number(settings, "maxlen", sourceName, lines, name),
+          number(settings, "weight", sourceName, lines, name)));
     }
     return new QueuesConf(Collections.unmodifiableMap(queues));
   }
@@ -174,11 +180,13 @@ public final class QueuesConf {
     return line;
   }
 
-  private static int number(Map<String, String> settings, String key, String where) {
+  private static int number(
+      Map<String, String> settings, String key, String sourceName, Map<String, Integer> lines, String queue) {
     String value = settings.get(key);
     if (value == null || value.isEmpty()) {
       return 0;
     }
+    String where = sourceName + ":" + lines.get(key) + ": queue " + queue;
     try {
       int n = Integer.parseInt(value);
       if (n < 0) {

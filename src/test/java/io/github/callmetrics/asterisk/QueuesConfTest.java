@@ -29,6 +29,6 @@ class QueuesConfTest {
   @Test
   void badValueNamesFileLineSettingAndRule() {
     assertThatThrownBy(() -> QueuesConf.read(new StringReader("[q1]\nservicelevel = twenty\n"), "queues.conf"))
-        .hasMessage("queues.conf:1: queue q1: servicelevel \"twenty\" is not a whole number (expected seconds or a count)");
+        .hasMessage("queues.conf:2: queue q1: servicelevel \"twenty\" is not a whole number (expected seconds or a count)");
   }
 }
