@@ -10,6 +10,7 @@
 module io.github.callmetrics {
   requires transitive org.jspecify;
   requires com.google.common;
+  requires de.siegmar.fastcsv;
   requires static info.picocli;
   requires static micrometer.core;
 
@@ -22,4 +23,7 @@ module io.github.callmetrics {
   exports io.github.callmetrics.staffing;
   exports io.github.callmetrics.live;
   exports io.github.callmetrics.live.micrometer;
+  exports io.github.callmetrics.read;
+  exports io.github.callmetrics.csv;
+  exports io.github.callmetrics.asterisk;
 }

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     // Subcommands are registered here, one line each.
     cli.addSubcommand(new ErlangCommand());
     cli.addSubcommand(new LiveCommand());
+    cli.addSubcommand(new AsteriskShowCommand());
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;
   }

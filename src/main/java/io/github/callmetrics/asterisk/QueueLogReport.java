@@ -1,0 +1,86 @@
+package io.github.callmetrics.asterisk;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.callmetrics.read.ReadReport;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@code queue_log} read did: the {@link ReadReport} (calls delivered, lines skipped), the calls
+ * whose end is not in the log ({@link #incomplete()}), the calls whose start is not in the log
+ * ({@link #startedBeforeLog()}), and each queue's Asterisk counters ({@link #queueStats()}).
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class QueueLogReport {
+  private final ReadReport read;
+  private final List<IncompleteCall> incomplete;
+  private final List<String> startedBeforeLog;
+  private final Map<String, AsteriskQueueStats> queueStats;
+
+  private QueueLogReport(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
+      Map<String, AsteriskQueueStats> queueStats) {
+    this.read = read;
+    this.incomplete = incomplete;
+    this.startedBeforeLog = startedBeforeLog;
+    this.queueStats = queueStats;
+  }
+
+  /**
+   * Obtains a report.
+   *
+   * @param read  the reading report, not null
+   * @param incomplete  the calls whose end is missing, not null
+   * @param startedBeforeLog  the ids of calls whose first event in the log was not ENTERQUEUE, not null
+   * @param queueStats  each queue's counters, by queue name, not null
+   * @return the report
+   */
+  public static QueueLogReport of(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
+      Map<String, AsteriskQueueStats> queueStats) {
+    return new QueueLogReport(requireNonNull(read, "read"), List.copyOf(incomplete), List.copyOf(startedBeforeLog),
+        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)));
+  }
+
+  /** Returns the reading report: calls delivered, every line skipped with its exact count. */
+  public ReadReport read() {
+    return read;
+  }
+
+  /** Returns the calls whose end is not in the log, in the order they were found open. */
+  public List<IncompleteCall> incomplete() {
+    return incomplete;
+  }
+
+  /**
+   * Returns the ids of the calls that were already in the queue when the log starts (their first event is
+   * CONNECT, a completion, an abandon or an exit): their arrival is reconstructed from the wait Asterisk
+   * reports.
+   */
+  public List<String> startedBeforeLog() {
+    return startedBeforeLog;
+  }
+
+  /** Returns each queue's {@code queue show} counters since the last QUEUESTART, by queue, in order met. */
+  public Map<String, AsteriskQueueStats> queueStats() {
+    return queueStats;
+  }
+
+  /**
+   * Returns one queue's counters.
+   *
+   * @param queue  the queue's name, not null
+   * @return the counters, or empty if the queue has no event since the last QUEUESTART
+   */
+  public Optional<AsteriskQueueStats> queueStats(String queue) {
+    return Optional.ofNullable(queueStats.get(requireNonNull(queue, "queue")));
+  }
+
+  @Override
+  public String toString() {
+    return read + ", " + incomplete.size() + " incomplete, " + startedBeforeLog.size() + " started before the log";
+  }
+}

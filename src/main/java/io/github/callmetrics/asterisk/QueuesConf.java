@@ -1,0 +1,226 @@
+package io.github.callmetrics.asterisk;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The queues of an Asterisk {@code queues.conf}, with the settings {@code queue show} needs
+ * ({@link QueueConfig}): each {@code [section]} other than {@code [general]} is a queue; a section marked
+ * {@code (!)} is a template, and {@code [name](template)} inherits the template's settings, as in Asterisk.
+ * Comments ({@code ;} and {@code ;-- --;}) are ignored; {@code #include} and {@code #exec} are not supported
+ * and rejected.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class QueuesConf {
+  private final Map<String, QueueConfig> queues;
+
+  private QueuesConf(Map<String, QueueConfig> queues) {
+    this.queues = queues;
+  }
+
+  /**
+   * Reads a {@code queues.conf} file.
+   *
+   * @param file  the file, not null
+   * @return the queues, in file order
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if a line is not understood or a setting has a bad value; the message
+   *     names the file, line, setting, value and rule
+   */
+  public static QueuesConf read(Path file) throws IOException {
+    Path name = file.getFileName();
+    try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {
+      return read(in, name == null ? file.toString() : name.toString());
+    }
+  }
+
+  /**
+   * Reads {@code queues.conf} text. The reader is not closed.
+   *
+   * @param reader  the text, not null
+   * @param sourceName  the name to use in messages, not null
+   * @return the queues, in order
+   * @throws IOException if the text cannot be read
+   * @throws IllegalArgumentException if a line is not understood or a setting has a bad value
+   */
+  public static QueuesConf read(Reader reader, String sourceName) throws IOException {
+    requireNonNull(sourceName, "sourceName");
+    BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+    Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+    Map<String, Boolean> templates = new LinkedHashMap<>();
+    Map<String, Integer> sectionLines = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> settingLines = new LinkedHashMap<>();
+    Map<String, Integer> currentLines = null;
+    Map<String, String> current = null;
+    String currentName = null;
+    boolean inBlockComment = false;
+    int lineNo = 0;
+    for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+      lineNo++;
+      String line = raw;
+      if (lineNo == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (inBlockComment) {
+        int end = line.indexOf("--;");
+        if (end < 0) {
+          continue;
+        }
+        line = line.substring(end + 3);
+        inBlockComment = false;
+      }
+      int block = line.indexOf(";--");
+      if (block >= 0) {
+        int end = line.indexOf("--;", block + 3);
+        if (end < 0) {
+          inBlockComment = true;
+          line = line.substring(0, block);
+        } else {
+          line = line.substring(0, block) + line.substring(end + 3);
+        }
+      }
+      line = stripComment(line).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("#")) {
+        throw new IllegalArgumentException(sourceName + ":" + lineNo + ": \"" + line
+            + "\" is not supported (expected plain settings; #include and #exec are not read)");
+      }
+      if (line.startsWith("[")) {
+        int close = line.indexOf(']');
+        if (close < 0) {
+          throw new IllegalArgumentException(
+              sourceName + ":" + lineNo + ": \"" + line + "\" has no closing ] (expected [queue name])");
+        }
+        currentName = line.substring(1, close).strip();
+        current = new LinkedHashMap<>();
+        currentLines = new LinkedHashMap<>();
+        String options = line.substring(close + 1).strip();
+        boolean template = false;
+        if (options.startsWith("(") && options.endsWith(")")) {
+          for (String option : options.substring(1, options.length() - 1).split(",")) {
+            String o = option.strip();
+            if (o.equals("!")) {
+              template = true;
+            } else if (!o.isEmpty() && !o.equals("+")) {
+              Map<String, String> base = sections.get(o);
+              if (base == null) {
+                throw new IllegalArgumentException(sourceName + ":" + lineNo + ": template \"" + o
+                    + "\" is not defined above (expected a template section before its use)");
+              }
+              current.putAll(base);
+              currentLines.putAll(settingLines.get(o));
+            }
+          }
+        } else if (!options.isEmpty()) {
+          throw new IllegalArgumentException(sourceName + ":" + lineNo + ": \"" + line
+              + "\" has text after ] (expected [name] or [name](options))");
+        }
+        sections.put(currentName, current);
+        templates.put(currentName, template);
+        sectionLines.put(currentName, lineNo);
+        settingLines.put(currentName, currentLines);
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            sourceName + ":" + lineNo + ": \"" + line + "\" is not a setting (expected key = value)");
+      }
+      if (current == null) {
+        throw new IllegalArgumentException(
+            sourceName + ":" + lineNo + ": \"" + line + "\" is outside a section (expected [queue] first)");
+      }
+      String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String value = line.substring(eq + 1);
+      if (value.startsWith(">")) {
+        value = value.substring(1);
+      }
+      current.put(key, value.strip());
+      currentLines.put(key, lineNo);
+    }
+    Map<String, QueueConfig> queues = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, String>> section : sections.entrySet()) {
+      String name = section.getKey();
+      if (name.equalsIgnoreCase("general") || templates.get(name)) {
+        continue;
+      }
+      Map<String, String> settings = section.getValue();
+      Map<String, Integer> lines = settingLines.get(name);
+      queues.put(name, QueueConfig.of(name,
+          number(settings, "servicelevel", sourceName, lines, name),
+          strategy(settings.getOrDefault("strategy", "ringall")),
+          number(settings, "maxlen", sourceName, lines, name),
+          number(settings, "weight", sourceName, lines, name)));
+    }
+    return new QueuesConf(Collections.unmodifiableMap(queues));
+  }
+
+  private static String stripComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == ';' && (i == 0 || line.charAt(i - 1) != '\\')) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  private static int number(
+      Map<String, String> settings, String key, String sourceName, Map<String, Integer> lines, String queue) {
+    String value = settings.get(key);
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    String where = sourceName + ":" + lines.get(key) + ": queue " + queue;
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 0) {
+        throw new IllegalArgumentException(where + ": " + key + " \"" + value + "\" is negative (expected zero or more)");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          where + ": " + key + " \"" + value + "\" is not a whole number (expected seconds or a count)", e);
+    }
+  }
+
+  private static String strategy(String value) {
+    String s = value.strip().toLowerCase(Locale.ROOT);
+    return s.equals("roundrobin") ? "rrmemory" : s; // Asterisk maps the old name and prints the new one
+  }
+
+  /** Returns every queue, by name, in file order. */
+  public Map<String, QueueConfig> queues() {
+    return queues;
+  }
+
+  /** Returns the names of the queues, in file order. */
+  public List<String> names() {
+    return new ArrayList<>(queues.keySet());
+  }
+
+  /**
+   * Returns one queue's settings.
+   *
+   * @param name  the queue's name, not null
+   * @return the settings, or empty if there is no such queue
+   */
+  public Optional<QueueConfig> queue(String name) {
+    return Optional.ofNullable(queues.get(requireNonNull(name, "name")));
+  }
+}

@@ -1,0 +1,175 @@
+package io.github.callmetrics.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Outcome;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Writes calls in the CSV call format of {@code docs/csv-format.md}, so that {@link CsvCallReader} reads
+ * back exactly the same calls: header {@code id,queue,channel,arrived,outcome,ended,handle_time}; instants in
+ * ISO-8601 with {@code Z} ({@link #utc()}) or with the offset of a zone ({@link #inZone(ZoneId)}), with the
+ * fraction of a second when there is one; {@code handle_time} in seconds ({@code 185}, {@code 185.5}); cells
+ * quoted only when they hold a comma, a quote, a line break or leading or trailing spaces.
+ *
+ * <pre>{@code
+ * CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam")).write(calls, Path.of("calls.csv"));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CallCsvWriter {
+  /** The header line the writer writes, without its line break. */
+  public static final String HEADER = "id,queue,channel,arrived,outcome,ended,handle_time";
+
+  private final ZoneId zone;
+
+  private CallCsvWriter(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Obtains a writer that writes instants in UTC, like {@code 2026-03-29T00:59:58Z}. */
+  public static CallCsvWriter utc() {
+    return new CallCsvWriter(ZoneOffset.UTC);
+  }
+
+  /**
+   * Obtains a writer that writes instants with the offset a zone has at that instant, like
+   * {@code 2026-03-29T01:59:58+01:00}.
+   *
+   * @param zone  the zone, not null
+   * @return the writer
+   */
+  public static CallCsvWriter inZone(ZoneId zone) {
+    return new CallCsvWriter(requireNonNull(zone, "zone"));
+  }
+
+  /**
+   * Writes a header and every call to a file (UTF-8, {@code \n} line ends), replacing the file.
+   *
+   * @param calls  the calls, not null
+   * @param file  the file, not null
+   * @throws IOException if the file cannot be written
+   */
+  public void write(Iterable<Call> calls, Path file) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(calls, out);
+    }
+  }
+
+  /**
+   * Writes a header and every call.
+   *
+   * @param calls  the calls, not null
+   * @param out  where to write, not null; not closed
+   * @throws IOException if writing fails
+   */
+  public void write(Iterable<Call> calls, Appendable out) throws IOException {
+    writeHeader(out);
+    for (Call call : calls) {
+      writeRow(call, out);
+    }
+  }
+
+  /**
+   * Writes the header line.
+   *
+   * @param out  where to write, not null
+   * @throws IOException if writing fails
+   */
+  public void writeHeader(Appendable out) throws IOException {
+    out.append(HEADER).append('\n');
+  }
+
+  /**
+   * Writes one call as one row; for streaming writes after {@link #writeHeader}.
+   *
+   * @param call  the call, not null
+   * @param out  where to write, not null
+   * @throws IOException if writing fails
+   */
+  public void writeRow(Call call, Appendable out) throws IOException {
+    cell(out, call.id()).append(',');
+    cell(out, call.queue()).append(',');
+    out.append(call.channel().label()).append(',');
+    out.append(instant(call.arrived())).append(',');
+    out.append(outcome(call)).append(',');
+    Optional<Instant> at = call.outcomeAt();
+    if (at.isPresent()) {
+      out.append(instant(at.get()));
+    }
+    out.append(',');
+    Optional<Duration> handle = call.handleTime();
+    if (handle.isPresent()) {
+      out.append(seconds(handle.get()));
+    }
+    out.append('\n');
+  }
+
+  /**
+   * Returns the calls as CSV text, header included.
+   *
+   * @param calls  the calls, not null
+   * @return the text
+   */
+  public String toCsv(Iterable<Call> calls) {
+    StringBuilder s = new StringBuilder();
+    try {
+      write(calls, s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return s.toString();
+  }
+
+  private String instant(Instant instant) {
+    if (zone.equals(ZoneOffset.UTC)) {
+      return instant.toString();
+    }
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+  }
+
+  private static String outcome(Call call) {
+    switch (call.outcome()) {
+      case ANSWERED:
+        return "answered";
+      case ABANDONED:
+        return "abandoned";
+      case WAITING:
+        return "waiting";
+      default:
+        assert call.outcome() == Outcome.LEFT_UNANSWERED;
+        return call.flowOutReason().orElseThrow().label();
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static Appendable cell(Appendable out, String value) throws IOException {
+    boolean quote = value.isEmpty() ? false : value.strip().length() != value.length();
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+      return out.append(value);
+    }
+    return out.append('"').append(value.replace("\"", "\"\"")).append('"');
+  }
+}

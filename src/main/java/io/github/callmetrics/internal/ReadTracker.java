@@ -1,0 +1,101 @@
+package io.github.callmetrics.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.read.ReadException;
+import io.github.callmetrics.read.ReadMode;
+import io.github.callmetrics.read.ReadReport;
+import io.github.callmetrics.read.ReadResult;
+import io.github.callmetrics.read.SkippedRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bookkeeping every reader shares: counts the calls it delivers, keeps every skipped record, applies
+ * the {@link ReadMode}, and builds the {@link ReadReport} or the {@link ReadException}. Not thread-safe.
+ */
+public final class ReadTracker {
+  private final ReadMode mode;
+  private final @Nullable List<Call> kept;
+  private final Consumer<? super Call> sink;
+  private final List<String> sources = new ArrayList<>();
+  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final List<String> ignoredColumns = new ArrayList<>();
+  private long callCount;
+
+  private ReadTracker(ReadMode mode, @Nullable List<Call> kept, Consumer<? super Call> sink) {
+    this.mode = requireNonNull(mode, "mode");
+    this.kept = kept;
+    this.sink = sink;
+  }
+
+  /** A tracker for a whole-file read: calls are kept in a list. */
+  public static ReadTracker collecting(ReadMode mode) {
+    List<Call> list = new ArrayList<>();
+    return new ReadTracker(mode, list, list::add);
+  }
+
+  /** A tracker for a streaming read: calls go to the consumer and are not kept. */
+  public static ReadTracker streaming(ReadMode mode, Consumer<? super Call> consumer) {
+    return new ReadTracker(mode, null, requireNonNull(consumer, "consumer"));
+  }
+
+  /** Returns the mode. */
+  public ReadMode mode() {
+    return mode;
+  }
+
+  /** Notes the start of a source. */
+  public void startSource(String name) {
+    sources.add(requireNonNull(name, "name"));
+  }
+
+  /** Notes a column that is ignored. */
+  public void ignoreColumn(String name) {
+    ignoredColumns.add(name);
+  }
+
+  /** Delivers one call. */
+  public void accept(Call call) {
+    callCount++;
+    sink.accept(call);
+  }
+
+  /** Returns the number of calls delivered so far. */
+  public long callCount() {
+    return callCount;
+  }
+
+  /**
+   * Handles one bad record: in STRICT mode throws the {@link ReadException}; in LENIENT mode keeps it.
+   *
+   * @throws ReadException in STRICT mode
+   */
+  public void skip(SkippedRecord record) {
+    if (mode == ReadMode.STRICT) {
+      throw fatal(record);
+    }
+    skipped.add(record);
+  }
+
+  /** Returns the exception for a defect that stops the read, with everything read before it. */
+  public ReadException fatal(SkippedRecord record) {
+    return new ReadException(record, kept == null ? List.of() : kept, report());
+  }
+
+  /** Returns the report so far. */
+  public ReadReport report() {
+    return ReadReport.of(sources, callCount, skipped, ignoredColumns);
+  }
+
+  /** Returns the whole-file result; only for a collecting tracker. */
+  public ReadResult result() {
+    if (kept == null) {
+      throw new IllegalStateException("a streaming read keeps no calls");
+    }
+    return ReadResult.of(kept, report());
+  }
+}

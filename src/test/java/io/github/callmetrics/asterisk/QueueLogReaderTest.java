@@ -1,0 +1,278 @@
+package io.github.callmetrics.asterisk;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.definition.Preset;
+import io.github.callmetrics.metrics.Metrics;
+import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.read.ReadException;
+import io.github.callmetrics.read.ReadMode;
+import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.tally.TallySnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueLogReaderTest {
+  @TempDir
+  Path dir;
+
+  static Path resource(String scenario, String file) {
+    try {
+      return Path.of(Objects.requireNonNull(QueueLogReaderTest.class.getResource("/asterisk/" + scenario + "/" + file)).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static QueueLogResult read(String text) throws IOException {
+    return QueueLogReader.of(ReadMode.LENIENT).read(new ByteArrayInputStream(text.getBytes(UTF_8)), "queue_log");
+  }
+
+  @Test
+  void s1ReproducesAsterisksCounters() throws IOException {
+    QueueLogResult result = QueueLogReader.of(ReadMode.STRICT).read(resource("s1_single_q_sl20", "queue_log"));
+    AsteriskQueueStats q1 = result.report().queueStats("q1").orElseThrow();
+    Duration sl = Duration.ofSeconds(20);
+
+    assertThat(q1.completed()).isEqualTo(35);
+    assertThat(q1.abandoned()).isEqualTo(10);
+    assertThat(q1.serviceLevel(sl)).isEqualTo(Ratio.of(23, 35));
+    assertThat(q1.serviceLevel2(sl)).isEqualTo(Ratio.of(29, 45));
+    assertThat(q1.holdtimeSeconds()).isEqualTo(16);
+    assertThat(q1.talktimeSeconds()).isEqualTo(21);
+    assertThat(q1.waiting()).isZero();
+    assertThat(result.calls()).hasSize(45);
+    assertThat(result.report().read().isClean()).isTrue();
+    assertThat(result.report().incomplete()).isEmpty();
+    assertThat(result.report().startedBeforeLog()).isEmpty();
+  }
+
+  @Test
+  void s2ReproducesAsterisksCountersPerQueue() throws IOException {
+    QueueLogResult result = QueueLogReader.of(ReadMode.STRICT).read(resource("s2_two_queues_sl10_sl30", "queue_log"));
+    AsteriskQueueStats sales = result.report().queueStats("q_sales").orElseThrow();
+    AsteriskQueueStats support = result.report().queueStats("q_support").orElseThrow();
+
+    assertThat(List.of(sales.completed(), sales.abandoned(), sales.holdtimeSeconds(), sales.talktimeSeconds()))
+        .containsExactly(28L, 4L, 5L, 17L);
+    assertThat(sales.serviceLevel(Duration.ofSeconds(10))).isEqualTo(Ratio.of(22, 28));
+    assertThat(sales.serviceLevel2(Duration.ofSeconds(10))).isEqualTo(Ratio.of(25, 32));
+    assertThat(List.of(support.completed(), support.abandoned(), support.holdtimeSeconds(), support.talktimeSeconds()))
+        .containsExactly(20L, 8L, 16L, 13L);
+    assertThat(support.serviceLevel(Duration.ofSeconds(30))).isEqualTo(Ratio.of(18, 20));
+    assertThat(support.serviceLevel2(Duration.ofSeconds(30))).isEqualTo(Ratio.of(26, 28));
+    assertThat(result.calls()).hasSize(60);
+    assertThat(result.calls().stream().filter(c -> c.flowOutReason().equals(java.util.Optional.of(FlowOutReason.TIMEOUT))))
+        .extracting(Call::id, Call::waitSeconds).containsExactly(org.assertj.core.groups.Tuple.tuple("1795411265.11", 27L));
+  }
+
+  @Test
+  void libraryFiguresOnTheCallsAgreeWithTheAsteriskCounters() throws IOException {
+    QueueLogResult result = QueueLogReader.of(ReadMode.STRICT).read(resource("s2_two_queues_sl10_sl30", "queue_log"));
+    TallySnapshot support = TallySnapshot.of(
+        result.calls().stream().filter(c -> c.queue().equals("q_support")).collect(Collectors.toList()));
+
+    assertThat(Metrics.serviceLevel(support, Preset.ASTERISK_SL.withThreshold(Duration.ofSeconds(30))))
+        .isEqualTo(Ratio.of(18, 20));
+    assertThat(Metrics.serviceLevel(support, Preset.ASTERISK_SL2.withThreshold(Duration.ofSeconds(30))))
+        .isEqualTo(Ratio.of(26, 28));
+  }
+
+  @Test
+  void callsCarryAsterisksWaitsAndTalkTimes() throws IOException {
+    QueueLogResult result = QueueLogReader.of(ReadMode.STRICT).read(resource("s1_single_q_sl20", "queue_log"));
+    // 1795411251|1795411251.1|q1|NONE|ENTERQUEUE||1|1 ; CONNECT|1|... ; COMPLETECALLER|1|13|1
+    Instant arrived = Instant.ofEpochSecond(1795411251);
+    assertThat(result.calls().get(0)).isEqualTo(
+        Call.answered("1795411251.1", "q1", arrived, arrived.plusSeconds(1)).withHandleTime(Duration.ofSeconds(13)));
+    // 1795411275|1795411270.21|q1|NONE|ABANDON|1|2|5
+    assertThat(result.calls()).contains(
+        Call.abandoned("1795411270.21", "q1", Instant.ofEpochSecond(1795411270), Instant.ofEpochSecond(1795411275)));
+  }
+
+  @Test
+  void rotatedFilesReadInOrderGiveTheSameResultAsOneFile() throws IOException {
+    Path whole = resource("s2_two_queues_sl10_sl30", "queue_log");
+    List<String> lines = Files.readAllLines(whole, UTF_8);
+    Path older = dir.resolve("queue_log.1");
+    Path newer = dir.resolve("queue_log");
+    Files.write(older, lines.subList(0, 90), UTF_8); // cut in the middle of many calls
+    Files.write(newer, lines.subList(90, lines.size()), UTF_8);
+
+    QueueLogResult split = QueueLogReader.of(ReadMode.STRICT).read(List.of(older, newer));
+    QueueLogResult one = QueueLogReader.of(ReadMode.STRICT).read(whole);
+
+    assertThat(split.calls()).containsExactlyElementsOf(one.calls());
+    assertThat(split.report().queueStats().toString()).isEqualTo(one.report().queueStats().toString());
+    assertThat(split.report().read().sources()).containsExactly("queue_log.1", "queue_log");
+  }
+
+  @Test
+  void interleavedQueuesAreKeptApart() throws IOException {
+    QueueLogResult result = read(String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "101|b|q2|NONE|ENTERQUEUE||2|1",
+        "103|b|q2|agent1|CONNECT|2|x.1|1",
+        "104|a|q1|NONE|ABANDON|1|1|4",
+        "110|b|q2|agent1|COMPLETEAGENT|2|7|1", ""));
+
+    assertThat(result.calls()).containsExactly(
+        Call.abandoned("a", "q1", Instant.ofEpochSecond(100), Instant.ofEpochSecond(104)),
+        Call.answered("b", "q2", Instant.ofEpochSecond(101), Instant.ofEpochSecond(103)).withHandleTime(Duration.ofSeconds(7)));
+    assertThat(result.report().queueStats("q1").orElseThrow().abandoned()).isEqualTo(1);
+    assertThat(result.report().queueStats("q2").orElseThrow().completed()).isEqualTo(1);
+  }
+
+  @Test
+  void restartMidFileEndsOpenCallsAndResetsTheCounters() throws IOException {
+    QueueLogResult result = read(String.join("\n",
+        "90|NONE|NONE|NONE|QUEUESTART|",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "101|b|q1|NONE|ENTERQUEUE||2|1",
+        "102|a|q1|agent1|CONNECT|2|x.1|1",
+        "105|c|q1|NONE|ENTERQUEUE||3|1",
+        "106|c|q1|NONE|ABANDON|1|1|1",
+        "200|NONE|NONE|NONE|QUEUESTART|",
+        "201|NONE|NONE|NONE|CONFIGRELOAD|",
+        "210|d|q1|NONE|ENTERQUEUE||1|1",
+        "212|d|q1|agent2|CONNECT|2|x.2|1",
+        "220|d|q1|agent2|COMPLETECALLER|2|8|1", ""));
+
+    assertThat(result.calls()).extracting(Call::id, Call::outcome).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("c", Outcome.ABANDONED),
+        org.assertj.core.groups.Tuple.tuple("a", Outcome.ANSWERED),
+        org.assertj.core.groups.Tuple.tuple("d", Outcome.ANSWERED));
+    assertThat(result.report().incomplete()).extracting(IncompleteCall::callId, IncompleteCall::state, IncompleteCall::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", IncompleteCall.State.TALKING, IncompleteCall.Reason.RESTART),
+            org.assertj.core.groups.Tuple.tuple("b", IncompleteCall.State.WAITING, IncompleteCall.Reason.RESTART));
+    AsteriskQueueStats q1 = result.report().queueStats("q1").orElseThrow();
+    assertThat(List.of(q1.completed(), q1.abandoned(), q1.holdtimeSeconds(), q1.talktimeSeconds()))
+        .containsExactly(1L, 0L, 0L, 2L); // (0*3+2)/4 = 0, (0*3+8)/4 = 2: counted since the last QUEUESTART
+    assertThat(result.report().read().isClean()).isTrue();
+  }
+
+  @Test
+  void logStartingMidCallReconstructsArrivalsFromAsterisksWaits() throws IOException {
+    QueueLogResult result = read(String.join("\n",
+        "100|a|q1|agent1|CONNECT|12|x.1|1",
+        "101|b|q1|NONE|ABANDON|2|3|40",
+        "102|c|q1|agent2|COMPLETEAGENT|5|30|1",
+        "103|d|q1|NONE|EXITWITHKEY|1|2|1|9",
+        "130|a|q1|agent1|COMPLETECALLER|12|30|1", ""));
+
+    assertThat(result.calls()).containsExactly(
+        Call.abandoned("b", "q1", Instant.ofEpochSecond(61), Instant.ofEpochSecond(101)),
+        Call.answered("c", "q1", Instant.ofEpochSecond(67), Instant.ofEpochSecond(72)).withHandleTime(Duration.ofSeconds(30)),
+        Call.leftUnanswered("d", "q1", Instant.ofEpochSecond(94), Instant.ofEpochSecond(103), FlowOutReason.KEY_PRESS),
+        Call.answered("a", "q1", Instant.ofEpochSecond(88), Instant.ofEpochSecond(100)).withHandleTime(Duration.ofSeconds(30)));
+    assertThat(result.report().startedBeforeLog()).containsExactly("a", "b", "c", "d");
+    AsteriskQueueStats q1 = result.report().queueStats("q1").orElseThrow();
+    assertThat(q1.completed()).isEqualTo(2);
+    assertThat(q1.abandoned()).isEqualTo(1); // EXITWITHKEY is not in A
+  }
+
+  @Test
+  void callsWithoutAnEndAreIncompleteOrLiveWaiting() throws IOException {
+    String log = String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "101|b|q1|NONE|ENTERQUEUE||2|1",
+        "104|b|q1|agent1|CONNECT|3|x.1|1",
+        "105|b|q1|agent1|RINGNOANSWER|2000", "");
+    QueueLogResult result = read(log);
+    assertThat(result.calls()).containsExactly(Call.answered("b", "q1", Instant.ofEpochSecond(101), Instant.ofEpochSecond(104)));
+    assertThat(result.report().incomplete()).extracting(IncompleteCall::callId, IncompleteCall::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("a", IncompleteCall.State.WAITING),
+            org.assertj.core.groups.Tuple.tuple("b", IncompleteCall.State.TALKING));
+    AsteriskQueueStats q1 = result.report().queueStats("q1").orElseThrow();
+    assertThat(List.of(q1.completed(), q1.waiting(), q1.talking())).containsExactly(0L, 1L, 1L);
+
+    QueueLogResult live = QueueLogReader.of(ReadMode.STRICT).withOpenCallsAsWaiting()
+        .read(new ByteArrayInputStream(log.getBytes(UTF_8)), "queue_log");
+    assertThat(live.calls()).contains(Call.waiting("a", "q1", Instant.ofEpochSecond(100)));
+  }
+
+  @Test
+  void malformedLinesAreReportedWithLineFieldValueRule() throws IOException {
+    String log = String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "10x|b|q1|NONE|ENTERQUEUE||1|1",
+        "102|a|q1|agent1|CONNECT|soon|x.1|1",
+        "103|a|q1",
+        "104|a|q1|agent1|HANGUPNOW|1",
+        "105|a|q1|agent1|CONNECT|5|x.1|1",
+        "106|a|q1|agent1|COMPLETEAGENT|5",
+        "",
+        "107|a|q1|agent1|COMPLETEAGENT|5|2|1", "");
+
+    QueueLogResult result = read(log);
+
+    assertThat(result.report().read().skipped()).containsExactly(
+        SkippedRecord.of("queue_log", 2, "epoch", "10x", "is not a whole number of epoch seconds"),
+        SkippedRecord.of("queue_log", 3, "holdtime", "soon", "is not a whole number of seconds, zero or more"),
+        SkippedRecord.of("queue_log", 4, "line", "103|a|q1",
+            "has 3 fields (expected at least 5: epoch|callid|queue|agent|event)"),
+        SkippedRecord.of("queue_log", 5, "event", "HANGUPNOW",
+            "is not an app_queue event this reader knows (see docs/asterisk-queue-log.md for the list)"),
+        SkippedRecord.of("queue_log", 7, "talktime", "", "is missing (expected it as data field 2 of COMPLETEAGENT)"),
+        SkippedRecord.of("queue_log", 8, "line", "", "is empty (expected epoch|callid|queue|agent|event|data...)"));
+    assertThat(result.calls()).containsExactly(Call.answered("a", "q1", Instant.ofEpochSecond(100), Instant.ofEpochSecond(105))
+        .withHandleTime(Duration.ofSeconds(2)));
+
+    List<Call> seen = new ArrayList<>();
+    ReadException e = catchThrowableOfType(ReadException.class, () -> QueueLogReader.of(ReadMode.STRICT)
+        .read(new ByteArrayInputStream(log.getBytes(UTF_8)), "queue_log", seen::add));
+    assertThat(e.getMessage()).isEqualTo("queue_log:2: epoch: \"10x\" is not a whole number of epoch seconds");
+  }
+
+  @Test
+  void eventsThatDoNotFitTheCallAreReported() throws IOException {
+    QueueLogResult result = read(String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "101|a|q1|NONE|ENTERQUEUE||1|1",
+        "102|a|q1|agent1|COMPLETEAGENT|2|5|1",
+        "103|a|q1|agent1|CONNECT|3|x|1",
+        "104|a|q1|NONE|ABANDON|1|1|4",
+        "110|a|q1|agent1|COMPLETEAGENT|3|6|1", ""));
+    assertThat(result.report().read().skipped()).extracting(SkippedRecord::line, SkippedRecord::field)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "event"), org.assertj.core.groups.Tuple.tuple(3L, "event"),
+            org.assertj.core.groups.Tuple.tuple(5L, "event"));
+    assertThat(result.calls()).hasSize(1);
+  }
+
+  @Test
+  void transfersEndAnsweredCallsLikeCompletions() throws IOException {
+    QueueLogResult result = read(String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "102|a|q1|agent1|CONNECT|2|x.1|1",
+        "110|a|q1|agent1|BLINDTRANSFER|200|default|2|8|1",
+        "120|b|q1|NONE|ENTERQUEUE||1|1",
+        "121|b|q1|agent1|CONNECT|1|x.2|1",
+        "150|b|q1|agent1|ATTENDEDTRANSFER|BRIDGE|abc-123|1|29|1",
+        "160|c|q1|NONE|ENTERQUEUE||1|1",
+        "170|c|q1|NONE|EXITEMPTY|1|1|10",
+        "180|d|q1|NONE|ENTERQUEUE||1|1",
+        "190|d|q1|NONE|EXITWITHTIMEOUT|1|1|10", ""));
+    assertThat(result.calls()).extracting(c -> c.handleTime().map(Duration::getSeconds).orElse(-1L))
+        .containsExactly(8L, 29L, -1L, -1L);
+    AsteriskQueueStats q1 = result.report().queueStats("q1").orElseThrow();
+    assertThat(List.of(q1.completed(), q1.abandoned())).containsExactly(2L, 2L);
+    assertThat(result.report().read().isClean()).isTrue();
+  }
+}

@@ -1,0 +1,272 @@
+package io.github.callmetrics.csv;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.read.ReadException;
+import io.github.callmetrics.read.ReadMode;
+import io.github.callmetrics.read.ReadReport;
+import io.github.callmetrics.read.ReadResult;
+import io.github.callmetrics.read.SkippedRecord;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvCallReaderTest {
+  @TempDir
+  Path dir;
+
+  /** One row of each row-level defect, between good rows. */
+  static final String CATALOGUE = String.join("\n",
+      "id,queue,arrived,outcome,ended,handle_time,note",
+      "c1,q1,2026-03-29T00:59:58Z,answered,2026-03-29T01:00:10Z,185,good",
+      "c2,q1,2026-03-29T01:00:00Z,answered,2026-03-29T01:00:05Z,",
+      "c3,q1,2026-02-30T01:00:00Z,answered,2026-03-29T01:00:05Z,,bad instant",
+      "c4,q1,2026-03-29T01:00:10Z,abandoned,2026-03-29T01:00:05Z,,outcome before arrival",
+      "c5,q1,2026-03-29T01:00:00Z,answered,2026-03-29T01:00:05Z,-3,negative handle time",
+      "c6,q1,2026-03-29T01:00:00Z,hungup,2026-03-29T01:00:05Z,,unknown outcome",
+      "\"  \",q1,2026-03-29T01:00:00Z,answered,2026-03-29T01:00:05Z,,blank id",
+      "c1,q1,2026-03-29T01:00:00Z,answered,2026-03-29T01:00:05Z,,duplicate id in q1",
+      "c1,q2,2026-03-29T02:00:00+01:00,timeout,2026-03-29T01:01:00Z,PT3M5S,same id in another queue: good",
+      "c7,q1,2026-03-29T01:00:00Z,waiting,,,good",
+      "c8,q1,,answered,2026-03-29T01:00:05Z,,empty arrived",
+      "c9,q1,2026-03-29T01:00:00Z,waiting,2026-03-29T01:00:05Z,,ended for waiting",
+      "c10,q1,2026-03-29T01:00:00Z,answered,,,no ended",
+      "c11,\"q1\",2026-03-29T01:00:00.250Z,key-press,2026-03-29T01:00:09.5Z,,\"quoted, with \"\"comma\"\"\"",
+      "");
+
+  private static List<SkippedRecord> expectedDefects(String source) {
+    return List.of(
+        SkippedRecord.of(source, 3, "column count", "6", "differs from the header's 7 columns (expected every row to have as many)"),
+        SkippedRecord.of(source, 4, "column arrived", "2026-02-30T01:00:00Z", "has day 30 (expected 01 to 28 in that month)"),
+        SkippedRecord.of(source, 5, "column ended", "2026-03-29T01:00:05Z",
+            "is before arrived 2026-03-29T01:00:10Z = 2026-03-29T01:00:10Z"),
+        SkippedRecord.of(source, 6, "column handle_time", "-3", "is negative (expected zero or more)"),
+        SkippedRecord.of(source, 7, "column outcome", "hungup",
+            "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, waiting)"),
+        SkippedRecord.of(source, 8, "column id", "  ", "is blank (expected a non-blank identifier)"),
+        SkippedRecord.of(source, 9, "column id", "c1",
+            "is a duplicate: the id was already read in queue q1 (expected unique within a queue)"),
+        SkippedRecord.of(source, 12, "column arrived", "", "is empty (expected the instant the call arrived)"),
+        SkippedRecord.of(source, 13, "column ended", "2026-03-29T01:00:05Z",
+            "is given for a waiting call (expected empty when outcome is waiting)"),
+        SkippedRecord.of(source, 14, "column ended", "", "is empty (expected the instant of the outcome when outcome is answered)"));
+  }
+
+  private static final Instant T0 = Instant.parse("2026-03-29T00:59:58Z");
+
+  private static List<Call> expectedCalls() {
+    return List.of(
+        Call.answered("c1", "q1", T0, Instant.parse("2026-03-29T01:00:10Z")).withHandleTime(Duration.ofSeconds(185)),
+        Call.leftUnanswered("c1", "q2", Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T01:01:00Z"),
+            FlowOutReason.TIMEOUT).withHandleTime(Duration.ofSeconds(185)),
+        Call.waiting("c7", "q1", Instant.parse("2026-03-29T01:00:00Z")),
+        Call.leftUnanswered("c11", "q1", Instant.parse("2026-03-29T01:00:00.250Z"),
+            Instant.parse("2026-03-29T01:00:09.500Z"), FlowOutReason.KEY_PRESS));
+  }
+
+  private Path file(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, UTF_8);
+    return file;
+  }
+
+  @Test
+  void lenientReportsEveryDefectWithLineColumnValueRule() throws IOException {
+    ReadResult result = CsvCallReader.of(ReadMode.LENIENT).read(file("calls.csv", CATALOGUE));
+
+    assertThat(result.calls()).containsExactlyElementsOf(expectedCalls());
+    assertThat(result.skipped()).containsExactlyElementsOf(expectedDefects("calls.csv"));
+    assertThat(result.report().skippedCount()).isEqualTo(10);
+    assertThat(result.report().callCount()).isEqualTo(4);
+    assertThat(result.report().ignoredColumns()).containsExactly("note");
+    assertThat(result.skipped().get(1).message())
+        .isEqualTo("calls.csv:4: column arrived: \"2026-02-30T01:00:00Z\" has day 30 (expected 01 to 28 in that month)");
+  }
+
+  @Test
+  void strictStopsAtTheFirstDefectAndKeepsTheCallsBefore() throws IOException {
+    Path file = file("calls.csv", CATALOGUE);
+
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.STRICT).read(file));
+
+    assertThat(e.defect()).isEqualTo(expectedDefects("calls.csv").get(0));
+    assertThat(e.getMessage()).isEqualTo(
+        "calls.csv:3: column count: \"6\" differs from the header's 7 columns (expected every row to have as many)");
+    assertThat(e.calls()).containsExactly(expectedCalls().get(0));
+    assertThat(e.report().callCount()).isEqualTo(1);
+  }
+
+  @Test
+  void strictStreamingHasDeliveredTheCallsBefore() throws IOException {
+    Path file = file("calls.csv", CATALOGUE);
+    List<Call> seen = new ArrayList<>();
+
+    ReadException e = catchThrowableOfType(ReadException.class,
+        () -> CsvCallReader.of(ReadMode.STRICT).read(file, seen::add));
+
+    assertThat(seen).containsExactly(expectedCalls().get(0));
+    assertThat(e.calls()).isEmpty();
+    assertThat(e.report().callCount()).isEqualTo(1);
+    assertThat(e.defect().line()).isEqualTo(3);
+  }
+
+  @Test
+  void lenientStreamingReportsTheSameAsWholeFile() throws IOException {
+    List<Call> seen = new ArrayList<>();
+    ReadReport report = CsvCallReader.of(ReadMode.LENIENT).read(file("calls.csv", CATALOGUE), seen::add);
+
+    assertThat(seen).containsExactlyElementsOf(expectedCalls());
+    assertThat(report.skipped()).containsExactlyElementsOf(expectedDefects("calls.csv"));
+  }
+
+  @Test
+  void missingColumnStopsTheReadInBothModes() throws IOException {
+    Path file = file("calls.csv", "id,queue,arrived,ended\nc1,q1,2026-03-29T00:59:58Z,2026-03-29T01:00:10Z\n");
+    for (ReadMode mode : ReadMode.values()) {
+      ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(mode).read(file));
+      assertThat(e.getMessage()).isEqualTo(
+          "calls.csv:1: header: \"id,queue,arrived,ended\" has no column outcome (required; see docs/csv-format.md)");
+    }
+  }
+
+  @Test
+  void columnGivenTwiceStopsTheRead() throws IOException {
+    Path file = file("calls.csv", "id,queue,arrived,arrived_epoch_seconds,outcome,ended\n");
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.LENIENT).read(file));
+    assertThat(e.defect().field()).isEqualTo("header");
+    assertThat(e.defect().value()).isEqualTo("arrived_epoch_seconds");
+  }
+
+  @Test
+  void emptyFileIsReported() throws IOException {
+    Path file = file("empty.csv", "");
+    for (ReadMode mode : ReadMode.values()) {
+      ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(mode).read(file));
+      assertThat(e.getMessage())
+          .isEqualTo("empty.csv:1: header: \"\" is missing: the file is empty (expected a header line naming the columns)");
+    }
+  }
+
+  @Test
+  void headerOnlyIsZeroCallsAndClean() throws IOException {
+    ReadResult result = CsvCallReader.of(ReadMode.STRICT).read(file("h.csv", "id,queue,arrived,outcome,ended\n"));
+    assertThat(result.calls()).isEmpty();
+    assertThat(result.report().isClean()).isTrue();
+    assertThat(result.report().callCount()).isZero();
+  }
+
+  @Test
+  void byteOrderMarkIsSkippedInFilesAndReaders() throws IOException {
+    String text = "\uFEFFid,queue,arrived,outcome,ended\nc1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+    Call expected = Call.abandoned("c1", "q1", T0, Instant.parse("2026-03-29T01:00:10Z"));
+
+    assertThat(CsvCallReader.of(ReadMode.STRICT).read(file("bom.csv", text)).calls()).containsExactly(expected);
+    assertThat(CsvCallReader.of(ReadMode.STRICT).read(new StringReader(text), "bom.csv").calls())
+        .containsExactly(expected);
+  }
+
+  @Test
+  void crlfLineEndsReadAndLinesCountRight() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\r\nc1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\r\n"
+        + "c2,q1,2026-03-29T00:59:58Z,abandoned,yesterday\r\n";
+    ReadResult result = CsvCallReader.of(ReadMode.LENIENT).read(file("crlf.csv", text));
+
+    assertThat(result.calls()).containsExactly(Call.abandoned("c1", "q1", T0, Instant.parse("2026-03-29T01:00:10Z")));
+    assertThat(result.skipped()).extracting(SkippedRecord::line, SkippedRecord::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "yesterday"));
+  }
+
+  @Test
+  void badQuotingStopsTheReadInBothModesWithWhatCameBefore() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\n"
+        + "c1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "c2,q1,2026-03-29T00:59:58Z,hungup,2026-03-29T01:00:10Z\n"
+        + "\"c3\"x,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "c4,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+    Path file = file("quotes.csv", text);
+
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.LENIENT).read(file));
+
+    assertThat(e.defect().line()).isEqualTo(4);
+    assertThat(e.defect().field()).isEqualTo("quoting");
+    assertThat(e.defect().value()).isEqualTo("x");
+    assertThat(e.calls()).extracting(Call::id).containsExactly("c1");
+    assertThat(e.report().skipped()).extracting(SkippedRecord::line).containsExactly(3L);
+  }
+
+  @Test
+  void unclosedQuoteAtEndOfFileIsReported() throws IOException {
+    Path file = file("unclosed.csv", "id,queue,arrived,outcome,ended\n\"c1,q1,2026-03-29T00:59:58Z,abandoned,x\n");
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.LENIENT).read(file));
+    assertThat(e.defect().field()).isEqualTo("quoting");
+    assertThat(e.defect().line()).isEqualTo(2);
+  }
+
+  @Test
+  void emptyLineIsReportedNotSkippedSilently() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\n\nc1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+    ReadResult result = CsvCallReader.of(ReadMode.LENIENT).read(file("blank.csv", text));
+    assertThat(result.calls()).hasSize(1);
+    assertThat(result.skipped()).containsExactly(
+        SkippedRecord.of("blank.csv", 2, "row", "", "is an empty line (expected 5 columns as in the header)"));
+  }
+
+  @Test
+  void epochColumnsChannelAndColumnOrderAndCase() throws IOException {
+    String text = "Outcome,ENDED_EPOCH_MILLIS,Queue,arrived_epoch_seconds,Channel,ID,handle_time\n"
+        + "answered,1774745998500,sales,1774745990,Chat,a1,185.5\n"
+        + "overflow,1774746000000,sales,1774745990,,a2,\n"
+        + "queue-empty,1774746000000,sales,17747459x0,,a3,\n";
+    ReadResult result = CsvCallReader.of(ReadMode.LENIENT).read(file("epoch.csv", text));
+
+    Instant arrived = Instant.ofEpochSecond(1774745990);
+    assertThat(result.calls()).containsExactly(
+        Call.answered("a1", "sales", arrived, Instant.ofEpochMilli(1774745998500L)).withChannel(Channel.CHAT)
+            .withHandleTime(Duration.ofMillis(185_500)),
+        Call.leftUnanswered("a2", "sales", arrived, Instant.ofEpochMilli(1774746000000L), FlowOutReason.OVERFLOW));
+    assertThat(result.skipped()).containsExactly(SkippedRecord.of("epoch.csv", 4, "column arrived_epoch_seconds",
+        "17747459x0", "is not a whole number of epoch seconds (expected digits only)"));
+  }
+
+  @Test
+  void isoInstantsAgreeWithJavaTime() throws IOException {
+    String[] instants = {
+      "2026-03-29T01:59:58+01:00", "2026-03-29T00:59:58Z", "2024-02-29T23:59:59.999999999-05:30", "1969-12-31T23:59:59Z",
+      "2000-01-01T00:00:00.1+0130", "2026-10-25T02:30:00+02"
+    };
+    StringBuilder text = new StringBuilder("id,queue,arrived,outcome\n");
+    for (int i = 0; i < instants.length; i++) {
+      text.append('c').append(i).append(",q,").append(instants[i]).append(",waiting\n");
+    }
+    Path file = file("iso.csv", text.toString().replace("outcome\n", "outcome,ended\n").replace("waiting\n", "waiting,\n"));
+
+    List<Call> calls = CsvCallReader.of(ReadMode.STRICT).read(file).calls();
+
+    for (int i = 0; i < instants.length; i++) {
+      Instant expected = java.time.OffsetDateTime.parse(instants[i],
+          new java.time.format.DateTimeFormatterBuilder().append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+              .appendPattern("[XXX][XX][X]").toFormatter()).toInstant();
+      assertThat(calls.get(i).arrived()).as(instants[i]).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void duplicateCheckCanBeTurnedOffForConstantMemory() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\nc1,q1,2026-03-29T00:59:58Z,waiting,\nc1,q1,2026-03-29T00:59:58Z,waiting,\n";
+    CsvCallReader reader = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck();
+    assertThat(reader.checksDuplicateIds()).isFalse();
+    assertThat(reader.read(file("dup.csv", text)).calls()).hasSize(2);
+  }
+}
