@@ -42,16 +42,26 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     // Subcommands are registered here, one line each.
+    cli.addSubcommand(new ReportCommand());
     cli.addSubcommand(new ErlangCommand());
     cli.addSubcommand(new LiveCommand());
     cli.addSubcommand(new AsteriskShowCommand());
     cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setParameterExceptionHandler(Main::usageError);
     return cli;
   }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+  }
+
+  /** A usage error: the message and where to find help, not the whole help text; exit code 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println("callmetrics: " + e.getMessage());
+    cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** Turns an exception from a command into a one-line message on stderr and exit code 1. */

@@ -432,7 +432,7 @@ public final class CsvCallReader {
       }
       String rule = e.field().equals("id") || e.field().equals("queue") || e.field().equals("handle time")
           ? e.rule()
-          : e.rule().replace("is before arrived ", "is before arrived " + row.arrivedText + " = ");
+          : arrivedAsWritten(e.rule(), row.arrivedText.toString());
       tracker.skip(SkippedRecord.of(source, row.line, column, value, rule));
       return null;
     }
@@ -463,5 +463,15 @@ public final class CsvCallReader {
     String value = c.find() ? c.group(1) : "\"";
     return SkippedRecord.of(source, line, "quoting", value,
         "breaks the CSV quoting: " + message + " (the rows after it cannot be delimited, so reading stops here)");
+  }
+
+  /** Shows the arrival as the file wrote it, with the instant it means when the two read differently. */
+  private static String arrivedAsWritten(String rule, String arrivedText) {
+    String prefix = "is before arrived ";
+    if (!rule.startsWith(prefix)) {
+      return rule;
+    }
+    String instant = rule.substring(prefix.length());
+    return instant.equals(arrivedText) ? rule : prefix + arrivedText + " (" + instant + ")";
   }
 }

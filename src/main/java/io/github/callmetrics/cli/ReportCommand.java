@@ -1,0 +1,191 @@
+package io.github.callmetrics.cli;
+
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.definition.Preset;
+import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.definition.ServiceLevelFormula;
+import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.interval.Attribution;
+import io.github.callmetrics.interval.IntervalGrid;
+import io.github.callmetrics.interval.IntervalLength;
+import io.github.callmetrics.report.Dimension;
+import io.github.callmetrics.report.Report;
+import io.github.callmetrics.report.ReportAccumulator;
+import io.github.callmetrics.report.ReportFormat;
+import io.github.callmetrics.report.ReportSpec;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code callmetrics report}: service level and the other figures per queue, channel and interval. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Prints service level, abandonment and the other figures per queue, channel and interval.",
+        "Reads files in the Callmetrics CSV call format or Asterisk queue_log files (detected per file).",
+        "Example: report --zone Europe/Amsterdam --interval PT15M --preset default --preset asterisk-sl2 calls.csv"
+    })
+final class ReportCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Call files: CSV call format or Asterisk queue_log.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the intervals and days (default: ${DEFAULT-VALUE}).")
+  String zone = "UTC";
+
+  @Option(names = "--interval", paramLabel = "LENGTH",
+      description = "Interval length: PT1M, PT5M, PT10M, PT15M, PT30M, PT60M, day or period (default: ${DEFAULT-VALUE}).")
+  String interval = "PT15M";
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First local day (default: the first day with a call).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last local day, inclusive (default: the last day with a call).")
+  LocalDate to;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "Service-level definition by platform, repeatable for side-by-side figures: "
+          + "default, asterisk-sl, asterisk-sl2, cisco-ucce-abandons-ignored, cisco-ucce-abandons-negative, "
+          + "cisco-ucce-abandons-positive, cisco-uccx-only-handled, cisco-uccx-without-abandoned, genesys-cloud, "
+          + "amazon-connect, avaya-bcms (default: default).")
+  List<String> presets = new ArrayList<>();
+
+  @Option(names = "--threshold", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+      description = "Service-level threshold T, e.g. 20, 20s or PT20S (default: 20 s).")
+  Duration threshold = ServiceLevelDefinition.DEFAULT_THRESHOLD;
+
+  @Option(names = "--formula", paramLabel = "NAME", description = "Override the formula: answered-only, "
+      + "abandons-count-against, abandons-within-t-ignored, abandons-within-t-count-for, short-abandons-ignored, "
+      + "short-abandons-count-for, abandons-ignored.")
+  String formula;
+
+  @Option(names = "--boundary", paramLabel = "inclusive|strict", description = "Override the threshold boundary.")
+  String boundary;
+
+  @Option(names = "--short-abandon", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+      description = "Short-abandon threshold S (below T); 0 for none.")
+  Duration shortAbandon;
+
+  @Option(names = "--target", paramLabel = "FRACTION", description = "Service-level target, e.g. 0.8 (default: 0.80).")
+  BigDecimal target;
+
+  @Option(names = "--attribution", paramLabel = "MODE",
+      description = "Interval a call counts in: arrival, exit or per-event (default: ${DEFAULT-VALUE}).")
+  String attribution = "arrival";
+
+  @Option(names = "--group-by", paramLabel = "DIMENSIONS",
+      description = "Comma-separated subset of queue, channel, interval, or none (default: ${DEFAULT-VALUE}).")
+  String groupBy = "queue,channel,interval";
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
+  String format = "text";
+
+  @Option(names = "--lenient", description = "Skip bad records (each is reported on stderr) instead of stopping at the first.")
+  boolean lenient;
+
+  @Override
+  public Integer call() {
+    try {
+      ReportFormat output = ReportFormat.parse(format);
+      List<ServiceLevelDefinition> definitions = definitions();
+      ZoneId zoneId = ZoneId.of(zone);
+      IntervalLength length = IntervalLength.parse(interval);
+      Set<Dimension> dimensions = Dimension.parseSet(groupBy);
+      Attribution mode = Attribution.parse(attribution);
+      if (from != null && to != null && to.isBefore(from)) {
+        throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+      }
+      return run(output, definitions, zoneId, length, dimensions, mode);
+    } catch (java.time.DateTimeException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a time zone (expected an id such as Europe/Amsterdam or UTC)");
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private List<ServiceLevelDefinition> definitions() {
+    List<ServiceLevelDefinition> definitions = new ArrayList<>();
+    for (String name : presets.isEmpty() ? List.of("default") : presets) {
+      ServiceLevelDefinition.Builder b = Preset.parse(name).definition().toBuilder().threshold(threshold);
+      if (formula != null) {
+        b.formula(ServiceLevelFormula.parse(formula));
+      }
+      if (boundary != null) {
+        b.boundary(ThresholdBoundary.parse(boundary));
+      }
+      if (shortAbandon != null) {
+        b.shortAbandonThreshold(shortAbandon);
+      }
+      if (target != null) {
+        b.target(target);
+      }
+      definitions.add(b.build());
+    }
+    return definitions;
+  }
+
+  private int run(ReportFormat output, List<ServiceLevelDefinition> definitions, ZoneId zoneId, IntervalLength length,
+      Set<Dimension> dimensions, Attribution mode) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CallFiles.Result read = CallFiles.read(files, lenient, err);
+    List<Call> calls = read.calls();
+    LocalDate first = from;
+    LocalDate last = to;
+    if (first == null || last == null) {
+      if (calls.isEmpty()) {
+        throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
+      }
+      LocalDate min = null;
+      LocalDate max = null;
+      for (Call call : calls) {
+        LocalDate a = call.arrived().atZone(zoneId).toLocalDate();
+        LocalDate b = call.outcomeAt().orElse(call.arrived()).atZone(zoneId).toLocalDate();
+        min = min == null || a.isBefore(min) ? a : min;
+        max = max == null || b.isAfter(max) ? b : max;
+      }
+      first = first == null ? min : first;
+      last = last == null ? max : last;
+    }
+    IntervalGrid grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
+    ReportSpec reportSpec = ReportSpec.builder(grid)
+        .definitions(definitions)
+        .groupBy(dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions))
+        .attribution(mode)
+        .build();
+    ReportAccumulator accumulator = reportSpec.newAccumulator();
+    accumulator.addAll(calls);
+    Report report = accumulator.report();
+    output.write(report, out);
+    if (output == ReportFormat.TEXT && dimensions.contains(Dimension.INTERVAL) && length != IntervalLength.WHOLE_PERIOD) {
+      Set<Dimension> groups = EnumSet.noneOf(Dimension.class);
+      groups.addAll(dimensions);
+      groups.remove(Dimension.INTERVAL);
+      out.println();
+      out.println("Whole period " + first + " to " + last + ":");
+      output.write(report.groupedBy(groups.toArray(new Dimension[0])), out);
+    }
+    out.flush();
+    if (report.callsOutsidePeriod() > 0) {
+      err.println("callmetrics: " + report.callsOutsidePeriod() + " calls fell outside " + first + " to " + last
+          + " and are not in the report");
+    }
+    return 0;
+  }
+}
