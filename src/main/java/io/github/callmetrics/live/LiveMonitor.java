@@ -16,6 +16,7 @@ import io.github.callmetrics.report.Report;
 import io.github.callmetrics.report.ReportAccumulator;
 import io.github.callmetrics.report.ReportSpec;
 import io.github.callmetrics.tally.CallTally;
+import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -477,6 +478,11 @@ public final class LiveMonitor {
     final String queue;
     final ReentrantLock lock = new ReentrantLock();
     final ReportAccumulator ended = spec.newAccumulator();
+    /**
+     * The same counts per channel and interval, kept as tallies so a snapshot reads its two intervals in
+     * constant time (the accumulator is built for whole reports, not for one cell at a time).
+     */
+    final HashMap<Long, CallTally> intervalCounts = new HashMap<>();
     final HashMap<String, Waiting> waiting = new HashMap<>();
     final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
     final @Nullable Window[] windows = new Window[CHANNELS.length];
@@ -550,8 +556,29 @@ public final class LiveMonitor {
         call = call.withChannel(w.channel);
       }
       ended.add(call);
+      countInIntervals(call);
       window(w.channel).add(call, now().getEpochSecond());
       return null;
+    }
+
+    /** Counts an ended call into the tallies of the intervals its attribution places parts of it in. */
+    void countInIntervals(Call call) {
+      int arrivedIn = grid.indexOf(call.arrived());
+      int exitedIn = grid.indexOf(call.outcomeAt().orElse(call.arrived()));
+      for (int index : arrivedIn == exitedIn ? new int[] {arrivedIn} : new int[] {arrivedIn, exitedIn}) {
+        if (index >= 0) {
+          spec.countPart(call, index, intervalCounts.computeIfAbsent(cellKey(call.channel(), index), k -> new CallTally()));
+        }
+      }
+    }
+
+    TallySnapshot intervalCounts(Channel channel, int index) {
+      CallTally tally = intervalCounts.get(cellKey(channel, index));
+      return tally == null ? TallySnapshot.empty() : tally.snapshot();
+    }
+
+    private long cellKey(Channel channel, int index) {
+      return (long) index * CHANNELS.length + channel.ordinal();
     }
 
     Window window(Channel channel) {
@@ -580,11 +607,11 @@ public final class LiveMonitor {
       int previous = current >= 0 ? current - 1 : now.isBefore(grid.period().start()) ? -1 : grid.size() - 1;
       Optional<LiveFigures> currentFigures = current >= 0
           ? Optional.of(new LiveFigures(grid.interval(current), spec, current, now,
-              ended.counts(queue, channel, current), waitingCalls))
+              intervalCounts(channel, current), waitingCalls))
           : Optional.empty();
       Optional<LiveFigures> previousFigures = previous >= 0
           ? Optional.of(new LiveFigures(grid.interval(previous), spec, previous, now,
-              ended.counts(queue, channel, previous), waitingCalls))
+              intervalCounts(channel, previous), waitingCalls))
           : Optional.empty();
 
       long nowSecond = now.getEpochSecond();
