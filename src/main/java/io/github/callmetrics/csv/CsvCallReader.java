@@ -9,6 +9,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
+import io.github.callmetrics.internal.IdSet;
 import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
@@ -23,12 +24,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -195,9 +194,9 @@ public final class CsvCallReader {
 
   private void readRows(CsvReader<RowHandler> csv, RowHandler handler, String source, ReadTracker tracker)
       throws IOException {
-    Map<String, Set<String>> idsByQueue = new HashMap<>();
+    Map<String, IdSet> idsByQueue = new HashMap<>();
     @Nullable String lastQueue = null;
-    @Nullable Set<String> lastIds = null;
+    @Nullable IdSet lastIds = null;
     boolean header = true;
     CloseableIterator<RowHandler> rows = csv.iterator();
     while (true) {
@@ -223,11 +222,11 @@ public final class CsvCallReader {
         continue;
       }
       if (checkDuplicateIds) {
-        Set<String> ids;
+        IdSet ids;
         if (call.queue() == lastQueue) { // the handler shares one string per queue name
           ids = lastIds;
         } else {
-          ids = idsByQueue.computeIfAbsent(call.queue(), q -> new HashSet<>());
+          ids = idsByQueue.computeIfAbsent(call.queue(), q -> new IdSet());
           lastQueue = call.queue();
           lastIds = ids;
         }
