@@ -113,20 +113,11 @@ public final class ReportAccumulator {
     Outcome outcome = call.outcome();
     long arrived = call.arrived().getEpochSecond();
     switch (attribution) {
-      case ARRIVAL: {
-        int i = arrivalInterval(arrived);
-        if (i < 0) {
-          outsidePeriod++;
-          return;
-        }
-        int g = group(call);
-        groups[g].countArrival(i);
-        countOutcome(g, i, call, outcome);
-        break;
-      }
+      case ARRIVAL:
       case EXIT: {
-        long exit = outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond();
-        int i = exitInterval(exit);
+        // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
+        int i = attribution == Attribution.ARRIVAL ? arrivalInterval(arrived)
+            : exitInterval(outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond());
         if (i < 0) {
           outsidePeriod++;
           return;
