@@ -249,14 +249,7 @@ public final class ErlangCommand implements Runnable {
       Duration t = queueing.threshold;
       PrintWriter out = common.out();
       if (common.format == Format.json) {
-        JsonWriter json = new JsonWriter(out).beginObject()
-            .name("model").value("erlang-c")
-            .name("agents").value(model.agents());
-        if (staff != null) {
-          json.name("staff").value(staff);
-        }
-        json.name("trafficErlangs").value(OptionalDouble.of(workload.erlangs()))
-            .name("averageHandleTimeSeconds").value(OptionalDouble.of(workload.averageHandleTimeSeconds()))
+        queueingJson(out, "erlang-c", model.agents(), staff, workload)
             .name("thresholdSeconds").value(OptionalDouble.of(secondsValue(t)))
             .name("stable").value(model.isStable())
             .name("probabilityOfWaiting").value(model.probabilityOfWaiting())
@@ -321,14 +314,7 @@ public final class ErlangCommand implements Runnable {
       Duration t = queueing.threshold;
       PrintWriter out = common.out();
       if (common.format == Format.json) {
-        JsonWriter json = new JsonWriter(out).beginObject()
-            .name("model").value("erlang-a")
-            .name("agents").value(model.agents());
-        if (staff != null) {
-          json.name("staff").value(staff);
-        }
-        json.name("trafficErlangs").value(OptionalDouble.of(workload.erlangs()))
-            .name("averageHandleTimeSeconds").value(OptionalDouble.of(workload.averageHandleTimeSeconds()))
+        queueingJson(out, "erlang-a", model.agents(), staff, workload)
             .name("patienceSeconds").value(OptionalDouble.of(secondsValue(patience)))
             .name("thresholdSeconds").value(OptionalDouble.of(secondsValue(t)))
             .name("probabilityOfWaiting").value(OptionalDouble.of(model.probabilityOfWaiting()))
@@ -390,5 +376,17 @@ public final class ErlangCommand implements Runnable {
             + "' is not an ISO-8601 duration (expected for example PT20S, PT3M or PT1H)");
       }
     }
+  }
+
+  /** Starts the JSON object the queueing models share: model, agents, staff if asked, traffic and AHT. */
+  static JsonWriter queueingJson(PrintWriter out, String model, int agents, @Nullable Integer staff, Workload workload) {
+    JsonWriter json = new JsonWriter(out).beginObject()
+        .name("model").value(model)
+        .name("agents").value(agents);
+    if (staff != null) {
+      json.name("staff").value(staff);
+    }
+    return json.name("trafficErlangs").value(OptionalDouble.of(workload.erlangs()))
+        .name("averageHandleTimeSeconds").value(OptionalDouble.of(workload.averageHandleTimeSeconds()));
   }
 }
