@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.internal.CsvFields;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,14 +163,6 @@ public final class CallCsvWriter {
   }
 
   private static Appendable cell(Appendable out, String value) throws IOException {
-    boolean quote = value.isEmpty() ? false : value.strip().length() != value.length();
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char c = value.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) {
-      return out.append(value);
-    }
-    return out.append('"').append(value.replace("\"", "\"\"")).append('"');
+    return CsvFields.append(out, value);
   }
 }

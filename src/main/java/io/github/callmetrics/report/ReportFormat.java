@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.internal.CsvFields;
 import io.github.callmetrics.internal.EnumNames;
 import io.github.callmetrics.internal.JsonWriter;
 import io.github.callmetrics.interval.IntervalLength;
@@ -39,8 +40,8 @@ public enum ReportFormat {
   TEXT,
   /**
    * CSV as RFC 4180 defines it: one header line, fields quoted when they contain a comma, a quote or a line
-   * break (quotes doubled), lines ended by CRLF. Every count and figure, ratios as fractions with six
-   * decimals plus their numerators and denominators.
+   * break, or start or end with a space (quotes doubled), lines ended by CRLF. Every count and figure,
+   * ratios as fractions with six decimals plus their numerators and denominators.
    */
   CSV,
   /** One JSON object: the report's settings and an array of rows with every count and figure. */
@@ -305,18 +306,13 @@ public enum ReportFormat {
     }
   }
 
-  /** Writes one CSV record, quoting as RFC 4180 requires, ended by CRLF. */
+  /** Writes one CSV record, quoting as RFC 4180 requires ({@link CsvFields}), ended by CRLF. */
   static void csvLine(Appendable out, List<String> cells) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      String cell = cells.get(i);
-      if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(cell);
-      }
+      CsvFields.append(out, cells.get(i));
     }
     out.append("\r\n");
   }
