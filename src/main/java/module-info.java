@@ -10,7 +10,6 @@
 module io.github.callmetrics {
   requires transitive org.jspecify;
   requires com.google.common;
-  requires de.siegmar.fastcsv;
   requires static info.picocli;
   requires static micrometer.core;
 

@@ -2,14 +2,9 @@ package io.github.callmetrics.csv;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
-import io.github.callmetrics.internal.IdSet;
 import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
@@ -17,20 +12,16 @@ import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,21 +38,24 @@ import org.jspecify.annotations.Nullable;
  * ReadReport report = CsvCallReader.of(ReadMode.STRICT).read(Path.of("huge.csv"), tally::add);
  * }</pre>
  *
- * <p>The streaming form ({@link #read(Path, Consumer)}) holds one row at a time. The one state that grows
- * with the file is the duplicate-id check: the ids seen, per queue. {@link #withoutDuplicateIdCheck()}
- * turns it off for files whose distinct ids do not fit in memory; the check is then the caller's.
+ * <p>The streaming form ({@link #read(Path, Consumer)}) holds one record and at most 64 calls waiting for
+ * the duplicate-id check at a time. The one state that grows with the file is that check: the ids seen, per
+ * queue (16 to 32 bytes per id plus the id's UTF-8 bytes and about 2; for a file, the table is sized at the
+ * start for one id per row, estimated from the file's size). {@link #withoutDuplicateIdCheck()} turns it
+ * off for files whose distinct ids do not fit in memory; the check is then the caller's.
  *
  * <p>Defects that stop a read in both modes, because no later row could be trusted: a missing or
- * unusable header (an empty file, a required column missing, a column twice) and broken quoting (a quote
- * not closed, characters after a closing quote), after which FastCSV cannot find the next row. The
- * {@link ReadException} then carries everything read before.
+ * unusable header (an empty file, a required column missing, a column twice), a quote never closed (it runs
+ * to the end of the file, so no later row can be delimited) and a record longer than 16 MiB. Characters
+ * after a closing quote ({@code "c3"x,}) leave the row's extent clear: the row is skipped like any bad row.
+ * The {@link ReadException} then carries everything read before.
+ *
+ * <p>The file is read as bytes by a tokenizer of the project's own (RFC 4180, UTF-8), and each cell is
+ * checked straight from the bytes: no string per cell but the id and, once per queue, the queue name.
  *
  * <p>Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class CsvCallReader {
-  private static final Pattern FASTCSV_LINE = Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
-  private static final Pattern FASTCSV_CHAR = Pattern.compile("'(.)' \\(0x");
-
   private final ReadMode mode;
   private final boolean checkDuplicateIds;
 
@@ -115,8 +109,10 @@ public final class CsvCallReader {
   }
 
   /**
-   * Reads a file row by row, handing each call to a consumer as soon as it is read; holds one row at a
-   * time (plus the ids seen, unless {@linkplain #withoutDuplicateIdCheck() turned off}).
+   * Reads a file row by row, handing the calls to a consumer in file order as they are read: with the
+   * duplicate-id check on, up to 64 at a time, as soon as their ids are checked, and the rest before this
+   * method returns or throws. Holds a record and those calls at a time (plus the ids seen, unless
+   * {@linkplain #withoutDuplicateIdCheck() turned off}).
    *
    * @param file  the file, not null
    * @param consumer  receives each call, in file order, not null
@@ -162,24 +158,13 @@ public final class CsvCallReader {
     return tracker.report();
   }
 
-  private static CsvReader.CsvReaderBuilder builder() {
-    return CsvReader.builder()
-        .allowUnclosedQuote(false) // FastCSV 4 accepts an unclosed quote at end of file unless told not to;
-        // characters after a closing quote are rejected by default
-        .skipEmptyLines(false) // an empty line is reported, not skipped silently
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // the column count is checked here, per row
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .detectBomHeader(true);
-  }
-
   private void readFile(Path file, ReadTracker tracker) throws IOException {
     requireNonNull(file, "file");
     Path name = file.getFileName();
     String source = name == null ? file.toString() : name.toString();
     tracker.startSource(source);
-    RowHandler handler = new RowHandler();
-    try (CsvReader<RowHandler> csv = builder().build(handler, file, StandardCharsets.UTF_8)) {
-      readRows(csv, handler, source, tracker);
+    try (InputStream in = Files.newInputStream(file)) {
+      new Session(new CsvTokenizer(in), source, tracker, Files.size(file)).read();
     }
   }
 
@@ -187,116 +172,18 @@ public final class CsvCallReader {
     requireNonNull(reader, "reader");
     requireNonNull(sourceName, "sourceName");
     tracker.startSource(sourceName);
-    RowHandler handler = new RowHandler();
-    CsvReader<RowHandler> csv = builder().build(handler, reader);
-    readRows(csv, handler, sourceName, tracker);
-  }
-
-  private void readRows(CsvReader<RowHandler> csv, RowHandler handler, String source, ReadTracker tracker)
-      throws IOException {
-    Map<String, IdSet> idsByQueue = new HashMap<>();
-    @Nullable String lastQueue = null;
-    @Nullable IdSet lastIds = null;
-    boolean header = true;
-    CloseableIterator<RowHandler> rows = csv.iterator();
-    while (true) {
-      RowHandler row;
-      try {
-        if (!rows.hasNext()) {
-          break;
-        }
-        row = rows.next();
-      } catch (CsvParseException e) {
-        // FastCSV cannot resume after a parse error: the read ends here, in both modes.
-        throw tracker.fatal(quotingDefect(source, e));
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      if (header) {
-        header(row, source, tracker);
-        header = false;
-        continue;
-      }
-      Call call = call(row, source, tracker);
-      if (call == null) {
-        continue;
-      }
-      if (checkDuplicateIds) {
-        IdSet ids;
-        if (call.queue() == lastQueue) { // the handler shares one string per queue name
-          ids = lastIds;
-        } else {
-          ids = idsByQueue.computeIfAbsent(call.queue(), q -> new IdSet());
-          lastQueue = call.queue();
-          lastIds = ids;
-        }
-        if (!requireNonNull(ids).add(call.id())) {
-          tracker.skip(SkippedRecord.of(source, row.line, "column " + columnName(row, RowHandler.ID), call.id(),
-              "is a duplicate: the id was already read in queue " + call.queue() + " (expected unique within a queue)"));
-          continue;
-        }
-      }
-      tracker.accept(call);
-    }
-    if (header) {
-      throw tracker.fatal(SkippedRecord.of(source, 1, "header", "",
-          "is missing: the file is empty (expected a header line naming the columns)"));
-    }
-  }
-
-  private static String columnName(RowHandler row, int role) {
-    return row.roleName(role);
-  }
-
-  private void header(RowHandler row, String source, ReadTracker tracker) {
-    List<String> cells = row.headerCells;
-    if (row.fields == 0 || (cells.size() == 1 && cells.get(0).isBlank())) {
-      throw tracker.fatal(SkippedRecord.of(source, row.line, "header", "",
-          "is an empty line (expected a header line naming the columns)"));
-    }
-    int[] roles = new int[cells.size()];
-    String[] names = new String[cells.size()];
-    Map<Integer, String> byRole = new LinkedHashMap<>();
-    for (int i = 0; i < cells.size(); i++) {
-      String raw = cells.get(i);
-      if (i == 0 && raw.startsWith("\uFEFF")) {
-        raw = raw.substring(1); // a byte-order mark read through a Reader
-      }
-      String name = raw.strip().toLowerCase(Locale.ROOT);
-      names[i] = raw.strip();
-      int role = role(name);
-      roles[i] = role;
-      if (role == RowHandler.IGNORED) {
-        tracker.ignoreColumn(raw);
-        continue;
-      }
-      int group = group(role);
-      String earlier = byRole.putIfAbsent(group, raw.strip());
-      if (earlier != null) {
-        throw tracker.fatal(SkippedRecord.of(source, row.line, "header", raw,
-            "repeats column " + earlier + " (expected each column once; arrived and ended take one format each)"));
-      }
-      byRole.put(role, raw.strip());
-    }
-    for (int[] required : new int[][] {
-        {RowHandler.ID}, {RowHandler.QUEUE}, {RowHandler.ARRIVED_ISO}, {RowHandler.OUTCOME}, {RowHandler.ENDED_ISO}}) {
-      if (!byRole.containsKey(group(required[0]))) {
-        throw tracker.fatal(SkippedRecord.of(source, row.line, "header", String.join(",", cells),
-            "has no column " + requiredName(required[0]) + " (required; see docs/csv-format.md)"));
-      }
-    }
-    row.columns(roles, names, byRole);
+    new Session(new CsvTokenizer(Utf8.encoding(reader)), sourceName, tracker, -1).read();
   }
 
   private static String requiredName(int role) {
     switch (role) {
-      case RowHandler.ID:
+      case RowParser.ID:
         return "id";
-      case RowHandler.QUEUE:
+      case RowParser.QUEUE:
         return "queue";
-      case RowHandler.ARRIVED_ISO:
+      case RowParser.ARRIVED_ISO:
         return "arrived (or arrived_epoch_seconds, arrived_epoch_millis)";
-      case RowHandler.OUTCOME:
+      case RowParser.OUTCOME:
         return "outcome";
       default:
         return "ended (or ended_epoch_seconds, ended_epoch_millis)";
@@ -306,12 +193,12 @@ public final class CsvCallReader {
   /** The role that stands for every format of the same column (arrived, ended). */
   private static int group(int role) {
     switch (role) {
-      case RowHandler.ARRIVED_SECONDS:
-      case RowHandler.ARRIVED_MILLIS:
-        return RowHandler.ARRIVED_ISO;
-      case RowHandler.ENDED_SECONDS:
-      case RowHandler.ENDED_MILLIS:
-        return RowHandler.ENDED_ISO;
+      case RowParser.ARRIVED_SECONDS:
+      case RowParser.ARRIVED_MILLIS:
+        return RowParser.ARRIVED_ISO;
+      case RowParser.ENDED_SECONDS:
+      case RowParser.ENDED_MILLIS:
+        return RowParser.ENDED_ISO;
       default:
         return role;
     }
@@ -320,148 +207,259 @@ public final class CsvCallReader {
   private static int role(String name) {
     switch (name) {
       case "id":
-        return RowHandler.ID;
+        return RowParser.ID;
       case "queue":
-        return RowHandler.QUEUE;
+        return RowParser.QUEUE;
       case "channel":
-        return RowHandler.CHANNEL;
+        return RowParser.CHANNEL;
       case "arrived":
-        return RowHandler.ARRIVED_ISO;
+        return RowParser.ARRIVED_ISO;
       case "arrived_epoch_seconds":
-        return RowHandler.ARRIVED_SECONDS;
+        return RowParser.ARRIVED_SECONDS;
       case "arrived_epoch_millis":
-        return RowHandler.ARRIVED_MILLIS;
+        return RowParser.ARRIVED_MILLIS;
       case "outcome":
-        return RowHandler.OUTCOME;
+        return RowParser.OUTCOME;
       case "ended":
-        return RowHandler.ENDED_ISO;
+        return RowParser.ENDED_ISO;
       case "ended_epoch_seconds":
-        return RowHandler.ENDED_SECONDS;
+        return RowParser.ENDED_SECONDS;
       case "ended_epoch_millis":
-        return RowHandler.ENDED_MILLIS;
+        return RowParser.ENDED_MILLIS;
       case "handle_time":
-        return RowHandler.HANDLE_TIME;
+        return RowParser.HANDLE_TIME;
       default:
-        return RowHandler.IGNORED;
+        return RowParser.IGNORED;
     }
   }
 
-  /** Turns the row's state into a call, or reports the row and returns null. */
-  private @Nullable Call call(RowHandler row, String source, ReadTracker tracker) {
-    if (row.fields == 0) {
-      tracker.skip(SkippedRecord.of(source, row.line, "row", "",
-          "is an empty line (expected " + row.columnCount() + " columns as in the header)"));
-      return null;
+  /** The state of one read. */
+  private final class Session {
+    final CsvTokenizer t;
+    final String source;
+    final ReadTracker tracker;
+    final RowParser row = new RowParser();
+    final @Nullable DuplicateCheck duplicates = checkDuplicateIds ? new DuplicateCheck() : null;
+    /** The file's size in bytes, or -1 for a stream. */
+    final long size;
+    long records;
+
+    Session(CsvTokenizer t, String source, ReadTracker tracker, long size) {
+      this.t = t;
+      this.source = source;
+      this.tracker = tracker;
+      this.size = size;
     }
-    if (row.fields != row.columnCount()) {
-      tracker.skip(SkippedRecord.of(source, row.line, "column count", Integer.toString(row.fields),
-          "differs from the header's " + row.columnCount() + " columns (expected every row to have as many)"));
-      return null;
+
+    void read() throws IOException {
+      try {
+        if (!t.next()) {
+          throw tracker.fatal(SkippedRecord.of(source, 1, "header", "",
+              "is missing: the file is empty (expected a header line naming the columns)"));
+        }
+        header();
+        records = 1;
+        while (t.next()) {
+          records++;
+          Call call = call();
+          if (call == null) {
+            continue;
+          }
+          if (duplicates == null) {
+            tracker.accept(call);
+          } else {
+            int idColumn = row.column(RowParser.ID);
+            if (duplicates.add(call, t.line(), row.queueNumber, t.bytes(), t.start(idColumn), t.length(idColumn))) {
+              if (records == DuplicateCheck.BATCH + 1 && size > 0) {
+                // The rows so far tell the bytes per row: size the id set for the whole file at once.
+                duplicates.expect(size * records / t.position());
+              }
+              flush();
+            }
+          }
+        }
+        flush();
+      } catch (CsvTokenizer.CsvSyntaxException e) {
+        // A quote never closed, or a record too long: no later record can be delimited.
+        flush();
+        throw tracker.fatal(SkippedRecord.of(source, e.line, e.field, e.value, e.rule));
+      }
     }
-    if (row.defectRule != null) {
-      tracker.skip(SkippedRecord.of(source, row.line, "column " + row.defectColumn,
-          requireNonNull(row.defectValue), row.defectRule));
-      return null;
+
+    /** Hands on the calls waiting for the duplicate check; before any report, so the file's order holds. */
+    private void flush() {
+      if (duplicates != null) {
+        duplicates.flush(tracker, source, row.roleName(RowParser.ID));
+      }
     }
-    String arrivedCol = "column " + columnName(row, RowHandler.ARRIVED_ISO);
-    String endedCol = "column " + columnName(row, RowHandler.ENDED_ISO);
-    if (!row.hasArrived) {
-      tracker.skip(SkippedRecord.of(source, row.line, arrivedCol, "", "is empty (expected the instant the call arrived)"));
-      return null;
+
+    /** Reports a bad record, after the calls before it. */
+    private void skip(SkippedRecord record) {
+      flush();
+      tracker.skip(record);
     }
-    boolean waiting = row.outcome == RowHandler.WAITING;
-    if (waiting && row.endedText.length() > 0) {
-      tracker.skip(SkippedRecord.of(source, row.line, endedCol, row.endedText.toString(),
-          "is given for a waiting call (expected empty when outcome is waiting)"));
-      return null;
-    }
-    if (!waiting && !row.hasEnded) {
-      tracker.skip(SkippedRecord.of(source, row.line, endedCol, "",
-          "is empty (expected the instant of the outcome when outcome is " + RowHandler.OUTCOMES[row.outcome] + ")"));
-      return null;
-    }
-    String id = requireNonNull(row.id);
-    String queue = requireNonNull(row.queue);
-    try {
-      Instant arrived = Instant.ofEpochSecond(row.arrivedSeconds, row.arrivedNanos);
-      Call call;
-      if (waiting) {
-        call = Call.waiting(id, queue, arrived);
-      } else {
-        Instant ended = Instant.ofEpochSecond(row.endedSeconds, row.endedNanos);
-        switch (row.outcome) {
-          case RowHandler.ANSWERED:
-            call = Call.answered(id, queue, arrived, ended);
-            break;
-          case RowHandler.ABANDONED:
-            call = Call.abandoned(id, queue, arrived, ended);
-            break;
-          default:
-            call = Call.leftUnanswered(id, queue, arrived, ended, reason(row.outcome));
-            break;
+
+    private void header() {
+      int count = t.fieldCount();
+      List<String> cells = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        cells.add(t.text(i));
+      }
+      if (count == 0 || (count == 1 && cells.get(0).isBlank())) {
+        throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", "",
+            "is an empty line (expected a header line naming the columns)"));
+      }
+      if (t.strayField() >= 0) {
+        throw tracker.fatal(SkippedRecord.of(source, t.line(), "quoting", t.strayText(),
+            "follows the closing quote of header cell " + (t.strayField() + 1) + " (expected a comma or a line end after"
+                + " a closing quote, as in RFC 4180; without a header no row can be read)"));
+      }
+      int[] roles = new int[count];
+      String[] names = new String[count];
+      String[] byRole = new String[RowParser.HANDLE_TIME + 1];
+      for (int i = 0; i < count; i++) {
+        String raw = cells.get(i);
+        String name = raw.strip().toLowerCase(Locale.ROOT);
+        names[i] = raw.strip();
+        int role = role(name);
+        roles[i] = role;
+        if (role == RowParser.IGNORED) {
+          tracker.ignoreColumn(raw);
+          continue;
+        }
+        int group = group(role);
+        String earlier = byRole[group];
+        if (earlier != null) {
+          throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", raw,
+              "repeats column " + earlier + " (expected each column once; arrived and ended take one format each)"));
+        }
+        byRole[group] = raw.strip();
+        byRole[role] = raw.strip();
+      }
+      for (int required : new int[] {RowParser.ID, RowParser.QUEUE, RowParser.ARRIVED_ISO, RowParser.OUTCOME,
+          RowParser.ENDED_ISO}) {
+        if (byRole[required] == null) {
+          throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", String.join(",", cells),
+              "has no column " + requiredName(required) + " (required; see docs/csv-format.md)"));
         }
       }
-      if (row.channel != call.channel()) {
-        call = call.withChannel(row.channel);
+      row.columns(roles, names, byRole);
+    }
+
+    private SkippedRecord strayQuote() {
+      int field = t.strayField();
+      String cell = field < row.columnCount() ? "column " + row.name(field) + "'s cell" : "cell " + (field + 1);
+      return SkippedRecord.of(source, t.line(), "quoting", t.strayText(),
+          "follows the closing quote of " + cell + " (expected a comma or a line end after a closing quote, as in"
+              + " RFC 4180; the row is skipped, and reading goes on after it)");
+    }
+
+    /** Parses a record into a call, or reports the record and returns null. */
+    private @Nullable Call call() {
+      int fields = t.fieldCount();
+      if (t.strayField() >= 0) {
+        skip(strayQuote());
+        return null;
       }
-      if (row.hasHandle) {
-        call = call.withHandleTime(Duration.ofSeconds(row.handleSeconds, row.handleNanos));
+      if (fields == 0) {
+        skip(SkippedRecord.of(source, t.line(), "row", "",
+            "is an empty line (expected " + row.columnCount() + " columns as in the header)"));
+        return null;
       }
-      return call;
-    } catch (InvalidCallException e) {
-      String column;
-      String value;
-      switch (e.field()) {
-        case "id":
-          column = "column " + columnName(row, RowHandler.ID);
-          value = id;
-          break;
-        case "queue":
-          column = "column " + columnName(row, RowHandler.QUEUE);
-          value = queue;
-          break;
-        case "handle time":
-          column = "column " + columnName(row, RowHandler.HANDLE_TIME);
-          value = row.handleText.toString();
-          break;
-        default:
-          column = endedCol;
-          value = row.endedText.toString();
-          break;
+      if (fields != row.columnCount()) {
+        skip(SkippedRecord.of(source, t.line(), "column count", Integer.toString(fields),
+            "differs from the header's " + row.columnCount() + " columns (expected every row to have as many)"));
+        return null;
       }
-      String rule = e.field().equals("id") || e.field().equals("queue") || e.field().equals("handle time")
-          ? e.rule()
-          : arrivedAsWritten(e.rule(), row.arrivedText.toString());
-      tracker.skip(SkippedRecord.of(source, row.line, column, value, rule));
-      return null;
+      row.parse(t);
+      if (row.defectRule != null) {
+        skip(SkippedRecord.of(source, t.line(), "column " + row.name(row.defectColumn),
+            requireNonNull(row.defectValue), row.defectRule));
+        return null;
+      }
+      if (!row.hasArrived) {
+        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ARRIVED_ISO), "",
+            "is empty (expected the instant the call arrived)"));
+        return null;
+      }
+      boolean waiting = row.outcome == RowParser.WAITING;
+      int endedColumn = row.column(RowParser.ENDED_ISO);
+      if (waiting && t.length(endedColumn) > 0) {
+        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ENDED_ISO),
+            t.text(endedColumn), "is given for a waiting call (expected empty when outcome is waiting)"));
+        return null;
+      }
+      if (!waiting && !row.hasEnded) {
+        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ENDED_ISO), "",
+            "is empty (expected the instant of the outcome when outcome is " + RowParser.OUTCOMES[row.outcome] + ")"));
+        return null;
+      }
+      String id = requireNonNull(row.id);
+      String queue = requireNonNull(row.queue);
+      try {
+        Instant arrived = Instant.ofEpochSecond(row.arrivedSeconds, row.arrivedNanos);
+        Call call;
+        if (waiting) {
+          call = Call.waiting(id, queue, arrived);
+        } else {
+          Instant ended = Instant.ofEpochSecond(row.endedSeconds, row.endedNanos);
+          switch (row.outcome) {
+            case RowParser.ANSWERED:
+              call = Call.answered(id, queue, arrived, ended);
+              break;
+            case RowParser.ABANDONED:
+              call = Call.abandoned(id, queue, arrived, ended);
+              break;
+            default:
+              call = Call.leftUnanswered(id, queue, arrived, ended, reason(row.outcome));
+              break;
+          }
+        }
+        if (row.channel != call.channel()) {
+          call = call.withChannel(row.channel);
+        }
+        if (row.hasHandle) {
+          call = call.withHandleTime(Duration.ofSeconds(row.handleSeconds, row.handleNanos));
+        }
+        return call;
+      } catch (InvalidCallException e) {
+        // The model's rule broken; the message names the column and shows the cell as the file wrote it.
+        int role;
+        switch (e.field()) {
+          case "id":
+            role = RowParser.ID;
+            break;
+          case "queue":
+            role = RowParser.QUEUE;
+            break;
+          case "handle time":
+            role = RowParser.HANDLE_TIME;
+            break;
+          default:
+            role = RowParser.ENDED_ISO;
+            break;
+        }
+        String value = role == RowParser.ID ? id : role == RowParser.QUEUE ? queue : t.text(row.column(role));
+        String rule = role == RowParser.ENDED_ISO
+            ? arrivedAsWritten(e.rule(), t.text(row.column(RowParser.ARRIVED_ISO)))
+            : e.rule();
+        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(role), value, rule));
+        return null;
+      }
     }
   }
 
   private static FlowOutReason reason(int outcome) {
     switch (outcome) {
-      case RowHandler.TIMEOUT:
+      case RowParser.TIMEOUT:
         return FlowOutReason.TIMEOUT;
-      case RowHandler.QUEUE_EMPTY:
+      case RowParser.QUEUE_EMPTY:
         return FlowOutReason.QUEUE_EMPTY;
-      case RowHandler.KEY_PRESS:
+      case RowParser.KEY_PRESS:
         return FlowOutReason.KEY_PRESS;
       default:
         return FlowOutReason.OVERFLOW;
     }
-  }
-
-  private static SkippedRecord quotingDefect(String source, CsvParseException e) {
-    String message = String.valueOf(e.getMessage());
-    long line = 1;
-    Matcher m = FASTCSV_LINE.matcher(message);
-    if (m.find()) {
-      line = Long.parseLong(m.group(1));
-      message = message.substring(0, m.start()) + message.substring(m.end());
-    }
-    Matcher c = FASTCSV_CHAR.matcher(message);
-    String value = c.find() ? c.group(1) : "\"";
-    return SkippedRecord.of(source, line, "quoting", value,
-        "breaks the CSV quoting: " + message + " (the rows after it cannot be delimited, so reading stops here)");
   }
 
   /** Shows the arrival as the file wrote it, with the instant it means when the two read differently. */

@@ -1,5 +1,9 @@
 package io.github.callmetrics.csv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +11,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses instants and durations of the CSV call format straight from a character buffer, without building
+ * Parses instants and durations of the CSV call format straight from the bytes of a field (UTF-8; every
+ * valid value is ASCII, so a byte outside ASCII is simply not a digit or a separator), without building
  * strings. A parse leaves its result in {@link #seconds} and {@link #nanos}, or returns the rule broken.
  * Not thread-safe: one per reader.
  */
@@ -18,35 +23,75 @@ final class FieldParser {
   private static final String ISO_EXPECTED =
       "is not an ISO-8601 instant with offset (expected like 2026-03-29T01:59:58+01:00 or 2026-03-29T00:59:58Z)";
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ZEROS = 0x3030_3030_3030_3030L;
+  private static final long SIXES = 0x0606_0606_0606_0606L;
+  private static final long HIGH_NIBBLES = 0xF0F0_F0F0_F0F0_F0F0L;
+  /** "yyyy-MM-": digits in bytes 0-3 and 5-6, '-' in bytes 4 and 7. */
+  private static final long DATE_DIGITS = 0x00FF_FF00_FFFF_FFFFL;
+  private static final long DATE_SEPARATORS_MASK = 0xFF00_00FF_0000_0000L;
+  private static final long DATE_SEPARATORS = ((long) '-' << 56) | ((long) '-' << 32);
+  /** "ddT" of "ddTHH:mm": digits in bytes 0-1, 'T' in byte 2. */
+  private static final long DAY_DIGITS = 0xFFFFL;
+  private static final long T_MASK = 0xFF_0000L;
+  private static final long T = (long) 'T' << 16;
+  /** "HH:mm:ss": digits in bytes 0-1, 3-4 and 6-7, ':' in bytes 2 and 5. */
+  private static final long TIME_DIGITS = 0xFFFF_00FF_FF00_FFFFL;
+  private static final long TIME_SEPARATORS_MASK = 0x0000_FF00_00FF_0000L;
+  private static final long TIME_SEPARATORS = ((long) ':' << 40) | ((long) ':' << 16);
+
   long seconds;
   int nanos;
+  /** The last date parsed and checked, as {@code year << 9 | month << 5 | day}, and its epoch day. */
+  private int lastDate = -1;
+  private long lastEpochDay;
 
   /**
    * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH)}.
    *
    * @return null on success, else the rule broken
    */
-  @Nullable String parseIsoInstant(char[] b, int off, int len) {
+  @Nullable String parseIsoInstant(byte[] b, int off, int len) {
     int end = off + len;
-    if (len < 20 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
-        || b[off + 16] != ':') {
+    if (len < 20) {
       return ISO_EXPECTED;
     }
-    int year = digits(b, off, 4);
-    int month = digits(b, off + 5, 2);
-    int day = digits(b, off + 8, 2);
-    int hour = digits(b, off + 11, 2);
-    int minute = digits(b, off + 14, 2);
-    int second = digits(b, off + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
+    // The fixed part, yyyy-MM-ddTHH:mm:ss, read as three little-endian words (bytes 0-7, 8-15, 11-18).
+    long date = (long) LONGS.get(b, off);
+    long dayT = (long) LONGS.get(b, off + 8);
+    long time = (long) LONGS.get(b, off + 11);
+    if (!(matches(date, DATE_DIGITS, DATE_SEPARATORS_MASK, DATE_SEPARATORS)
+        & matches(dayT, DAY_DIGITS, T_MASK, T)
+        & matches(time, TIME_DIGITS, TIME_SEPARATORS_MASK, TIME_SEPARATORS))) {
       return ISO_EXPECTED;
     }
-    if (month < 1 || month > 12) {
-      return "has month " + month + " (expected 01 to 12)";
-    }
-    int monthLength = monthLength(year, month);
-    if (day < 1 || day > monthLength) {
-      return "has day " + day + " (expected 01 to " + monthLength + " in that month)";
+    // Each digit byte now holds its value (the separators masked off first, or they would borrow).
+    date = (date & DATE_DIGITS) - (ZEROS & DATE_DIGITS);
+    dayT = (dayT & DAY_DIGITS) - (ZEROS & DAY_DIGITS);
+    time = (time & TIME_DIGITS) - (ZEROS & TIME_DIGITS);
+    int century = digit(date, 0) * 10 + digit(date, 1);
+    int yearOfCentury = digit(date, 2) * 10 + digit(date, 3);
+    int month = digit(date, 5) * 10 + digit(date, 6);
+    int day = digit(dayT, 0) * 10 + digit(dayT, 1);
+    int hour = digit(time, 0) * 10 + digit(time, 1);
+    int minute = digit(time, 3) * 10 + digit(time, 4);
+    int second = digit(time, 6) * 10 + digit(time, 7);
+    int year = century * 100 + yearOfCentury;
+    long epochDay;
+    int dateKey = (year << 9) | (month << 5) | day;
+    if (dateKey == lastDate) { // rows of a file mostly share their date: its check and day number are done
+      epochDay = lastEpochDay;
+    } else {
+      if (month < 1 || month > 12) {
+        return "has month " + month + " (expected 01 to 12)";
+      }
+      int monthLength = monthLength(year, month);
+      if (day < 1 || day > monthLength) {
+        return "has day " + day + " (expected 01 to " + monthLength + " in that month)";
+      }
+      epochDay = epochDay(year, month, day);
+      lastDate = dateKey;
+      lastEpochDay = epochDay;
     }
     if (hour > 23) {
       return "has hour " + hour + " (expected 00 to 23)";
@@ -80,7 +125,7 @@ final class FieldParser {
       return "has no offset (expected Z or an offset such as +01:00)";
     }
     int offsetSeconds;
-    char sign = b[p];
+    byte sign = b[p];
     if (sign == 'Z' && p + 1 == end) {
       offsetSeconds = 0;
     } else if (sign == '+' || sign == '-') {
@@ -88,13 +133,13 @@ final class FieldParser {
       int oh;
       int om = 0;
       if (rest == 2) {
-        oh = digits(b, p + 1, 2);
+        oh = twoDigits(b, p + 1);
       } else if (rest == 4) {
-        oh = digits(b, p + 1, 2);
-        om = digits(b, p + 3, 2);
+        oh = twoDigits(b, p + 1);
+        om = twoDigits(b, p + 3);
       } else if (rest == 5 && b[p + 3] == ':') {
-        oh = digits(b, p + 1, 2);
-        om = digits(b, p + 4, 2);
+        oh = twoDigits(b, p + 1);
+        om = twoDigits(b, p + 4);
       } else {
         return ISO_EXPECTED;
       }
@@ -108,7 +153,7 @@ final class FieldParser {
     } else {
       return ISO_EXPECTED;
     }
-    seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     nanos = nano;
     return null;
   }
@@ -118,7 +163,7 @@ final class FieldParser {
    *
    * @return null on success, else the rule broken
    */
-  @Nullable String parseEpoch(char[] b, int off, int len, boolean millis) {
+  @Nullable String parseEpoch(byte[] b, int off, int len, boolean millis) {
     String unit = millis ? "epoch milliseconds" : "epoch seconds";
     int p = off;
     int end = off + len;
@@ -131,7 +176,7 @@ final class FieldParser {
     }
     long v = 0;
     for (; p < end; p++) {
-      char c = b[p];
+      byte c = b[p];
       if (c < '0' || c > '9') {
         return "is not a whole number of " + unit + " (expected digits only)";
       }
@@ -159,7 +204,7 @@ final class FieldParser {
    *
    * @return null on success, else the rule broken
    */
-  @Nullable String parseDuration(char[] b, int off, int len) {
+  @Nullable String parseDuration(byte[] b, int off, int len) {
     int end = off + len;
     int p = off;
     boolean negative = p < end && b[p] == '-';
@@ -168,7 +213,7 @@ final class FieldParser {
     }
     if (p < end && (b[p] == 'P' || b[p] == 'p')) {
       try {
-        Duration d = Duration.parse(new String(b, off, len));
+        Duration d = Duration.parse(new String(b, off, len, StandardCharsets.ISO_8859_1));
         seconds = d.getSeconds();
         nanos = d.getNano();
         return null;
@@ -218,17 +263,29 @@ final class FieldParser {
     return null;
   }
 
-  /** Returns the value of {@code n} decimal digits, or -1 if one is not a digit. */
-  private static int digits(char[] b, int off, int n) {
-    int v = 0;
-    for (int i = off; i < off + n; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      v = v * 10 + d;
-    }
-    return v;
+  /**
+   * Checks a word of 8 bytes: the bytes under {@code digits} are ASCII digits, the bytes under
+   * {@code separatorsMask} equal those of {@code separators}, the rest is not looked at. A byte is a digit
+   * when its high nibble is 3 and stays 3 after adding 6 ({@code '0'..'9'} are {@code 0x30..0x39}). Adding
+   * 6 carries into the next byte only from a byte of {@code 0xFA} or more, which already fails.
+   */
+  private static boolean matches(long word, long digits, long separatorsMask, long separators) {
+    long high = digits & HIGH_NIBBLES;
+    return (word & high) == (ZEROS & high) & ((word + SIXES) & high) == (ZEROS & high)
+        & (word & separatorsMask) == separators;
+  }
+
+  /** Returns byte {@code i} (0 = lowest) of a word whose digit bytes hold their values. */
+  private static int digit(long word, int i) {
+    return (int) (word >>> (i << 3)) & 0xFF;
+  }
+
+  /** Returns the value of two decimal digits, or -1 if either is not a digit. */
+  private static int twoDigits(byte[] b, int p) {
+    int tens = b[p] - '0';
+    int ones = b[p + 1] - '0';
+    // A digit d is 0 to 9 exactly when d and 9 - d are both non-negative: one sign test for both digits.
+    return (tens | ones | (9 - tens) | (9 - ones)) < 0 ? -1 : tens * 10 + ones;
   }
 
   private static int monthLength(int year, int month) {

@@ -1,100 +1,281 @@
 package io.github.callmetrics.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * An exact set of identifiers for duplicate checks over millions of records: the characters of every id
- * are kept in one growing {@code char[]} and found through an open-addressing table of offsets, so adding
- * an id allocates no object (a {@code HashSet<String>} costs a node and a string per id, and its garbage
- * collection dominated reading a large file). Comparison is exact, character by character. Not thread-safe.
+ * An exact set of (group, id) keys for duplicate checks over millions of records, where an id is a run of
+ * bytes (the UTF-8 of a call id) and a group a small number (a queue): the same id in two groups is two
+ * keys. Adding a key allocates no object, and a new key costs one random memory access:
+ *
+ * <ul>
+ *   <li>the table is one {@code long[]}, open addressing with linear probing, at most half full; a slot
+ *       packs the key's 32-bit hash (high half) with where its bytes are (low half), so a probe compares
+ *       hashes in the slot and reads the bytes only when the hashes agree, which for a new key almost never
+ *       happens (one chance in 2<sup>32</sup> per occupied slot probed);
+ *   <li>the keys' bytes are appended to pages of up to 1 MiB ({@code [group varint][length varint][bytes]}),
+ *       so they are never copied again when the set grows; the table doubles, rehashed from the hashes it
+ *       holds without reading the keys.
+ * </ul>
+ *
+ * <p>Memory: 8 bytes per slot at a load between 1/4 and 1/2, so 16 to 32 bytes per key, plus the key's
+ * bytes and about 2 bytes of header (a group below 128 and an id shorter than 128 bytes). At most
+ * 2<sup>29</sup> keys and 4 GiB of key bytes. Comparison is exact, byte by byte. Not thread-safe.
  */
 public final class IdSet {
-  private char[] chars = new char[1 << 12];
-  private int used;
-  /** Per slot: the id's offset in {@code chars} plus one, or 0 for an empty slot. */
-  private int[] offsets = new int[1 << 10];
-  private int[] lengths = new int[1 << 10];
-  private int[] hashes = new int[1 << 10];
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final int PAGE_BITS = 20;
+  private static final int PAGE_BYTES = 1 << PAGE_BITS;
+  private static final int MAX_PAGES = 1 << (32 - PAGE_BITS);
+  private static final int MAX_TABLE = 1 << 30;
+  private static final int FIRST_PAGE_BYTES = 1 << 12;
+
+  private long[] table;
   private int size;
+  private byte[][] pages = new byte[16][];
+  private int pageCount;
+  private byte[] page;
+  private int used;
+  private int[] hashes = new int[0];
+  @SuppressWarnings("unused") // written so that the loads of addAll's first pass are kept
+  private long touched;
+
+  /** Creates an empty set. */
+  public IdSet() {
+    this(1 << 10);
+  }
+
+  /** For tests: a small table exercises the doubling. */
+  IdSet(int initialSlots) {
+    if (Integer.bitCount(initialSlots) != 1 || initialSlots < 2) {
+      throw new IllegalArgumentException("initialSlots " + initialSlots + " is not a power of two of 2 or more");
+    }
+    table = new long[initialSlots];
+    page = new byte[FIRST_PAGE_BYTES];
+    pages[0] = page;
+    pageCount = 1;
+    used = 1; // no key at reference 0, so that no occupied slot is 0
+  }
 
   /**
-   * Adds an id.
+   * Adds a key.
    *
-   * @param id  the id, not null
-   * @return true if the id was not in the set
+   * @param group  the group (a queue's number), zero or more
+   * @param bytes  holds the id
+   * @param off  where the id starts in {@code bytes}
+   * @param len  the id's length in bytes
+   * @return true if the key was not in the set
+   * @throws IllegalStateException if the set is full (2<sup>29</sup> keys or 4 GiB of bytes)
    */
-  public boolean add(String id) {
-    if (size * 2 >= offsets.length) {
-      rehash(offsets.length * 2);
+  public boolean add(int group, byte[] bytes, int off, int len) {
+    checkGroup(group);
+    return add(hash(group, bytes, off, len), group, bytes, off, len);
+  }
+
+  /**
+   * Adds keys in order, as if by {@link #add(int, byte[], int, int)} one after the other (so a key twice in
+   * the batch is new the first time only), but faster for many keys: the table slots of all the keys are
+   * read first, in a loop whose loads do not wait for each other, so their cache misses overlap; the adds
+   * then find their slots in the cache.
+   *
+   * @param count  the number of keys
+   * @param groups  each key's group, zero or more
+   * @param bytes  holds the ids
+   * @param offsets  where each id starts in {@code bytes}
+   * @param lengths  each id's length in bytes
+   * @param added  receives, for each key, true if it was not in the set
+   * @throws IllegalStateException if the set is full
+   */
+  public void addAll(int count, int[] groups, byte[] bytes, int[] offsets, int[] lengths, boolean[] added) {
+    if (hashes.length < count) {
+      hashes = new int[count];
     }
-    int hash = spread(id.hashCode());
-    int mask = offsets.length - 1;
-    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-      int offset = offsets[slot];
-      if (offset == 0) {
-        store(slot, id, hash);
+    int[] h = hashes;
+    for (int k = 0; k < count; k++) {
+      checkGroup(groups[k]);
+      h[k] = hash(groups[k], bytes, offsets[k], lengths[k]);
+    }
+    long[] t = table;
+    int mask = t.length - 1;
+    long touched = 0;
+    for (int k = 0; k < count; k++) {
+      touched += t[h[k] & mask]; // a load only: brings the slot's cache line in, alongside the others
+    }
+    this.touched = touched; // kept, so the loads are not optimised away
+    for (int k = 0; k < count; k++) {
+      added[k] = add(h[k], groups[k], bytes, offsets[k], lengths[k]);
+    }
+  }
+
+  private boolean add(int hash, int group, byte[] bytes, int off, int len) {
+    long[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      long slot = t[i];
+      if (slot == 0) {
+        if (size >= t.length >>> 1) {
+          grow();
+          return add(hash, group, bytes, off, len); // rare: the table doubled, find the key's new slot
+        }
+        t[i] = ((long) hash << 32) | (store(group, bytes, off, len) & 0xFFFF_FFFFL);
+        size++;
         return true;
       }
-      if (hashes[slot] == hash && equalsAt(offset - 1, lengths[slot], id)) {
+      if ((int) (slot >>> 32) == hash && equalsAt((int) slot, group, bytes, off, len)) {
         return false;
       }
     }
   }
 
-  /** Returns how many ids the set holds. */
+  private static void checkGroup(int group) {
+    if (group < 0) {
+      throw new IllegalArgumentException("group " + group + " is negative");
+    }
+  }
+
+  /**
+   * Makes room for a number of keys at once, so that the table need not double on the way there (each
+   * doubling moves every slot). Does nothing if the table is large enough.
+   *
+   * @param keys  the number of keys expected in all
+   */
+  public void expect(long keys) {
+    long slots = Math.min(MAX_TABLE, Long.highestOneBit(Math.max(keys, 1) * 2 - 1) << 1);
+    while (table.length < slots) {
+      grow();
+    }
+  }
+
+  /** Returns how many keys the set holds. */
   public int size() {
     return size;
   }
 
-  private void store(int slot, String id, int hash) {
-    int length = id.length();
-    if (used + length > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
-    }
-    id.getChars(0, length, chars, used);
-    offsets[slot] = used + 1;
-    lengths[slot] = length;
-    hashes[slot] = hash;
-    used += length;
-    size++;
+  /** Returns the table's length in slots: for tests of the doubling. */
+  int capacity() {
+    return table.length;
   }
 
-  private boolean equalsAt(int offset, int length, String id) {
-    if (length != id.length()) {
+  /**
+   * Returns the hash of a key: the id read 8 bytes at a time (little-endian words, the last one
+   * overlapping the one before when the length is not a multiple of 8), each word multiplied into the
+   * state, finished with MurmurHash3's 64-bit mix.
+   */
+  static int hash(int group, byte[] b, int off, int len) {
+    long h = 0x9E37_79B9_7F4A_7C15L * (group + 1) + len;
+    int end = off + len;
+    if (len >= 8) {
+      int p = off;
+      for (; p + 8 < end; p += 8) {
+        h = (h ^ (long) LONGS.get(b, p)) * 0xBF58_476D_1CE4_E5B9L;
+        h ^= h >>> 29;
+      }
+      h = (h ^ (long) LONGS.get(b, end - 8)) * 0xBF58_476D_1CE4_E5B9L;
+    } else {
+      long w = 0;
+      for (int p = end - 1; p >= off; p--) {
+        w = (w << 8) | (b[p] & 0xFF);
+      }
+      h = (h ^ w) * 0xBF58_476D_1CE4_E5B9L;
+    }
+    h ^= h >>> 33;
+    h *= 0xFF51_AFD7_ED55_8CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CE_B9FE_1A85_EC53L;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
+  /** Appends a key's bytes to the pages; returns its reference (page number, then offset in the page). */
+  private int store(int group, byte[] bytes, int off, int len) {
+    int need = varintLength(group) + varintLength(len) + len;
+    if (used + need > page.length) {
+      newPage(need);
+    }
+    int ref = ((pageCount - 1) << PAGE_BITS) | used;
+    int p = putVarint(page, used, group);
+    p = putVarint(page, p, len);
+    System.arraycopy(bytes, off, page, p, len);
+    used = p + len;
+    return ref;
+  }
+
+  private void newPage(int need) {
+    if (page.length < PAGE_BYTES && need <= PAGE_BYTES - used && used <= PAGE_BYTES / 2) {
+      // The first page grows in place while small, so a small read holds a small set.
+      page = Arrays.copyOf(page, Math.max(page.length * 2, used + need));
+      pages[pageCount - 1] = page;
+      return;
+    }
+    if (pageCount == MAX_PAGES) {
+      throw new IllegalStateException("the duplicate-id set is full: it holds " + size + " ids in 4 GiB (read the"
+          + " file without the duplicate-id check, and check the ids by other means)");
+    }
+    if (pageCount == pages.length) {
+      pages = Arrays.copyOf(pages, pageCount * 2);
+    }
+    // An id longer than a page gets a page of its own; its offset, 0, still fits the reference.
+    page = new byte[Math.max(PAGE_BYTES, need)];
+    pages[pageCount++] = page;
+    used = 0;
+  }
+
+  private boolean equalsAt(int ref, int group, byte[] bytes, int off, int len) {
+    byte[] pg = pages[ref >>> PAGE_BITS];
+    int p = ref & (PAGE_BYTES - 1);
+    int g = 0;
+    int shift = 0;
+    byte v;
+    do {
+      v = pg[p++];
+      g |= (v & 0x7F) << shift;
+      shift += 7;
+    } while (v < 0);
+    if (g != group) {
       return false;
     }
-    for (int i = 0; i < length; i++) {
-      if (chars[offset + i] != id.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    int l = 0;
+    shift = 0;
+    do {
+      v = pg[p++];
+      l |= (v & 0x7F) << shift;
+      shift += 7;
+    } while (v < 0);
+    return l == len && Arrays.equals(pg, p, p + len, bytes, off, off + len);
   }
 
-  private void rehash(int capacity) {
-    int[] oldOffsets = offsets;
-    int[] oldLengths = lengths;
-    int[] oldHashes = hashes;
-    offsets = new int[capacity];
-    lengths = new int[capacity];
-    hashes = new int[capacity];
-    int mask = capacity - 1;
-    for (int i = 0; i < oldOffsets.length; i++) {
-      if (oldOffsets[i] != 0) {
-        int slot = oldHashes[i] & mask;
-        while (offsets[slot] != 0) {
-          slot = (slot + 1) & mask;
+  private void grow() {
+    if (table.length == MAX_TABLE) {
+      throw new IllegalStateException("the duplicate-id set is full: it holds " + size + " ids (read the file"
+          + " without the duplicate-id check, and check the ids by other means)");
+    }
+    long[] old = table;
+    long[] t = new long[old.length * 2];
+    int mask = t.length - 1;
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (t[i] != 0) {
+          i = (i + 1) & mask;
         }
-        offsets[slot] = oldOffsets[i];
-        lengths[slot] = oldLengths[i];
-        hashes[slot] = oldHashes[i];
+        t[i] = slot;
       }
     }
+    table = t;
   }
 
-  /** Mixes the high bits of a string hash into the low ones the table indexes by. */
-  private static int spread(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
+  private static int varintLength(int v) {
+    return v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5;
+  }
+
+  private static int putVarint(byte[] b, int p, int v) {
+    while ((v & ~0x7F) != 0) {
+      b[p++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    b[p++] = (byte) v;
+    return p;
   }
 }

@@ -189,21 +189,55 @@ class CsvCallReaderTest {
   }
 
   @Test
-  void badQuotingStopsTheReadInBothModesWithWhatCameBefore() throws IOException {
+  void charactersAfterAClosingQuoteSkipTheRowAndLenientReadingGoesOn() throws IOException {
     String text = "id,queue,arrived,outcome,ended\n"
         + "c1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
         + "c2,q1,2026-03-29T00:59:58Z,hungup,2026-03-29T01:00:10Z\n"
         + "\"c3\"x,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
         + "c4,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+
+    ReadResult result = CsvCallReader.of(ReadMode.LENIENT).read(file("quotes.csv", text));
+
+    assertThat(result.calls()).extracting(Call::id).containsExactly("c1", "c4");
+    assertThat(result.skipped()).extracting(SkippedRecord::line).containsExactly(3L, 4L);
+    assertThat(result.skipped().get(1)).isEqualTo(SkippedRecord.of("quotes.csv", 4, "quoting", "x",
+        "follows the closing quote of column id's cell (expected a comma or a line end after a closing quote, as in"
+            + " RFC 4180; the row is skipped, and reading goes on after it)"));
+  }
+
+  @Test
+  void charactersAfterAClosingQuoteStopAStrictReadWithWhatCameBefore() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\n"
+        + "c1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "c2,\"q1\" ,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "c4,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
     Path file = file("quotes.csv", text);
+
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.STRICT).read(file));
+
+    assertThat(e.defect().line()).isEqualTo(3);
+    assertThat(e.defect().field()).isEqualTo("quoting");
+    assertThat(e.defect().value()).isEqualTo(" ");
+    assertThat(e.calls()).extracting(Call::id).containsExactly("c1");
+  }
+
+  @Test
+  void aQuoteNeverClosedStopsTheReadInBothModesWithWhatCameBefore() throws IOException {
+    StringBuilder text = new StringBuilder("id,queue,arrived,outcome,ended\n");
+    for (int i = 0; i < 100; i++) { // more rows than one batch of the duplicate check
+      text.append('c').append(i).append(",q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n");
+    }
+    text.append("c1,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"); // a duplicate, line 102
+    text.append("\"c100,q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\nc101,q1\n");
+    Path file = file("unclosed.csv", text.toString());
 
     ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.LENIENT).read(file));
 
-    assertThat(e.defect().line()).isEqualTo(4);
-    assertThat(e.defect().field()).isEqualTo("quoting");
-    assertThat(e.defect().value()).isEqualTo("x");
-    assertThat(e.calls()).extracting(Call::id).containsExactly("c1");
-    assertThat(e.report().skipped()).extracting(SkippedRecord::line).containsExactly(3L);
+    assertThat(e.defect()).isEqualTo(SkippedRecord.of("unclosed.csv", 103, "quoting", "\"",
+        "opens a quoted field that is never closed (expected a closing quote before the end of the file; the rows"
+            + " after it cannot be delimited, so reading stops here)"));
+    assertThat(e.calls()).hasSize(100);
+    assertThat(e.report().skipped()).extracting(SkippedRecord::line).containsExactly(102L);
   }
 
   @Test
@@ -268,5 +302,107 @@ class CsvCallReaderTest {
     CsvCallReader reader = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck();
     assertThat(reader.checksDuplicateIds()).isFalse();
     assertThat(reader.read(file("dup.csv", text)).calls()).hasSize(2);
+  }
+  @Test
+  void duplicatesAndOtherDefectsAreReportedInFileOrderAcrossBatches() throws IOException {
+    // 500 rows over three queues (row i in queue i % 3): from row 300 on, every 7th row repeats the id of the row
+    // 300 before it, which is in the same queue; every 11th row has a bad outcome. The expected report is worked
+    // out row by row beside the file.
+    StringBuilder text = new StringBuilder("id,queue,arrived,outcome,ended\n");
+    List<Long> expectedSkippedLines = new ArrayList<>();
+    List<String> expectedIds = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      String queue = "q" + (i % 3);
+      String id = i % 7 == 6 && i >= 300 ? "id" + (i - 300) : "id" + i;
+      String outcome = i % 11 == 10 ? "hungup" : "answered";
+      text.append(id).append(',').append(queue).append(",2026-03-29T00:59:58Z,").append(outcome)
+          .append(",2026-03-29T01:00:10Z\n");
+      long line = i + 2;
+      if (outcome.equals("hungup")) {
+        expectedSkippedLines.add(line); // a bad row does not enter the duplicate check
+      } else if (!seen.add(queue + "/" + id)) {
+        expectedSkippedLines.add(line);
+      } else {
+        expectedIds.add(id);
+      }
+    }
+    Path file = file("order.csv", text.toString());
+
+    ReadResult whole = CsvCallReader.of(ReadMode.LENIENT).read(file);
+    List<Call> streamed = new ArrayList<>();
+    ReadReport report = CsvCallReader.of(ReadMode.LENIENT).read(file, streamed::add);
+
+    assertThat(whole.calls()).extracting(Call::id).containsExactlyElementsOf(expectedIds);
+    assertThat(whole.skipped()).extracting(SkippedRecord::line).containsExactlyElementsOf(expectedSkippedLines);
+    assertThat(expectedSkippedLines.size()).isGreaterThan(60); // both kinds, many batches
+    assertThat(streamed).isEqualTo(whole.calls());
+    assertThat(report.skipped()).isEqualTo(whole.skipped());
+    assertThat(report.callCount()).isEqualTo(expectedIds.size());
+    SkippedRecord duplicate = whole.skipped().stream().filter(r -> r.field().equals("column id")).findFirst().orElseThrow();
+    assertThat(duplicate).isEqualTo(SkippedRecord.of("order.csv", 302, "column id", "id0", // row 300
+        "is a duplicate: the id was already read in queue q0 (expected unique within a queue)"));
+  }
+
+  @Test
+  void strictStopsAtADuplicateInTheMiddleOfABatchHavingDeliveredTheCallsBefore() throws IOException {
+    StringBuilder text = new StringBuilder("id,queue,arrived,outcome,ended\n");
+    for (int i = 0; i < 100; i++) {
+      text.append(i == 90 ? "id3" : "id" + i).append(",q,2026-03-29T00:59:58Z,answered,2026-03-29T01:00:10Z\n");
+    }
+    List<Call> seen = new ArrayList<>();
+
+    ReadException e = catchThrowableOfType(ReadException.class,
+        () -> CsvCallReader.of(ReadMode.STRICT).read(file("dup.csv", text.toString()), seen::add));
+
+    assertThat(e.defect().line()).isEqualTo(92);
+    assertThat(e.defect().value()).isEqualTo("id3");
+    assertThat(seen).hasSize(90);
+    assertThat(e.report().callCount()).isEqualTo(90);
+  }
+
+  @Test
+  void idsAndQueuesInAnyScriptReadTheSameFromFilesAndReaders() throws IOException {
+    String text = "id,queue,arrived,outcome,ended\n"
+        + "\u00e9t\u00e9-1,caf\u00e9,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "\uD83D\uDCDE-2,\u7535\u8bdd,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n"
+        + "\u00e9t\u00e9-1,caf\u00e9,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+    Instant ended = Instant.parse("2026-03-29T01:00:10Z");
+
+    ReadResult fromFile = CsvCallReader.of(ReadMode.LENIENT).read(file("scripts.csv", text));
+    ReadResult fromReader = CsvCallReader.of(ReadMode.LENIENT).read(new StringReader(text), "scripts.csv");
+
+    assertThat(fromFile.calls()).containsExactly(Call.abandoned("\u00e9t\u00e9-1", "caf\u00e9", T0, ended),
+        Call.abandoned("\uD83D\uDCDE-2", "\u7535\u8bdd", T0, ended));
+    assertThat(fromFile.skipped()).extracting(SkippedRecord::line, SkippedRecord::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "\u00e9t\u00e9-1"));
+    assertThat(fromReader.calls()).isEqualTo(fromFile.calls());
+    assertThat(fromReader.skipped()).isEqualTo(fromFile.skipped());
+  }
+
+  @Test
+  void anIdOrQueueThatIsNotUtf8IsReported() throws IOException {
+    byte[] head = "id,queue,arrived,outcome,ended\nc1".getBytes(UTF_8);
+    byte[] rest = ",q1,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n".getBytes(UTF_8);
+    byte[] bytes = new byte[head.length + 1 + rest.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[head.length] = (byte) 0xFF; // never a byte of UTF-8
+    System.arraycopy(rest, 0, bytes, head.length + 1, rest.length);
+    Path file = dir.resolve("bytes.csv");
+    Files.write(file, bytes);
+    String lone = "id,queue,arrived,outcome,ended\nc2,q\uD800,2026-03-29T00:59:58Z,abandoned,2026-03-29T01:00:10Z\n";
+
+    ReadResult fromFile = CsvCallReader.of(ReadMode.LENIENT).read(file);
+    ReadResult fromReader = CsvCallReader.of(ReadMode.LENIENT).read(new StringReader(lone), "lone.csv");
+
+    String rule = "is not valid UTF-8 (expected text: a malformed byte sequence or a lone surrogate)";
+    assertThat(fromFile.calls()).isEmpty();
+    assertThat(fromFile.skipped()).containsExactly(SkippedRecord.of("bytes.csv", 2, "column id", "c1\uFFFD", rule));
+    assertThat(fromReader.skipped()).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(2);
+      assertThat(r.field()).isEqualTo("column queue");
+      assertThat(r.value()).startsWith("q\uFFFD"); // shown with the replacement character; the count is the JDK's
+      assertThat(r.rule()).isEqualTo(rule);
+    });
   }
 }
