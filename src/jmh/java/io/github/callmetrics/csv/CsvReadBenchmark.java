@@ -2,13 +2,18 @@ package io.github.callmetrics.csv;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +32,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Reading a CSV call file of a few million rows in the documented format, with {@link CsvCallReader}
- * (streaming, every field validated, every row through the {@code Call} factories) beside a naive reader
- * ({@code BufferedReader} + {@code String.split} + {@code Instant.parse}) in the same run. One operation
- * reads the whole file: MB/s = file size (printed at setup) / time per operation.
+ * Reading a CSV call file of a few million rows in the documented format
+ * ({@code id,queue,channel,arrived,outcome,ended,handle_time}, about 74 bytes a row) with
+ * {@link CsvCallReader} (streaming, every cell checked, every row through the {@code Call} factories, ids
+ * checked for duplicates within a queue) beside a naive reader ({@code BufferedReader} +
+ * {@code String.split} + {@code Instant.parse}, the same factories, no duplicate check) in the same run.
+ * One operation reads the whole file: MB/s = file size (printed at setup) / time per operation.
+ *
+ * <p>Two yardsticks take the tokenizing alone, with nothing done per field but adding its length: ours
+ * ({@code tokenizingOnly}) and FastCSV 4.4.0's, with a callback handler that does the same
+ * ({@code fastCsvTokenizingOnly}; FastCSV is a dependency of the benchmarks only): the measurement behind
+ * the reader's own tokenizer, see {@code docs/csv-format.md}.
  *
  * <p>Run: {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="CsvReadBenchmark -f 1 -wi 2 -i 3"}
  */
@@ -41,13 +53,28 @@ public class CsvReadBenchmark {
   @Param({"3000000"})
   int rows;
 
-  /** Uses every call, so none can be optimised away; the same for both readers. */
+  /** Uses every call, so none can be optimised away; the same for every reader. */
   static final class Sink implements java.util.function.Consumer<Call> {
     long sum;
 
     @Override
     public void accept(Call call) {
       sum += call.id().length() + call.arrived().getEpochSecond() + call.outcome().ordinal();
+    }
+  }
+
+  /** FastCSV's tokenizing with a handler that, like {@link #tokenizingOnly}, only adds up field lengths. */
+  static final class LengthHandler extends AbstractBaseCsvCallbackHandler<LengthHandler> {
+    long sum;
+
+    @Override
+    protected void handleField(int index, char[] buf, int off, int len, boolean quoted) {
+      sum += len;
+    }
+
+    @Override
+    protected LengthHandler buildRecord() {
+      return this;
     }
   }
 
@@ -63,13 +90,14 @@ public class CsvReadBenchmark {
     Instant start = Instant.parse("2026-03-01T00:00:00Z");
     String[] outcomes = {"answered", "answered", "answered", "abandoned", "timeout"};
     try (BufferedWriter out = Files.newBufferedWriter(file, UTF_8)) {
-      out.write("id,queue,arrived,outcome,ended,handle_time\n");
+      out.write("id,queue,channel,arrived,outcome,ended,handle_time\n");
       for (int i = 0; i < rows; i++) {
         Instant arrived = start.plusSeconds(i / 3);
         String outcome = outcomes[random.nextInt(outcomes.length)];
-        out.write("c" + (10_000_000 + i) + ",q" + (i % 40) + "," + arrived + "," + outcome + ","
-            + arrived.plusSeconds(random.nextInt(120)) + "," + (outcome.equals("answered") ? 30 + random.nextInt(600) : "")
-            + "\n");
+        String channel = random.nextInt(10) == 0 ? "chat" : ""; // empty is voice
+        out.write("c" + (10_000_000 + i) + ",queue-" + (i % 40) + "," + channel + "," + arrived + "," + outcome + ","
+            + arrived.plusSeconds(random.nextInt(120)) + ","
+            + (outcome.equals("answered") ? 30 + random.nextInt(600) : "") + "\n");
       }
     }
     System.out.printf("%n[setup] %s: %d rows, %.1f MB (%.1f bytes/row)%n", file, rows, Files.size(file) / 1e6,
@@ -102,10 +130,10 @@ public class CsvReadBenchmark {
       in.readLine();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.split(",", -1);
-        Instant arrived = Instant.parse(f[2]);
-        Instant ended = Instant.parse(f[4]);
+        Instant arrived = Instant.parse(f[3]);
+        Instant ended = Instant.parse(f[5]);
         Call call;
-        switch (f[3]) {
+        switch (f[4]) {
           case "answered":
             call = Call.answered(f[0], f[1], arrived, ended);
             break;
@@ -113,16 +141,49 @@ public class CsvReadBenchmark {
             call = Call.abandoned(f[0], f[1], arrived, ended);
             break;
           default:
-            call = Call.leftUnanswered(f[0], f[1], arrived, ended, FlowOutReason.parse(f[3]));
+            call = Call.leftUnanswered(f[0], f[1], arrived, ended, FlowOutReason.parse(f[4]));
             break;
         }
-        if (!f[5].isEmpty()) {
-          call = call.withHandleTime(Duration.ofSeconds(Long.parseLong(f[5])));
+        if (!f[2].isEmpty()) {
+          call = call.withChannel(Channel.parse(f[2]));
+        }
+        if (!f[6].isEmpty()) {
+          call = call.withHandleTime(Duration.ofSeconds(Long.parseLong(f[6])));
         }
         sink.accept(call);
         count++;
       }
     }
     return count + sink.sum;
+  }
+
+  /** Our tokenizer alone: records and fields found, nothing parsed. */
+  @Benchmark
+  public long tokenizingOnly() throws IOException {
+    long sum = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      CsvTokenizer tokens = new CsvTokenizer(in);
+      while (tokens.next()) {
+        for (int i = 0; i < tokens.fieldCount(); i++) {
+          sum += tokens.length(i);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** FastCSV's tokenizing alone (UTF-8 decoding included), set up as the reader used it before. */
+  @Benchmark
+  public long fastCsvTokenizingOnly() throws IOException {
+    LengthHandler handler = new LengthHandler();
+    long sum = 0;
+    try (CsvReader<LengthHandler> csv = CsvReader.builder().allowUnclosedQuote(false).skipEmptyLines(false)
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .detectBomHeader(true).build(handler, file, UTF_8)) {
+      for (LengthHandler record : csv) {
+        sum = record.sum;
+      }
+    }
+    return sum;
   }
 }
