@@ -316,7 +316,7 @@ public final class CsvCallReader {
       }
       int[] roles = new int[count];
       String[] names = new String[count];
-      String[] byRole = new String[RowParser.HANDLE_TIME + 1];
+      @Nullable String[] byRole = new String[RowParser.HANDLE_TIME + 1];
       for (int i = 0; i < count; i++) {
         String raw = cells.get(i);
         String name = raw.strip().toLowerCase(Locale.ROOT);

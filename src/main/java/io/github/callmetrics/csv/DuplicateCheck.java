@@ -1,10 +1,13 @@
 package io.github.callmetrics.csv;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.internal.IdSet;
 import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.SkippedRecord;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The duplicate-id check of one read: calls that passed every other check wait here, up to {@link #BATCH}
@@ -19,7 +22,7 @@ final class DuplicateCheck {
   static final int BATCH = 64;
 
   private final IdSet ids = new IdSet();
-  private final Call[] calls = new Call[BATCH];
+  private final @Nullable Call[] calls = new Call[BATCH];
   private final long[] lines = new long[BATCH];
   private final int[] groups = new int[BATCH];
   private final int[] offsets = new int[BATCH];
@@ -69,7 +72,7 @@ final class DuplicateCheck {
     used = 0;
     ids.addAll(n, groups, idBytes, offsets, lengths, added);
     for (int k = 0; k < n; k++) {
-      Call call = calls[k];
+      Call call = requireNonNull(calls[k]);
       calls[k] = null;
       if (added[k]) {
         tracker.accept(call);

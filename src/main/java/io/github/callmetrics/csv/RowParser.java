@@ -100,7 +100,7 @@ final class RowParser {
    * Sets the columns from the header: each column's role and name; {@code byRole} gives the name the header
    * gave to each role present (for arrived and ended, under the ISO role, whatever the column's format).
    */
-  void columns(int[] roles, String[] names, String[] byRole) {
+  void columns(int[] roles, String[] names, @Nullable String[] byRole) {
     this.roles = Arrays.copyOf(roles, roles.length);
     this.names = Arrays.copyOf(names, names.length);
     for (int r = 0; r < ROLES; r++) {

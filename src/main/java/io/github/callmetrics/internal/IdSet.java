@@ -15,7 +15,7 @@ import java.util.Arrays;
  *       packs the key's 32-bit hash (high half) with where its bytes are (low half), so a probe compares
  *       hashes in the slot and reads the bytes only when the hashes agree, which for a new key almost never
  *       happens (one chance in 2<sup>32</sup> per occupied slot probed);
- *   <li>the keys' bytes are appended to pages of up to 1 MiB ({@code [group varint][length varint][bytes]}),
+ *   <li>the keys' bytes are appended to pages of up to 256 KiB ({@code [group varint][length varint][bytes]}),
  *       so they are never copied again when the set grows; the table doubles, rehashed from the hashes it
  *       holds without reading the keys.
  * </ul>
@@ -26,7 +26,8 @@ import java.util.Arrays;
  */
 public final class IdSet {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final int PAGE_BITS = 20;
+  /** Pages of 256 KiB: below half of G1's smallest region (1 MiB), so never a "humongous" object. */
+  private static final int PAGE_BITS = 18;
   private static final int PAGE_BYTES = 1 << PAGE_BITS;
   private static final int MAX_PAGES = 1 << (32 - PAGE_BITS);
   private static final int MAX_TABLE = 1 << 30;
@@ -143,8 +144,8 @@ public final class IdSet {
    */
   public void expect(long keys) {
     long slots = Math.min(MAX_TABLE, Long.highestOneBit(Math.max(keys, 1) * 2 - 1) << 1);
-    while (table.length < slots) {
-      grow();
+    if (table.length < slots) {
+      resize((int) slots);
     }
   }
 
@@ -251,10 +252,14 @@ public final class IdSet {
       throw new IllegalStateException("the duplicate-id set is full: it holds " + size + " ids (read the file"
           + " without the duplicate-id check, and check the ids by other means)");
     }
-    long[] old = table;
-    long[] t = new long[old.length * 2];
-    int mask = t.length - 1;
-    for (long slot : old) {
+    resize(table.length * 2);
+  }
+
+  /** Moves every slot to a table of {@code length} slots, by the hash each slot holds. */
+  private void resize(int length) {
+    long[] t = new long[length];
+    int mask = length - 1;
+    for (long slot : table) {
       if (slot != 0) {
         int i = (int) (slot >>> 32) & mask;
         while (t[i] != 0) {

@@ -73,7 +73,7 @@ class IdSetTest {
   @Test
   void idsLongerThanAPageAndManyPagesAreKept() {
     IdSet ids = new IdSet();
-    String longId = "L".repeat(3 << 20); // three 1 MiB pages' worth: a page of its own
+    String longId = "L".repeat(3 << 20); // longer than a 256 KiB page: a page of its own
     assertThat(add(ids, 0, longId)).isTrue();
     for (int i = 0; i < 150_000; i++) { // about 3 MiB of short ids after it, over several pages
       assertThat(add(ids, 0, "id-" + i + "-0123456789")).isTrue();
@@ -83,6 +83,27 @@ class IdSetTest {
     assertThat(add(ids, 0, "id-0-0123456789")).isFalse();
     assertThat(add(ids, 0, "id-149999-0123456789")).isFalse();
     assertThat(ids.size()).isEqualTo(150_002);
+  }
+
+  @Test
+  void expectSizesTheTableOnceAndKeepsWhatItHolds() {
+    IdSet ids = new IdSet(4);
+    assertThat(add(ids, 0, "a")).isTrue();
+    assertThat(add(ids, 0, "b")).isTrue();
+
+    ids.expect(1000); // 1000 keys at most half full: 2048 slots
+    assertThat(ids.capacity()).isEqualTo(2048);
+    assertThat(add(ids, 0, "a")).isFalse();
+    for (int i = 0; i < 998; i++) {
+      assertThat(add(ids, 0, "k" + i)).isTrue();
+    }
+    assertThat(ids.capacity()).isEqualTo(2048); // 1000 keys: no doubling on the way
+    assertThat(add(ids, 0, "one more")).isTrue();
+    assertThat(ids.capacity()).isEqualTo(2048);
+
+    ids.expect(10); // never shrinks
+    assertThat(ids.capacity()).isEqualTo(2048);
+    assertThat(ids.size()).isEqualTo(1001);
   }
 
   @Test
