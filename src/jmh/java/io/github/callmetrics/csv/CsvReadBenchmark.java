@@ -44,6 +44,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@code fastCsvTokenizingOnly}; FastCSV is a dependency of the benchmarks only): the measurement behind
  * the reader's own tokenizer, see {@code docs/csv-format.md}.
  *
+ * <p>Each iteration also prints the CPU time per operation of the whole benchmark JVM, garbage collection
+ * included ({@code [cpu ... ms/op]}, from {@code ProcessHandle}, in clock ticks of about 10 ms): on a
+ * machine shared with other work, where the wall time mostly measures the wait for a core, it is the
+ * steadier figure.
+ *
  * <p>Run: {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="CsvReadBenchmark -f 1 -wi 2 -i 3"}
  */
 @State(Scope.Benchmark)
@@ -81,6 +86,25 @@ public class CsvReadBenchmark {
   final Sink sink = new Sink();
   Path dir;
   Path file;
+  long cpuAtStart;
+  long operations;
+
+  @Setup(Level.Iteration)
+  public void startCpuClock() {
+    operations = 0;
+    cpuAtStart = cpuNanos();
+  }
+
+  @TearDown(Level.Iteration)
+  public void printCpuPerOperation() {
+    if (operations > 0) {
+      System.out.printf("[cpu %.0f ms/op] ", (cpuNanos() - cpuAtStart) / 1e6 / operations);
+    }
+  }
+
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -112,12 +136,14 @@ public class CsvReadBenchmark {
 
   @Benchmark
   public long callmetrics() throws IOException {
+    operations++;
     ReadReport report = CsvCallReader.of(ReadMode.STRICT).read(file, sink);
     return report.callCount() + sink.sum;
   }
 
   @Benchmark
   public long callmetricsWithoutDuplicateCheck() throws IOException {
+    operations++;
     ReadReport report = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck().read(file, sink);
     return report.callCount() + sink.sum;
   }
@@ -125,6 +151,7 @@ public class CsvReadBenchmark {
   /** The naive twin: split lines, {@code Instant.parse}, the same factories; no duplicate check. */
   @Benchmark
   public long naive() throws IOException {
+    operations++;
     long count = 0;
     try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {
       in.readLine();
@@ -160,6 +187,7 @@ public class CsvReadBenchmark {
   /** Our tokenizer alone: records and fields found, nothing parsed. */
   @Benchmark
   public long tokenizingOnly() throws IOException {
+    operations++;
     long sum = 0;
     try (InputStream in = Files.newInputStream(file)) {
       CsvTokenizer tokens = new CsvTokenizer(in);
@@ -175,6 +203,7 @@ public class CsvReadBenchmark {
   /** FastCSV's tokenizing alone (UTF-8 decoding included), set up as the reader used it before. */
   @Benchmark
   public long fastCsvTokenizingOnly() throws IOException {
+    operations++;
     LengthHandler handler = new LengthHandler();
     long sum = 0;
     try (CsvReader<LengthHandler> csv = CsvReader.builder().allowUnclosedQuote(false).skipEmptyLines(false)

@@ -130,6 +130,16 @@ final class CsvTokenizer {
     return buf;
   }
 
+  /** Returns the start of each field in {@link #bytes()}, valid up to {@link #fieldCount()} and the next record. */
+  int[] starts() {
+    return starts;
+  }
+
+  /** Returns the end (exclusive) of each field in {@link #bytes()}, as {@link #starts()}. */
+  int[] ends() {
+    return ends;
+  }
+
   /** Returns where field {@code i} starts in {@link #bytes()}. */
   int start(int i) {
     return starts[i];
@@ -189,6 +199,8 @@ final class CsvTokenizer {
     }
     long ln = nextLine;
     int n = 0;
+    int[] st = starts; // locals: the loop below stores to them for every field
+    int[] en = ends;
     escapedCount = 0;
     strayField = -1;
     byte c = b[p];
@@ -203,16 +215,16 @@ final class CsvTokenizer {
       return record(0, p, ln + 1);
     }
     while (true) { // one field per turn; p is at the field's first byte
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-        ends = Arrays.copyOf(ends, n * 2);
+      if (n == st.length) {
+        starts = st = Arrays.copyOf(st, n * 2);
+        ends = en = Arrays.copyOf(en, n * 2);
       }
       if (p == lim) { // after a comma at the end of the input: an empty last field
         if (!eof) {
           return MORE;
         }
-        starts[n] = p;
-        ends[n] = p;
+        st[n] = p;
+        en[n] = p;
         return record(n + 1, p, ln);
       }
       if (b[p] == '"') {
@@ -249,8 +261,8 @@ final class CsvTokenizer {
           }
           p++;
         }
-        starts[n] = s;
-        ends[n] = p;
+        st[n] = s;
+        en[n] = p;
         if (doubled) {
           markEscaped(n);
         }
@@ -275,8 +287,8 @@ final class CsvTokenizer {
       } else {
         int s = p;
         p = fieldEnd(b, p, lim);
-        starts[n] = s;
-        ends[n] = p;
+        st[n] = s;
+        en[n] = p;
       }
       n++;
       if (p == lim) {

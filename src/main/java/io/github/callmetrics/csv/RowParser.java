@@ -150,10 +150,12 @@ final class RowParser {
     defectValue = null;
     defectRule = null;
     byte[] b = t.bytes();
+    int[] starts = t.starts();
+    int[] ends = t.ends();
     int[] r = roles;
     for (int i = 0; i < r.length; i++) {
-      int off = t.start(i);
-      int len = t.end(i) - off;
+      int off = starts[i];
+      int len = ends[i] - off;
       switch (r[i]) {
         case ID:
           id = utf8.decode(b, off, len);
