@@ -39,10 +39,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code String.split} + {@code Instant.parse}, the same factories, no duplicate check) in the same run.
  * One operation reads the whole file: MB/s = file size (printed at setup) / time per operation.
  *
- * <p>Two yardsticks take the tokenizing alone, with nothing done per field but adding its length: ours
- * ({@code tokenizingOnly}) and FastCSV 4.4.0's, with a callback handler that does the same
- * ({@code fastCsvTokenizingOnly}; FastCSV is a dependency of the benchmarks only): the measurement behind
- * the reader's own tokenizer, see {@code docs/csv-format.md}.
+ * <p>Yardsticks split the reader's time: the tokenizing alone, with nothing done per field but adding its
+ * length, ours ({@code tokenizingOnly}) and FastCSV 4.4.0's with a callback handler that does the same
+ * ({@code fastCsvTokenizingOnly}; FastCSV is a dependency of the benchmarks only), the measurement behind
+ * the reader's own tokenizer (see {@code docs/csv-format.md}); then ours with every cell checked but no
+ * call built ({@code tokenizingAndCellsOnly}). {@code callmetricsWithoutDuplicateCheck} adds the calls,
+ * {@code callmetrics} the duplicate-id check.
  *
  * <p>Each iteration also prints the CPU time per operation of the whole benchmark JVM, garbage collection
  * included ({@code [cpu ... ms/op]}, from {@code ProcessHandle}, in clock ticks of about 10 ms): on a
@@ -195,6 +197,28 @@ public class CsvReadBenchmark {
         for (int i = 0; i < tokens.fieldCount(); i++) {
           sum += tokens.length(i);
         }
+      }
+    }
+    return sum;
+  }
+
+  /** Our tokenizer and every cell checked (the reader's row parser), no call built: the cost of the cells. */
+  @Benchmark
+  public long tokenizingAndCellsOnly() throws IOException {
+    operations++;
+    long sum = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      CsvTokenizer tokens = new CsvTokenizer(in);
+      RowParser row = new RowParser();
+      tokens.next(); // the header, as setUp wrote it
+      row.columns(new int[] {RowParser.ID, RowParser.QUEUE, RowParser.CHANNEL, RowParser.ARRIVED_ISO,
+          RowParser.OUTCOME, RowParser.ENDED_ISO, RowParser.HANDLE_TIME},
+          new String[] {"id", "queue", "channel", "arrived", "outcome", "ended", "handle_time"},
+          new String[] {null, "id", "queue", "channel", "arrived", null, null, "outcome", "ended", null, null,
+              "handle_time"});
+      while (tokens.next()) {
+        row.parse(tokens);
+        sum += row.arrivedSeconds + row.endedSeconds + row.queueNumber + row.outcome;
       }
     }
     return sum;
