@@ -243,6 +243,7 @@ public final class CsvCallReader {
     /** The file's size in bytes, or -1 for a stream. */
     final long size;
     long records;
+    boolean sized;
 
     Session(CsvTokenizer t, String source, ReadTracker tracker, long size) {
       this.t = t;
@@ -270,8 +271,9 @@ public final class CsvCallReader {
           } else {
             int idColumn = row.column(RowParser.ID);
             if (duplicates.add(call, t.line(), row.queueNumber, t.bytes(), t.start(idColumn), t.length(idColumn))) {
-              if (records == DuplicateCheck.BATCH + 1 && size > 0) {
+              if (!sized && size > 0) {
                 // The rows so far tell the bytes per row: size the id set for the whole file at once.
+                sized = true;
                 duplicates.expect(size * records / t.position());
               }
               flush();
