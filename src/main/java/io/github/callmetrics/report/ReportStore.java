@@ -1,10 +1,10 @@
 package io.github.callmetrics.report;
 
 import io.github.callmetrics.call.Channel;
-import io.github.callmetrics.internal.TallyAccess;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
+import io.github.callmetrics.tally.internal.TallyAccess;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
