@@ -72,8 +72,8 @@ public class LiveMonitorBenchmark {
       unsorted[2 * i] = CallEvent.entered(queue, id, Channel.VOICE, arrived);
       unsorted[2 * i + 1] = kind < 7 ? CallEvent.answered(queue, id, out)
           : kind < 9 ? CallEvent.abandoned(queue, id, out) : CallEvent.leftUnanswered(queue, id, out, FlowOutReason.TIMEOUT);
-      order[2 * i] = arrivedMillis * EVENTS * 2 + 2 * i;
-      order[2 * i + 1] = (arrivedMillis + waitMillis) * EVENTS * 2 + 2 * i + 1;
+      order[2 * i] = arrivedMillis * EVENTS * 2 + 2L * i;
+      order[2 * i + 1] = (arrivedMillis + waitMillis) * EVENTS * 2 + 2L * i + 1;
     }
     long[] sorted = order.clone();
     Arrays.sort(sorted);

@@ -51,6 +51,7 @@ final class LiveCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @SuppressWarnings("NullAway.Init") // a required parameter: picocli sets it before call()
   @Parameters(paramLabel = "QUEUE_LOG", description = "the queue_log file to follow")
   Path queueLog;
 

@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,10 +55,10 @@ final class ReportCommand implements Callable<Integer> {
   String interval = "PT15M";
 
   @Option(names = "--from", paramLabel = "DATE", description = "First local day (default: the first day with a call).")
-  LocalDate from;
+  @Nullable LocalDate from;
 
   @Option(names = "--to", paramLabel = "DATE", description = "Last local day, inclusive (default: the last day with a call).")
-  LocalDate to;
+  @Nullable LocalDate to;
 
   @Option(names = "--preset", paramLabel = "NAME",
       description = "Service-level definition by platform, repeatable for side-by-side figures: "
@@ -73,17 +74,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--formula", paramLabel = "NAME", description = "Override the formula: answered-only, "
       + "abandons-count-against, abandons-within-t-ignored, abandons-within-t-count-for, short-abandons-ignored, "
       + "short-abandons-count-for, abandons-ignored.")
-  String formula;
+  @Nullable String formula;
 
   @Option(names = "--boundary", paramLabel = "inclusive|strict", description = "Override the threshold boundary.")
-  String boundary;
+  @Nullable String boundary;
 
   @Option(names = "--short-abandon", paramLabel = "DURATION", converter = Options.DurationConverter.class,
       description = "Short-abandon threshold S (below T); 0 for none.")
-  Duration shortAbandon;
+  @Nullable Duration shortAbandon;
 
   @Option(names = "--target", paramLabel = "FRACTION", description = "Service-level target, e.g. 0.8 (default: 0.80).")
-  BigDecimal target;
+  @Nullable BigDecimal target;
 
   @Option(names = "--attribution", paramLabel = "MODE",
       description = "Interval a call counts in: arrival, exit or per-event (default: ${DEFAULT-VALUE}).")
@@ -152,13 +153,13 @@ final class ReportCommand implements Callable<Integer> {
       if (calls.isEmpty()) {
         throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
       }
-      LocalDate min = null;
-      LocalDate max = null;
+      LocalDate min = LocalDate.MAX; // there is at least one call, so both are replaced
+      LocalDate max = LocalDate.MIN;
       for (Call call : calls) {
         LocalDate a = call.arrived().atZone(zoneId).toLocalDate();
         LocalDate b = call.outcomeAt().orElse(call.arrived()).atZone(zoneId).toLocalDate();
-        min = min == null || a.isBefore(min) ? a : min;
-        max = max == null || b.isAfter(max) ? b : max;
+        min = a.isBefore(min) ? a : min;
+        max = b.isAfter(max) ? b : max;
       }
       first = first == null ? min : first;
       last = last == null ? max : last;

@@ -179,7 +179,7 @@ public final class CsvCallReader {
     tracker.startSource(source);
     RowHandler handler = new RowHandler();
     try (CsvReader<RowHandler> csv = builder().build(handler, file, StandardCharsets.UTF_8)) {
-      readRows(csv, handler, source, tracker);
+      readRows(csv, source, tracker);
     }
   }
 
@@ -189,11 +189,11 @@ public final class CsvCallReader {
     tracker.startSource(sourceName);
     RowHandler handler = new RowHandler();
     CsvReader<RowHandler> csv = builder().build(handler, reader);
-    readRows(csv, handler, sourceName, tracker);
+    readRows(csv, sourceName, tracker);
   }
 
-  private void readRows(CsvReader<RowHandler> csv, RowHandler handler, String source, ReadTracker tracker)
-      throws IOException {
+  @SuppressWarnings("ReferenceEquality") // the queue name's identity only picks the cached id set; see below
+  private void readRows(CsvReader<RowHandler> csv, String source, ReadTracker tracker) throws IOException {
     Map<String, IdSet> idsByQueue = new HashMap<>();
     @Nullable String lastQueue = null;
     @Nullable IdSet lastIds = null;

@@ -96,6 +96,7 @@ public enum Preset {
 
   private final String id;
   private final String displayName;
+  @SuppressWarnings("ImmutableEnumChecker") // ServiceLevelDefinition is immutable (final fields, immutable values)
   private final ServiceLevelDefinition definition;
 
   Preset(String id, String displayName, UnaryOperator<ServiceLevelDefinition.Builder> setup) {

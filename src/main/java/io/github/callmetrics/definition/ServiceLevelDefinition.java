@@ -365,7 +365,7 @@ public final class ServiceLevelDefinition {
 
     private static Duration wholeSeconds(String what, Duration d) {
       requireNonNull(d, what);
-      if (d.isNegative() || d.getNano() != 0) {
+      if (d.isNegative() || d.toNanosPart() != 0) {
         throw new IllegalArgumentException(what + " " + d + " is not a whole number of seconds, zero or more"
             + " (waits are counted in whole seconds)");
       }

@@ -1,6 +1,7 @@
 package io.github.callmetrics.interval;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
     } catch (DateTimeParseException | ArithmeticException e) {
       throw badInterval(s, "ISO-8601 instants with Z or an offset, or an instant and a duration");
     } catch (IllegalArgumentException e) {
-      throw badInterval(s, e.getMessage());
+      throw badInterval(s, requireNonNullElse(e.getMessage(), "an end not before the start"));
     }
   }
 

@@ -138,7 +138,7 @@ public final class LiveMonitor {
    * the grid's period before any), or with a clock the later of that and the clock. Never goes back.
    */
   public Instant now() {
-    Instant seen = latest.get();
+    Instant seen = latestSeen();
     if (clock == null) {
       return seen;
     }
@@ -154,13 +154,18 @@ public final class LiveMonitor {
    */
   public void advanceTo(Instant instant) {
     requireNonNull(instant, "instant");
-    Instant current = latest.get();
+    Instant current = latestSeen();
     while (instant.isAfter(current)) {
       if (latest.compareAndSet(current, instant)) {
         return;
       }
-      current = latest.get();
+      current = latestSeen();
     }
+  }
+
+  /** The latest instant seen; set in the constructor and only ever replaced by a later instant. */
+  private Instant latestSeen() {
+    return requireNonNull(latest.get(), "latest");
   }
 
   /**
@@ -729,7 +734,7 @@ public final class LiveMonitor {
      */
     public Builder window(Duration window) {
       requireNonNull(window, "window");
-      if (window.isNegative() || window.isZero() || window.getNano() != 0) {
+      if (window.isNegative() || window.isZero() || window.toNanosPart() != 0) {
         throw new IllegalArgumentException("window " + window + " is not valid (expected a positive whole number of"
             + " seconds, for example PT30M)");
       }
@@ -746,7 +751,7 @@ public final class LiveMonitor {
      */
     public Builder breachHorizon(Duration horizon) {
       requireNonNull(horizon, "horizon");
-      if (horizon.isNegative() || horizon.getNano() != 0) {
+      if (horizon.isNegative() || horizon.toNanosPart() != 0) {
         throw new IllegalArgumentException("breach horizon " + horizon + " is not valid (expected zero or more whole"
             + " seconds)");
       }

@@ -64,7 +64,7 @@ public final class Report {
       merged.put(key, new ArrayList<>());
     }
     for (Map.Entry<ReportKey, int[]> e : sources.entrySet()) {
-      List<Integer> into = merged.get(e.getKey().project(byGroup));
+      List<Integer> into = requireNonNull(merged.get(e.getKey().project(byGroup)), "groups() holds every projection");
       for (int g : e.getValue()) {
         into.add(g);
       }

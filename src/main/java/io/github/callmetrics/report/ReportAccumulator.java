@@ -196,6 +196,7 @@ public final class ReportAccumulator {
   }
 
   /** The id of the call's group, registered on first sight. */
+  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
   private int group(Call call) {
     String queue = call.queue();
     int[] ids = queue == lastQueue ? lastIds : ids(queue);

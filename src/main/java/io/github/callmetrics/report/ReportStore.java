@@ -67,7 +67,7 @@ final class ReportStore {
     for (int g = 0; g < groupCount; g++) {
       order[g] = g;
     }
-    Arrays.sort(order, Comparator.comparing((Integer g) -> local[g].queue).thenComparing(g -> local[g].channel.ordinal()));
+    Arrays.sort(order, Comparator.comparing((Integer g) -> local[g].queue).thenComparing(g -> local[g].channel));
     int[] rank = new int[groupCount];
     ReportAccumulator.Group[] groups = new ReportAccumulator.Group[groupCount];
     for (int r = 0; r < groupCount; r++) {

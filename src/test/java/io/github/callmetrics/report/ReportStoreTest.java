@@ -54,7 +54,7 @@ class ReportStoreTest {
         waitNanos = random.nextLong(3_600_000_000_000L);
       } else {
         long[] edges = {65_534, 65_535, 65_536, 70_000, 10 * 86_400L, 400 * 86_400L};
-        waitNanos = edges[random.nextInt(edges.length)] * 1_000_000_000L + random.nextInt(2) * random.nextInt(1_000_000_000);
+        waitNanos = edges[random.nextInt(edges.length)] * 1_000_000_000L + random.nextInt(2) * (long) random.nextInt(1_000_000_000);
       }
       Instant left = arrived.plusNanos(waitNanos);
       String queue = List.of("sales", "support", "retention").get(random.nextInt(3));

@@ -28,6 +28,7 @@ class ErlangATest {
   }
 
   @Test
+  @SuppressWarnings("FloatingPointLiteralPrecision") // the reference digits as mpmath printed them
   void agreesWithFortyDigitComputation() {
     // Recomputed with mpmath at 40 digits: direct stationary distribution, and numeric quadrature of the
     // offered-wait density for A_T, B_T and ASA (the script is in docs/staffing.md).
