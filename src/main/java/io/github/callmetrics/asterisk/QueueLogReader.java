@@ -91,7 +91,7 @@ public final class QueueLogReader {
    * @throws IOException if the file cannot be read
    */
   public QueueLogResult read(Path file) throws IOException {
-    return read(List.of(file));
+    return read(List.of(requireNonNull(file, "file")));
   }
 
   /**
@@ -103,6 +103,7 @@ public final class QueueLogReader {
    * @throws IOException if a file cannot be read
    */
   public QueueLogResult read(List<Path> files) throws IOException {
+    requireNonNull(files, "files");
     Session session = new Session(ReadTracker.collecting(mode));
     for (Path file : List.copyOf(files)) {
       readFile(file, session);
@@ -121,6 +122,7 @@ public final class QueueLogReader {
    * @throws IOException if a file cannot be read
    */
   public QueueLogReport read(List<Path> files, Consumer<? super Call> consumer) throws IOException {
+    requireNonNull(files, "files");
     Session session = new Session(ReadTracker.streaming(mode, consumer));
     for (Path file : List.copyOf(files)) {
       readFile(file, session);

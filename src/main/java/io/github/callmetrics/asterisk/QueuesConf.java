@@ -58,6 +58,7 @@ public final class QueuesConf {
    * @throws IllegalArgumentException if a line is not understood or a setting has a bad value
    */
   public static QueuesConf read(Reader reader, String sourceName) throws IOException {
+    requireNonNull(reader, "reader");
     requireNonNull(sourceName, "sourceName");
     BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
     Map<String, Section> sections = new LinkedHashMap<>();

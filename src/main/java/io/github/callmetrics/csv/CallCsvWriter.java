@@ -66,6 +66,7 @@ public final class CallCsvWriter {
    * @throws IOException if the file cannot be written
    */
   public void write(Iterable<Call> calls, Path file) throws IOException {
+    requireNonNull(calls, "calls"); // before the file is replaced
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(calls, out);
     }
@@ -79,6 +80,7 @@ public final class CallCsvWriter {
    * @throws IOException if writing fails
    */
   public void write(Iterable<Call> calls, Appendable out) throws IOException {
+    requireNonNull(calls, "calls");
     writeHeader(out);
     for (Call call : calls) {
       writeRow(call, out);

@@ -162,6 +162,7 @@ public enum Preset {
       boolean includeShortAbandons,
       boolean includeAbandons,
       Duration shortAbandonThreshold) {
+    requireNonNull(target, "target");
     requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
     ServiceLevelDefinition.Builder b = GENESYS_CLOUD.definition.toBuilder()
         .threshold(target)
@@ -182,6 +183,6 @@ public enum Preset {
    * @throws IllegalArgumentException if no preset has that name; the message lists the valid identifiers
    */
   public static Preset parse(String name) {
-    return EnumNames.parse(Preset.class, name, "preset", Preset::id);
+    return EnumNames.parse(Preset.class, requireNonNull(name, "name"), "preset", Preset::id);
   }
 }

@@ -296,6 +296,7 @@ public final class ServiceLevelDefinition {
      * @throws IllegalArgumentException if negative or not whole seconds
      */
     public Builder shortAbandonThreshold(Duration shortAbandonThreshold) {
+      requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
       Duration s = wholeSeconds("short-abandon threshold", shortAbandonThreshold);
       this.shortAbandonThreshold = s.isZero() ? null : s;
       return this;

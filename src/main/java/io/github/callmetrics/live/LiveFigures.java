@@ -12,6 +12,7 @@ import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The monitor copies what these figures need under the queue's lock (immutable counts and the waiting
  * calls); the counts and figures are computed from that copy on first use, outside any lock, and kept.
  *
- * <p>This class is immutable in effect and thread-safe.
+ * <p>This class is immutable in effect and thread-safe. Two figures are equal when they are computed from
+ * the same span, spec, interval, instant, counts of ended calls and waiting calls, and so show the same
+ * counts and figures.
  */
 public final class LiveFigures {
   private final MeasurementInterval span;
@@ -124,6 +127,24 @@ public final class LiveFigures {
       return MetricsSummary.of(ended, d);
     }
     return MetricsSummary.of(ended.plus(parts.snapshot()), d);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof LiveFigures)) {
+      return false;
+    }
+    LiveFigures f = (LiveFigures) o;
+    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && at.equals(f.at) && ended.equals(f.ended)
+        && waiting.equals(f.waiting);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(span, spec, index, at, ended, waiting);
   }
 
   @Override

@@ -225,6 +225,7 @@ public final class Report {
    * @throws IllegalArgumentException if a dimension is not one of this report's
    */
   public Report groupedBy(Dimension... dimensions) {
+    requireNonNull(dimensions, "dimensions");
     EnumSet<Dimension> keep = EnumSet.noneOf(Dimension.class);
     keep.addAll(Arrays.asList(dimensions));
     if (!spec.dimensions().containsAll(keep)) {

@@ -123,6 +123,7 @@ public final class ErlangA {
    */
   public static ErlangA of(Workload workload, int agents, Duration patience) {
     requireNonNull(workload, "workload");
+    requireNonNull(patience, "patience");
     Checks.agents("agents", agents);
     Workload.requirePositive("patience", patience);
     return new ErlangA(workload, agents, patience);
@@ -246,7 +247,9 @@ public final class ErlangA {
    * @return a fraction in [0, 1]
    */
   public double serviceLevel(Duration threshold, ServiceLevelFormula formula, Duration shortAbandonThreshold) {
+    requireNonNull(threshold, "threshold");
     requireNonNull(formula, "formula");
+    requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
     Checks.notNegative("short-abandon threshold", shortAbandonThreshold);
     double within = answeredWithin(threshold);
     switch (formula) {

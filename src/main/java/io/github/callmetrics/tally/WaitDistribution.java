@@ -54,6 +54,7 @@ public final class WaitDistribution {
    * @throws IllegalArgumentException if a wait is negative
    */
   public static WaitDistribution of(long... waitSeconds) {
+    requireNonNull(waitSeconds, "waitSeconds");
     WaitHistogram h = new WaitHistogram();
     for (long w : waitSeconds) {
       h.record(w);
