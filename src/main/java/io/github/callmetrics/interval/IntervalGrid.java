@@ -85,16 +85,21 @@ public final class IntervalGrid {
       }
     } else {
       long step = length.minutes() * 60L;
-      // A day is at most 25 hours long.
-      long estimate = days * (25 * 3600 / step + 1) + 1;
+      // Most days have 24 hours: a period whose 24-hour days alone are too many is rejected before any work.
+      long estimate = days * (SECONDS_PER_DAY / step) + 1;
       if (estimate > MAX_INTERVALS + 1L) {
         throw tooManyIntervals(days);
       }
-      long[] all = new long[(int) estimate];
+      long[] all = new long[(int) estimate + 8];
       int n = 0;
       for (int d = 0; d < days; d++) {
         dayFirstInterval[d] = n;
         long[] dayBounds = dayBoundaries(startDay.plusDays(d), dayStarts[d], dayStarts[d + 1], length.minutes());
+        if (n + dayBounds.length + 1 > all.length) {
+          // A day longer than 24 hours: 25 after a daylight-saving change, 26 in Antarctica/Troll, about 48
+          // where a zone moved across the date line.
+          all = Arrays.copyOf(all, Math.max(all.length + all.length / 2, n + dayBounds.length + 1));
+        }
         System.arraycopy(dayBounds, 0, all, n, dayBounds.length);
         n += dayBounds.length;
         uniformDay[d] = dayStarts[d + 1] - dayStarts[d] == SECONDS_PER_DAY
@@ -123,7 +128,8 @@ public final class IntervalGrid {
     TreeSet<Long> starts = new TreeSet<>();
     starts.add(dayStart);
     var rules = zone.getRules();
-    for (int m = minutes; m < 24 * 60; m += minutes) {
+    // From midnight itself: a zone that turns its clock back at 01:00 to 00:00 (America/Havana) shows 00:00 twice.
+    for (int m = 0; m < 24 * 60; m += minutes) {
       LocalDateTime local = LocalDateTime.of(day, LocalTime.MIN).plusMinutes(m);
       List<ZoneOffset> offsets = rules.getValidOffsets(local);
       if (offsets.isEmpty()) {
