@@ -60,7 +60,7 @@ public final class Report {
     byGroup.addAll(spec.dimensions());
     byGroup.remove(Dimension.INTERVAL);
     Map<ReportKey, List<Integer>> merged = new TreeMap<>();
-    for (ReportKey key : groups(spec, sources.keySet())) {
+    for (ReportKey key : groups(spec, sources.keySet(), store)) {
       merged.put(key, new ArrayList<>());
     }
     for (Map.Entry<ReportKey, int[]> e : sources.entrySet()) {
@@ -109,8 +109,12 @@ public final class Report {
     return start;
   }
 
-  /** The queue/channel groups of the report (interval left out): those with counts plus the named ones. */
-  private static Set<ReportKey> groups(ReportSpec spec, Set<ReportKey> keys) {
+  /**
+   * The queue/channel groups of the report (interval left out): those with counts plus the named ones. A named
+   * queue is added only if it had no calls; the store's groups say which had, as the keys of a report grouped
+   * without queues (a roll-up or regrouping of one) no longer do.
+   */
+  private static Set<ReportKey> groups(ReportSpec spec, Set<ReportKey> keys, ReportStore store) {
     Set<Dimension> byGroup = EnumSet.noneOf(Dimension.class);
     byGroup.addAll(spec.dimensions());
     byGroup.remove(Dimension.INTERVAL);
@@ -120,8 +124,8 @@ public final class Report {
     }
     Set<String> queues = new TreeSet<>(spec.queues());
     Set<Channel> channels = spec.channels().isEmpty() ? EnumSet.of(Channel.VOICE) : EnumSet.copyOf(spec.channels());
-    for (ReportKey key : keys) {
-      queues.remove(key.queue().orElse(""));
+    for (ReportAccumulator.Group group : store.groups) {
+      queues.remove(group.queue);
     }
     for (String queue : queues) {
       for (Channel channel : channels) {

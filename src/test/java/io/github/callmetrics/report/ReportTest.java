@@ -248,6 +248,29 @@ class ReportTest {
     assertThat(parallel.callsOutsidePeriod()).isEqualTo(sequential.callsOutsidePeriod()).isPositive();
   }
 
+  /**
+   * Regression, found by {@code ReportPropertiesTest} (seed 1342219828518491133): a named queue that had calls
+   * gave a roll-up or regrouping of a report without the queue dimension an extra, empty voice row, because the
+   * coarser report looked for the queue in keys that no longer hold queues.
+   */
+  @Test
+  void aNamedQueueWithCallsAddsNoRowToARollUpWithoutQueues() {
+    Call chat = Call.answered("c1", "sales", at("09:00:00"), at("09:00:10")).withChannel(Channel.CHAT);
+    ReportSpec spec = ReportSpec.builder(quarterHours()).groupBy(Dimension.CHANNEL, Dimension.INTERVAL)
+        .queues("sales").build();
+    Report report = spec.report(List.of(chat));
+    assertThat(report.rows()).hasSize(96).allMatch(r -> r.key().channel().equals(Optional.of(Channel.CHAT)));
+    Report hours = report.rollUp(IntervalLength.MINUTES_60);
+    assertThat(hours.rows()).hasSize(24).allMatch(r -> r.key().channel().equals(Optional.of(Channel.CHAT)));
+    assertThat(report.groupedBy(Dimension.CHANNEL).rows()).singleElement()
+        .satisfies(r -> assertThat(r.key().channel()).contains(Channel.CHAT))
+        .satisfies(r -> assertThat(r.counts().answered()).isEqualTo(1));
+    // A named queue without calls still gets its rows, in the report and in its roll-ups.
+    Report named = spec.toBuilder().queues("sales", "billing").build().report(List.of(chat));
+    assertThat(named.rollUp(IntervalLength.DAY).rows().stream().map(r -> r.key().channel().orElseThrow()))
+        .containsExactly(Channel.VOICE, Channel.CHAT);
+  }
+
   @Test
   void rejectsImpossibleRollUpsAndGroupings() {
     Report report = ReportSpec.builder(IntervalGrid.ofDay(MONDAY, AMSTERDAM, IntervalLength.MINUTES_10))
