@@ -356,16 +356,16 @@ public final class QueueLogReader {
       if (event >= FIRST_NO_CALL_EVENT) {
         return;
       }
-      if (fieldEnd[1] == fieldStart[1]) {
-        defect("callid", "", "is empty (expected the call's unique id for a " + EVENTS[event] + " event)");
-        return;
-      }
-      if (fieldEnd[2] == fieldStart[2]) {
-        defect("queue", "", "is empty (expected the queue's name for a " + EVENTS[event] + " event)");
-        return;
-      }
       String callId = new String(buf, fieldStart[1], fieldEnd[1] - fieldStart[1], UTF_8);
+      if (callId.isBlank()) {
+        defect("callid", callId, "is blank (expected the call's unique id for a " + EVENTS[event] + " event)");
+        return;
+      }
       String queue = queue();
+      if (queue.isBlank()) {
+        defect("queue", queue, "is blank (expected the queue's name for a " + EVENTS[event] + " event)");
+        return;
+      }
       try {
         callEvent(event, epoch, callId, queue);
       } catch (InvalidCallException e) {

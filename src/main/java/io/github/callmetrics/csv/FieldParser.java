@@ -154,7 +154,8 @@ final class FieldParser {
       nanos = 0;
     }
     if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
-      return "is out of the range of an instant";
+      return "is out of the range of an instant (expected " + (millis ? MIN_SECOND * 1000 : MIN_SECOND) + " to "
+          + (millis ? MAX_SECOND * 1000 + 999 : MAX_SECOND) + " " + unit + ")";
     }
     return null;
   }

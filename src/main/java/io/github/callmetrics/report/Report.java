@@ -232,7 +232,8 @@ public final class Report {
     EnumSet<Dimension> keep = EnumSet.noneOf(Dimension.class);
     keep.addAll(Arrays.asList(dimensions));
     if (!spec.dimensions().containsAll(keep)) {
-      throw new IllegalArgumentException("cannot group a report by " + keep + " (it has only " + spec.dimensions() + ")");
+      throw new IllegalArgumentException("cannot group a report by " + keep + " (expected a subset of its dimensions "
+          + spec.dimensions() + ")");
     }
     return new Report(spec.toBuilder().groupBy(keep).build(), store, sources());
   }

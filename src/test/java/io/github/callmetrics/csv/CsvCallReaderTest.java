@@ -137,7 +137,8 @@ class CsvCallReaderTest {
     for (ReadMode mode : ReadMode.values()) {
       ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(mode).read(file));
       assertThat(e.getMessage()).isEqualTo(
-          "calls.csv:1: header: \"id,queue,arrived,ended\" has no column outcome (required; see docs/csv-format.md)");
+          "calls.csv:1: header: \"id,queue,arrived,ended\" has no column outcome"
+              + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)");
     }
   }
 

@@ -183,7 +183,8 @@ class IntervalGridTest {
         .hasMessageContaining("has more than 10000000 intervals");
     assertThatThrownBy(() -> IntervalGrid.ofDay(day, AMSTERDAM, IntervalLength.MINUTES_15).intervalsOn(day.plusDays(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("day 2026-03-02 is not a day of the grid's period 2026-03-01 to 2026-03-02 (end exclusive)");
+        .hasMessage("day 2026-03-02 is not a day of the grid's period 2026-03-01 to 2026-03-02"
+            + " (expected a day from 2026-03-01 to 2026-03-01)");
   }
 
   /** Checks intervals tile the period and every second of each maps back to its own interval. */

@@ -278,7 +278,7 @@ class ReportTest {
     assertThatThrownBy(() -> report.rollUp(IntervalLength.MINUTES_15))
         .hasMessage("cannot roll PT10M intervals up to PT15M (expected day, period, or a multiple of PT10M)");
     assertThatThrownBy(() -> report.groupedBy(Dimension.CHANNEL))
-        .hasMessage("cannot group a report by [CHANNEL] (it has only [QUEUE, INTERVAL])");
+        .hasMessage("cannot group a report by [CHANNEL] (expected a subset of its dimensions [QUEUE, INTERVAL])");
     assertThat(report.rollUp(IntervalLength.MINUTES_30).rows()).hasSize(48);
   }
 
