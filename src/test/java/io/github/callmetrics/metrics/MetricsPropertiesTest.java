@@ -7,7 +7,6 @@ import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.definition.ThresholdBoundary;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
-import io.github.callmetrics.testing.Generators;
 import io.github.callmetrics.testing.PropertyRunner;
 import io.github.callmetrics.testing.Scene;
 import java.math.BigDecimal;

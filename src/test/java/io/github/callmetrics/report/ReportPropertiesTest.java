@@ -10,7 +10,6 @@ import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
-import io.github.callmetrics.testing.Generators;
 import io.github.callmetrics.testing.PropertyRunner;
 import io.github.callmetrics.testing.Scene;
 import java.time.LocalDate;
