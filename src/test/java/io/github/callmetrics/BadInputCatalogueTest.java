@@ -535,6 +535,10 @@ class BadInputCatalogueTest {
     t.put("CLI-UNKNOWN-OPTION", () -> cli("report", "--colour", "src/sample/calls.csv"));
     t.put("CLI-MISSING-ARGUMENT", () -> cli("report"));
     t.put("CLI-BAD-OPTION-VALUE", () -> cli("report", "--threshold", "twenty", "src/sample/calls.csv"));
+    t.put("CLI-OPTION-TYPE", () -> cli("erlang", "c", "--calls", "many", "--aht", "PT3M", "--target", "0.8"));
+    t.put("CLI-REPORT-DATE", () -> cli("report", "--from", "2026-13-01", "src/sample/calls.csv"));
+    t.put("CLI-LIVE-INTERVAL", () -> cli("asterisk-live", "--once", "--interval", "PT7M",
+        FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-LIBRARY-REJECTS-OPTION", () -> cli("report", "--preset", "avaya", "src/sample/calls.csv"));
     t.put("CLI-REPORT-ZONE", () -> cli("report", "--zone", "Mars/Olympus", "src/sample/calls.csv"));
     t.put("CLI-REPORT-DATES", () -> cli("report", "--from", "2026-03-20", "--to", "2026-03-16", "src/sample/calls.csv"));
@@ -555,6 +559,8 @@ class BadInputCatalogueTest {
         FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-SHOW-QUEUE-NOT-CONFIGURED", () -> cli("asterisk-show", "--queues-conf",
         FILES.resolve("queues.conf").toString(), FILES.resolve("twoqueues.log").toString()));
+    t.put("CLI-SHOW-CONF", () -> cli("asterisk-show", "--queues-conf", FILES.resolve("live.conf").toString(),
+        FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-LIVE-FILE", () -> cli("asterisk-live", "--once", FILES.resolve("missing.log").toString()));
     t.put("CLI-LIVE-SERVICELEVEL", () -> cli("asterisk-live", "--once", "--queues-conf",
         FILES.resolve("live.conf").toString(), FILES.resolve("twoqueues.log").toString()));

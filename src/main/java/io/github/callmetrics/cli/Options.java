@@ -1,6 +1,7 @@
 package io.github.callmetrics.cli;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -17,6 +18,19 @@ final class Options {
     @Override
     public Duration convert(String value) {
       return parseDuration(value);
+    }
+  }
+
+  /** Reads a local date written as ISO-8601 ({@code 2026-03-16}). */
+  static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a date (expected a day such as 2026-03-16)");
+      }
     }
   }
 

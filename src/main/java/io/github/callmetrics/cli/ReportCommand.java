@@ -53,10 +53,12 @@ final class ReportCommand implements Callable<Integer> {
       description = "Interval length: PT1M, PT5M, PT10M, PT15M, PT30M, PT60M, day or period (default: ${DEFAULT-VALUE}).")
   String interval = "PT15M";
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First local day (default: the first day with a call).")
+  @Option(names = "--from", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "First local day (default: the first day with a call).")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last local day, inclusive (default: the last day with a call).")
+  @Option(names = "--to", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "Last local day, inclusive (default: the last day with a call).")
   LocalDate to;
 
   @Option(names = "--preset", paramLabel = "NAME",

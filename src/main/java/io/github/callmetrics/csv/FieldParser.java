@@ -28,7 +28,8 @@ final class FieldParser {
    */
   @Nullable String parseIsoInstant(char[] b, int off, int len) {
     int end = off + len;
-    if (len < 20 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
+    // 19 characters are a local date-time: parsed, so that its missing offset is what the message names.
+    if (len < 19 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
         || b[off + 16] != ':') {
       return ISO_EXPECTED;
     }
