@@ -10,6 +10,7 @@ import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.cli.Main;
+import io.github.callmetrics.csv.CallCsvWriter;
 import io.github.callmetrics.csv.CsvCallReader;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
@@ -450,6 +451,8 @@ class BadInputCatalogueTest {
 
     // The CSV call reader
     String row = "c1,sales,voice,2026-03-16T08:00:00Z,answered,2026-03-16T08:00:05Z,";
+    t.put("CSV-WRITE-YEAR", () -> thrown(() -> CallCsvWriter.utc().toCsv(List.of(
+        Call.waiting("c1", "sales", Instant.parse("+10000-01-01T00:00:00Z"))))));
     t.put("CSV-EMPTY-FILE", () -> csv(""));
     t.put("CSV-HEADER-EMPTY", () -> csv("\n" + row + "\n"));
     t.put("CSV-HEADER-MISSING-COLUMN", () -> csv("id,queue,arrived,ended\n"));

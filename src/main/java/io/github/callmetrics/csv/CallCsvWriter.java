@@ -12,8 +12,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +26,8 @@ import java.util.Optional;
  * back exactly the same calls: header {@code id,queue,channel,arrived,outcome,ended,handle_time}; instants in
  * ISO-8601 with {@code Z} ({@link #utc()}) or with the offset of a zone ({@link #inZone(ZoneId)}), with the
  * fraction of a second when there is one; {@code handle_time} in seconds ({@code 185}, {@code 185.5}); cells
- * quoted only when they hold a comma, a quote, a line break or leading or trailing spaces.
+ * quoted only when they hold a comma, a quote, a line break or leading or trailing spaces. The format holds the
+ * years 0000 to 9999: a call with an instant outside them is rejected, not written in a form no reader reads.
  *
  * <pre>{@code
  * CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam")).write(calls, Path.of("calls.csv"));
@@ -64,6 +67,7 @@ public final class CallCsvWriter {
    * @param calls  the calls, not null
    * @param file  the file, not null
    * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone)
    */
   public void write(Iterable<Call> calls, Path file) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -77,6 +81,7 @@ public final class CallCsvWriter {
    * @param calls  the calls, not null
    * @param out  where to write, not null; not closed
    * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999; the rows before it are written
    */
   public void write(Iterable<Call> calls, Appendable out) throws IOException {
     writeHeader(out);
@@ -101,18 +106,19 @@ public final class CallCsvWriter {
    * @param call  the call, not null
    * @param out  where to write, not null
    * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone),
+   *     which the format does not hold; nothing of the row is written then
    */
   public void writeRow(Call call, Appendable out) throws IOException {
+    String arrived = instant(call, "arrived", call.arrived());
+    Optional<Instant> at = call.outcomeAt();
+    String ended = at.isPresent() ? instant(call, call.outcome().label(), at.get()) : "";
     cell(out, call.id()).append(',');
     cell(out, call.queue()).append(',');
     out.append(call.channel().label()).append(',');
-    out.append(instant(call.arrived())).append(',');
+    out.append(arrived).append(',');
     out.append(outcome(call)).append(',');
-    Optional<Instant> at = call.outcomeAt();
-    if (at.isPresent()) {
-      out.append(instant(at.get()));
-    }
-    out.append(',');
+    out.append(ended).append(',');
     Optional<Duration> handle = call.handleTime();
     if (handle.isPresent()) {
       out.append(seconds(handle.get()));
@@ -125,6 +131,7 @@ public final class CallCsvWriter {
    *
    * @param calls  the calls, not null
    * @return the text
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone)
    */
   public String toCsv(Iterable<Call> calls) {
     StringBuilder s = new StringBuilder();
@@ -136,11 +143,19 @@ public final class CallCsvWriter {
     return s.toString();
   }
 
-  private String instant(Instant instant) {
-    if (zone.equals(ZoneOffset.UTC)) {
-      return instant.toString();
+  private String instant(Call call, String field, Instant instant) {
+    OffsetDateTime local;
+    try {
+      local = instant.atZone(zone).toOffsetDateTime();
+    } catch (DateTimeException e) { // beyond the last local date-time java.time holds
+      local = OffsetDateTime.MAX;
     }
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+    if (local.getYear() < 0 || local.getYear() > 9999) {
+      // Instant.toString would write +10000-01-01T00:00:00Z, which the format (and its reader) does not hold.
+      throw new IllegalArgumentException("call " + call.id() + ": " + field + " " + instant
+          + " is outside the years the CSV call format holds (expected 0000 to 9999)");
+    }
+    return zone.equals(ZoneOffset.UTC) ? instant.toString() : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local);
   }
 
   private static String outcome(Call call) {

@@ -103,6 +103,28 @@ class CallCsvWriterTest {
   }
 
   @Test
+  void instantsOutsideTheYearsTheFormatHoldsAreRejectedNotWritten() {
+    Instant arrived = Instant.parse("9999-12-31T23:59:00Z");
+    Call call = Call.answered("c1", "q1", arrived, arrived.plusSeconds(60));
+    StringBuilder out = new StringBuilder();
+    assertThatThrownBy(() -> CallCsvWriter.utc().writeRow(call, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("call c1: answered +10000-01-01T00:00:00Z is outside the years the CSV call format holds"
+            + " (expected 0000 to 9999)");
+    assertThat(out).as("nothing of the row is written").isEmpty();
+    // The year is the one written: in a zone east of UTC the same arrival is already in 10000.
+    assertThatThrownBy(() -> CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam"))
+        .toCsv(List.of(Call.waiting("c2", "q1", arrived))))
+        .hasMessage("call c2: arrived 9999-12-31T23:59:00Z is outside the years the CSV call format holds"
+            + " (expected 0000 to 9999)");
+    assertThat(CallCsvWriter.utc().toCsv(List.of(Call.waiting("c2", "q1", arrived))))
+        .endsWith("c2,q1,voice,9999-12-31T23:59:00Z,waiting,,\n");
+    assertThatThrownBy(() -> CallCsvWriter.inZone(ZoneId.of("America/New_York"))
+        .toCsv(List.of(Call.waiting("c3", "q1", Instant.MIN))))
+        .hasMessageStartingWith("call c3: arrived -1000000000-01-01T00:00:00Z is outside the years");
+  }
+
+  @Test
   void writesTheDocumentedFormat() {
     Instant arrived = Instant.parse("2026-03-29T00:59:58Z");
     String text = CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam")).toCsv(List.of(
