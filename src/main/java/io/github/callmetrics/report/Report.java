@@ -212,12 +212,26 @@ public final class Report {
     int j = 0;
     if (byInterval) {
       MeasurementInterval interval = key.interval().orElseThrow();
-      j = spec.grid().indexOf(interval.start());
+      j = interval.isEmpty() ? emptyIntervalIndex(interval) : spec.grid().indexOf(interval.start());
       if (j < 0 || !spec.grid().interval(j).equals(interval)) {
         return Optional.empty();
       }
     }
     return Optional.of(row(x * perGroup + j));
+  }
+
+  /**
+   * The index of an empty interval of the grid (a day its zone skipped, such as 2011-12-30 in Pacific/Apia),
+   * or −1: no instant is in it, so {@code indexOf} finds the interval after it.
+   */
+  private int emptyIntervalIndex(MeasurementInterval interval) {
+    IntervalGrid grid = spec.grid();
+    for (int i = 0; i < grid.size(); i++) {
+      if (grid.interval(i).equals(interval)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

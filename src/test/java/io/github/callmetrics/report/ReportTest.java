@@ -271,6 +271,20 @@ class ReportTest {
         .containsExactly(Channel.VOICE, Channel.CHAT);
   }
 
+  /** Pacific/Apia skipped 2011-12-30: its day is an empty interval, and its row is found by its key too. */
+  @Test
+  void theRowOfADayTheZoneSkippedIsFoundByItsKey() {
+    ZoneId apia = ZoneId.of("Pacific/Apia");
+    IntervalGrid days = IntervalGrid.of(LocalDate.of(2011, 12, 29), LocalDate.of(2012, 1, 1), apia, IntervalLength.DAY);
+    assertThat(days.interval(1).isEmpty()).isTrue();
+    Instant noon = LocalDate.of(2011, 12, 29).atTime(12, 0).atZone(apia).toInstant();
+    Report report = ReportSpec.builder(days).build().report(List.of(Call.answered("c1", "sales", noon, noon.plusSeconds(9))));
+    assertThat(report.rows()).hasSize(3);
+    for (ReportRow row : report.rows()) {
+      assertThat(report.row(row.key())).as("row %s", row.key()).contains(row);
+    }
+  }
+
   @Test
   void rejectsImpossibleRollUpsAndGroupings() {
     Report report = ReportSpec.builder(IntervalGrid.ofDay(MONDAY, AMSTERDAM, IntervalLength.MINUTES_10))
