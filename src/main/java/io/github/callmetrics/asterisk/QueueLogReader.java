@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
-import io.github.callmetrics.call.InvalidCallException;
 import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
@@ -366,11 +365,9 @@ public final class QueueLogReader {
         defect("queue", queue, "is blank (expected the queue's name for a " + EVENTS[event] + " event)");
         return;
       }
-      try {
-        callEvent(event, epoch, callId, queue);
-      } catch (InvalidCallException e) {
-        defect(e.field(), e.value(), e.rule());
-      }
+      // With the id and queue checked here, every call built from the log keeps the model's rules: its outcome
+      // is its arrival plus a wait of zero or more.
+      callEvent(event, epoch, callId, queue);
     }
 
     private void callEvent(int event, long epoch, String callId, String queue) {

@@ -94,9 +94,8 @@ final class LiveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    if (queuesConf.isPresent() && !(Files.isRegularFile(queuesConf.get()) && Files.isReadable(queuesConf.get()))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--queues-conf: cannot read " + queuesConf.get()
-          + (Files.exists(queuesConf.get()) ? " (not a readable file)" : " (no such file)"));
+    if (queuesConf.isPresent()) {
+      Options.requireReadable(spec.commandLine(), queuesConf.get(), "--queues-conf");
     }
     Map<String, Long> servicelevels = queuesConf.isPresent() ? readServicelevels(queuesConf.get()) : Map.of();
     List<Long> thresholds = new ArrayList<>(new TreeSet<>(servicelevels.values()));
@@ -114,10 +113,8 @@ final class LiveCommand implements Callable<Integer> {
     try (QueueLogFollower follower = new QueueLogFollower(queueLog)) {
       if (!once && !Files.exists(queueLog)) {
         spec.commandLine().getErr().println("callmetrics: waiting for " + queueLog + " to appear");
-      } else if (!Files.isRegularFile(queueLog) || !Files.isReadable(queueLog)) {
-        // A usage error, as for every command's file arguments.
-        throw new CommandLine.ParameterException(spec.commandLine(), "QUEUE_LOG: cannot read " + queueLog
-            + (Files.exists(queueLog) ? " (not a readable file)" : " (no such file)"));
+      } else {
+        Options.requireReadable(spec.commandLine(), queueLog, "QUEUE_LOG");
       }
       List<CallEvent> first = events(follower.poll(), mapper);
       LocalDate firstDay = first.isEmpty() ? LocalDate.now(zone) : first.get(0).at().atZone(zone).toLocalDate();

@@ -1,5 +1,7 @@
 package io.github.callmetrics.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +20,21 @@ final class Options {
     @Override
     public Duration convert(String value) {
       return parseDuration(value);
+    }
+  }
+
+  /**
+   * Checks a file named on the command line can be read: a usage error (exit code 2) if it is missing or not a
+   * readable file.
+   *
+   * @param cli  the command line, for the usage error
+   * @param file  the file
+   * @param what  the option or parameter that named it ({@code --queues-conf}, {@code QUEUE_LOG})
+   */
+  static void requireReadable(CommandLine cli, Path file, String what) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(cli,
+          what + ": cannot read " + file + (Files.exists(file) ? " (not a readable file)" : " (no such file)"));
     }
   }
 

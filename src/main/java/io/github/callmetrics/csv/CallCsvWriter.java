@@ -12,10 +12,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +37,10 @@ import java.util.Optional;
 public final class CallCsvWriter {
   /** The header line the writer writes, without its line break. */
   public static final String HEADER = "id,queue,channel,arrived,outcome,ended,handle_time";
+
+  /** The local date-times the format holds, 0000-01-01T00:00:00 to 9999-12-31T23:59:59, as epoch seconds. */
+  private static final long FIRST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+  private static final long LAST_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
   private final ZoneId zone;
 
@@ -144,18 +147,16 @@ public final class CallCsvWriter {
   }
 
   private String instant(Call call, String field, Instant instant) {
-    OffsetDateTime local;
-    try {
-      local = instant.atZone(zone).toOffsetDateTime();
-    } catch (DateTimeException e) { // beyond the last local date-time java.time holds
-      local = OffsetDateTime.MAX;
-    }
-    if (local.getYear() < 0 || local.getYear() > 9999) {
+    long local = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
+    if (local < FIRST_SECOND || local > LAST_SECOND) {
       // Instant.toString would write +10000-01-01T00:00:00Z, which the format (and its reader) does not hold.
       throw new IllegalArgumentException("call " + call.id() + ": " + field + " " + instant
           + " is outside the years the CSV call format holds (expected 0000 to 9999)");
     }
-    return zone.equals(ZoneOffset.UTC) ? instant.toString() : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local);
+    if (zone.equals(ZoneOffset.UTC)) {
+      return instant.toString();
+    }
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
   }
 
   private static String outcome(Call call) {
