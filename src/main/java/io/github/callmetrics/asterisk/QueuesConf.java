@@ -104,6 +104,10 @@ public final class QueuesConf {
               sourceName + ":" + lineNo + ": \"" + line + "\" has no closing ] (expected [queue name])");
         }
         String name = line.substring(1, close).strip();
+        if (name.isEmpty()) {
+          throw new IllegalArgumentException(
+              sourceName + ":" + lineNo + ": \"" + line + "\" has a blank section name (expected [queue name])");
+        }
         current = new Section();
         String options = line.substring(close + 1).strip();
         if (options.startsWith("(") && options.endsWith(")")) {

@@ -95,6 +95,9 @@ final class LiveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (queuesConf.isPresent()) {
+      Options.requireReadable(spec.commandLine(), queuesConf.get(), "--queues-conf");
+    }
     Map<String, Long> servicelevels = queuesConf.isPresent() ? readServicelevels(queuesConf.get()) : Map.of();
     List<Long> thresholds = new ArrayList<>(new TreeSet<>(servicelevels.values()));
     if (!thresholds.contains(threshold.getSeconds())) {
@@ -111,8 +114,8 @@ final class LiveCommand implements Callable<Integer> {
     try (QueueLogFollower follower = new QueueLogFollower(queueLog)) {
       if (!once && !Files.exists(queueLog)) {
         spec.commandLine().getErr().println("callmetrics: waiting for " + queueLog + " to appear");
-      } else if (!Files.isReadable(queueLog)) {
-        throw new IOException("queue_log " + queueLog + " cannot be read (expected a readable file)");
+      } else {
+        Options.requireReadable(spec.commandLine(), queueLog, "QUEUE_LOG");
       }
       List<CallEvent> first = events(follower.poll(), mapper);
       LocalDate firstDay = first.isEmpty() ? LocalDate.now(zone) : first.get(0).at().atZone(zone).toLocalDate();
@@ -200,8 +203,8 @@ final class LiveCommand implements Callable<Integer> {
         try {
           levels.put(section, Long.parseLong(value));
         } catch (NumberFormatException e) {
-          throw new IOException(file + " line " + lineNumber + ": servicelevel \"" + value + "\" of queue " + section
-              + " is not a whole number of seconds", e);
+          throw new IOException(file + ":" + lineNumber + ": queue " + section + ": servicelevel \"" + value
+              + "\" is not a whole number (expected seconds)", e);
         }
       }
     }

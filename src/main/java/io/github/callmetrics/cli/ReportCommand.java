@@ -54,10 +54,12 @@ final class ReportCommand implements Callable<Integer> {
       description = "Interval length: PT1M, PT5M, PT10M, PT15M, PT30M, PT60M, day or period (default: ${DEFAULT-VALUE}).")
   String interval = "PT15M";
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First local day (default: the first day with a call).")
+  @Option(names = "--from", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "First local day (default: the first day with a call).")
   @Nullable LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last local day, inclusive (default: the last day with a call).")
+  @Option(names = "--to", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "Last local day, inclusive (default: the last day with a call).")
   @Nullable LocalDate to;
 
   @Option(names = "--preset", paramLabel = "NAME",
@@ -105,18 +107,27 @@ final class ReportCommand implements Callable<Integer> {
     try {
       ReportFormat output = ReportFormat.parse(format);
       List<ServiceLevelDefinition> definitions = definitions();
-      ZoneId zoneId = ZoneId.of(zone);
+      ZoneId zoneId = zoneId();
       IntervalLength length = IntervalLength.parse(interval);
       Set<Dimension> dimensions = Dimension.parseSet(groupBy);
       Attribution mode = Attribution.parse(attribution);
       if (from != null && to != null && to.isBefore(from)) {
-        throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        throw new IllegalArgumentException("--to " + to + " is before --from " + from
+            + " (expected --to on or after --from)");
       }
       return run(output, definitions, zoneId, length, dimensions, mode);
-    } catch (java.time.DateTimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a time zone (expected an id such as Europe/Amsterdam or UTC)");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private ZoneId zoneId() {
+    try {
+      return ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      // Only the zone's own error: a date-time error from the data is not a usage error.
+      throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone (expected an id such as"
+          + " Europe/Amsterdam or UTC)", e);
     }
   }
 

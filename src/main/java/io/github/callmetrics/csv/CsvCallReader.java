@@ -282,7 +282,8 @@ public final class CsvCallReader {
         {RowHandler.ID}, {RowHandler.QUEUE}, {RowHandler.ARRIVED_ISO}, {RowHandler.OUTCOME}, {RowHandler.ENDED_ISO}}) {
       if (!byRole.containsKey(group(required[0]))) {
         throw tracker.fatal(SkippedRecord.of(source, row.line, "header", String.join(",", cells),
-            "has no column " + requiredName(required[0]) + " (required; see docs/csv-format.md)"));
+            "has no column " + requiredName(required[0])
+                + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)"));
       }
     }
     row.columns(roles, names, byRole);

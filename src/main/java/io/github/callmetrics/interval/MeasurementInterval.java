@@ -1,7 +1,6 @@
 package io.github.callmetrics.interval;
 
 import static java.util.Objects.requireNonNull;
-import static java.util.Objects.requireNonNullElse;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,18 +81,27 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
     if (slash < 0 || slash != s.lastIndexOf('/')) {
       throw badInterval(s, "one '/' between start and end");
     }
+    Instant start;
+    Instant end;
     try {
-      Instant start = parseInstant(s.substring(0, slash));
+      start = parseInstant(s.substring(0, slash));
       String second = s.substring(slash + 1);
       if (second.startsWith("P") || second.startsWith("p")) {
-        return of(start, Duration.parse(second));
+        Duration duration = Duration.parse(second);
+        if (duration.isNegative()) {
+          throw badInterval(s, "a duration of zero or more");
+        }
+        end = start.plus(duration);
+      } else {
+        end = parseInstant(second);
       }
-      return of(start, parseInstant(second));
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException e) { // unparsable, or beyond the range of an instant
       throw badInterval(s, "ISO-8601 instants with Z or an offset, or an instant and a duration");
-    } catch (IllegalArgumentException e) {
-      throw badInterval(s, requireNonNullElse(e.getMessage(), "an end not before the start"));
     }
+    if (end.isBefore(start)) {
+      throw badInterval(s, "start <= end");
+    }
+    return new MeasurementInterval(start, end);
   }
 
   private static Instant parseInstant(String text) {

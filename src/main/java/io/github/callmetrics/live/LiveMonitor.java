@@ -234,11 +234,13 @@ public final class LiveMonitor {
           + "); not counted"));
       return false;
     }
-    if (clock != null && at.isAfter(clock.instant().plus(lateTolerance))) {
+    @Nullable Instant clockNow = clock == null ? null : clock.instant();
+    if (clockNow != null && at.isAfter(clockNow.plus(lateTolerance))) {
       CallEvent event = given != null ? given : CallEvent.of(kind, queue, callId, at, channel, reason);
       state(queue).countRejected();
       rejected.add(new RejectedEvent(event, Reason.FROM_THE_FUTURE, describe(event) + " is more than "
-          + lateTolerance + " after the clock's " + clock.instant() + "; not counted"));
+          + lateTolerance + " after the clock's " + clockNow + " (expected at or before "
+          + clockNow.plus(lateTolerance) + "); not counted"));
       return false;
     }
     advanceTo(at);

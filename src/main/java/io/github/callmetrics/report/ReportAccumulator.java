@@ -218,8 +218,7 @@ public final class ReportAccumulator {
 
   private int register(String queue, Channel channel) {
     if (groupCount >= maxGroups) {
-      throw new IllegalStateException("report of " + intervals + " intervals cannot hold more than " + maxGroups
-          + " queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
+      throw tooManyGroups(intervals, maxGroups);
     }
     if (groupCount == groups.length) {
       groups = Arrays.copyOf(groups, groupCount * 2);
@@ -255,6 +254,12 @@ public final class ReportAccumulator {
     keys = new int[BLOCK];
     waits = new char[BLOCK];
     used = 0;
+  }
+
+  /** The limit on groups: reached only with more than a gigabyte of counts, so tested at this message. */
+  static IllegalStateException tooManyGroups(int intervals, int maxGroups) {
+    return new IllegalStateException("report of " + intervals + " intervals cannot hold more than " + maxGroups
+        + " queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
   }
 
   static void checkEntries(long entries) {
@@ -295,7 +300,8 @@ public final class ReportAccumulator {
   public void addAll(ReportAccumulator other) {
     requireNonNull(other, "other");
     if (!other.spec.equals(spec)) {
-      throw new IllegalArgumentException("cannot merge accumulators of different reports: " + spec + " and " + other.spec);
+      throw new IllegalArgumentException("cannot merge accumulators of different reports: " + spec + " and " + other.spec
+          + " (expected accumulators of equal specs)");
     }
     int theirCount = other.groupCount;
     int[] map = new int[theirCount];
@@ -477,7 +483,7 @@ public final class ReportAccumulator {
             if (w == null) {
               w = waiting = new int[arrivals.length];
             }
-            w[i] = Math.addExact(w[i], other.waiting[i]);
+            w[i] = add(w[i], other.waiting[i]);
           }
         }
       }
@@ -498,7 +504,7 @@ public final class ReportAccumulator {
         handleCount = new int[arrivals.length];
         handleSeconds = new long[arrivals.length];
       }
-      handleCount[i] = Math.addExact(handleCount[i], count);
+      handleCount[i] = add(handleCount[i], count);
       handleSeconds[i] = Math.addExact(handleSeconds[i], seconds);
       if (nanos != 0) {
         if (handleNanos == null) {
@@ -508,10 +514,18 @@ public final class ReportAccumulator {
       }
     }
 
-    private static void addInto(int[] to, int[] from) {
+    private void addInto(int[] to, int[] from) {
       for (int i = 0; i < from.length; i++) {
-        to[i] = Math.addExact(to[i], from[i]);
+        to[i] = add(to[i], from[i]);
       }
+    }
+
+    private int add(int a, int b) {
+      int sum = a + b;
+      if (((a ^ sum) & (b ^ sum)) < 0) { // both counts are zero or more: overflow makes the sum negative
+        throw tooMany();
+      }
+      return sum;
     }
 
     /** A copy the accumulator's later additions do not change. */
@@ -530,8 +544,9 @@ public final class ReportAccumulator {
       this.handleNanos = handleNanos == null ? null : handleNanos.clone();
     }
 
-    private static IllegalStateException tooMany() {
-      return new IllegalStateException("more than " + Integer.MAX_VALUE + " calls in one interval of one queue");
+    private IllegalStateException tooMany() {
+      return new IllegalStateException("queue " + queue + ", channel " + channel.label() + ": more than "
+          + Integer.MAX_VALUE + " calls in one interval (expected fewer; merge reports of parts instead)");
     }
   }
 }

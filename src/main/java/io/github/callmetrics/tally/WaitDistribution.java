@@ -162,7 +162,7 @@ public final class WaitDistribution {
    */
   public Optional<Duration> percentile(double percent) {
     if (!(percent > 0 && percent <= 100)) {
-      throw new IllegalArgumentException("percentile " + percent + " is outside (0, 100]");
+      throw new IllegalArgumentException("percentile " + percent + " is outside (0, 100] (expected for example 50, 90 or 99)");
     }
     if (values.length == 0) {
       return Optional.empty();

@@ -151,6 +151,21 @@ class ErlangATest {
     assertThat(near.serviceLevel(T20)).isBetween(near.immediateAnswer(), 1.0);
   }
 
+  /**
+   * Regression, found by {@code ErlangPropertiesTest} (seed -4910343599907396918): at 1e-9 Erlangs on 32 agents
+   * Erlang B is about 1e-320, 1/B overflows, and every figure came out NaN. Nobody waits, to double precision.
+   */
+  @Test
+  void tinyTrafficOnManyAgentsWaitsForNothing() {
+    ErlangA model = ErlangA.of(Workload.ofErlangs(1e-9, Duration.ofSeconds(619)), 32, Duration.ofSeconds(434));
+    assertThat(model.probabilityOfWaiting()).isZero();
+    assertThat(model.probabilityOfAbandoning()).isZero();
+    assertThat(model.immediateAnswer()).isEqualTo(1.0);
+    assertThat(model.serviceLevel(Duration.ofSeconds(20))).isEqualTo(1.0);
+    assertThat(model.averageSpeedOfAnswerSeconds()).isZero();
+    assertThat(model.occupancy()).isEqualTo(1e-9 / 32);
+  }
+
   @Test
   void rejectsBadArguments() {
     assertThatThrownBy(() -> ErlangA.of(CCH, 14, Duration.ZERO)).hasMessageContaining("patience PT0S is not positive");

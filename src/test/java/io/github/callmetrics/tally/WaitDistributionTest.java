@@ -68,13 +68,13 @@ class WaitDistributionTest {
   @ValueSource(doubles = {0, -1, 100.01, Double.NaN})
   void percentileOutsideZeroToHundredIsRejected(double percent) {
     assertThatIllegalArgumentException().isThrownBy(() -> WaitDistribution.of(1).percentile(percent))
-        .withMessage("percentile " + percent + " is outside (0, 100]");
+        .withMessage("percentile " + percent + " is outside (0, 100] (expected for example 50, 90 or 99)");
   }
 
   @Test
   void negativeWaitIsRejected() {
     assertThatIllegalArgumentException().isThrownBy(() -> WaitDistribution.of(3, -1))
-        .withMessage("wait -1 s is negative");
+        .withMessage("wait -1 s is negative (expected zero or more)");
   }
 
   @Test
