@@ -112,6 +112,10 @@ public final class QueuesConf {
               sourceName + ":" + lineNo + ": \"" + line + "\" has no closing ] (expected [queue name])");
         }
         currentName = line.substring(1, close).strip();
+        if (currentName.isEmpty()) {
+          throw new IllegalArgumentException(
+              sourceName + ":" + lineNo + ": \"" + line + "\" has no name (expected [queue name])");
+        }
         current = new LinkedHashMap<>();
         currentLines = new LinkedHashMap<>();
         String options = line.substring(close + 1).strip();

@@ -30,6 +30,15 @@ class QueuesConfTest {
     assertThat(plain.strategy()).isEqualTo("ringall");
   }
 
+  /** Found by QueuesConfFuzzTest: a section without a name failed in QueueConfig, with no file or line. */
+  @Test
+  void sectionWithoutNameIsRejectedWithFileAndLine() {
+    assertThatThrownBy(() -> QueuesConf.read(new StringReader("[q1]\nservicelevel = 20\n[ \t]\nweight = 1\n"),
+        "queues.conf"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("queues.conf:3: \"[ \t]\" has no name (expected [queue name])");
+  }
+
   /** Found by QueuesConfFuzzTest: a byte that is not UTF-8 failed the read with "Input length = 1". */
   @Test
   void bytesThatAreNotUtf8ReadAsReplacementCharacters(@TempDir Path dir) throws IOException {
