@@ -97,7 +97,13 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
   }
 
   private static Instant parseInstant(String text) {
-    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // OffsetDateTime stops at the year 999,999,999; Instant goes a year further, and toString's UTC form of
+      // such an instant must read back too.
+      return Instant.parse(text);
+    }
   }
 
   private static IllegalArgumentException badInterval(String text, String expected) {

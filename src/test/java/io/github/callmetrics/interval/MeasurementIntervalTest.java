@@ -57,6 +57,18 @@ class MeasurementIntervalTest {
     assertThat(MeasurementInterval.parse(parsed.format(ZoneId.of("Europe/Amsterdam")))).isEqualTo(parsed);
   }
 
+  /** Found by ParseFuzzTest: an end past the year 999,999,999 printed a form that parse rejected. */
+  @Test
+  void toStringReadsBackAtTheEndsOfTime() {
+    MeasurementInterval last = MeasurementInterval.parse("+999999999-12-31T23:59:59Z/PT5M");
+    assertThat(last.toString()).isEqualTo("+999999999-12-31T23:59:59Z/+1000000000-01-01T00:04:59Z");
+    assertThat(MeasurementInterval.parse(last.toString())).isEqualTo(last);
+
+    MeasurementInterval first = MeasurementInterval.parse("-1000000000-01-01T00:00:00Z/PT1S");
+    assertThat(first.start()).isEqualTo(Instant.MIN);
+    assertThat(MeasurementInterval.parse(first.toString())).isEqualTo(first);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
       "2026-03-29T00:00:00Z; one '/' between start and end",
