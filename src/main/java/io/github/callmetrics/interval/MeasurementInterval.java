@@ -55,14 +55,23 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
    * @param start  the start, inclusive, not null
    * @param duration  the length, zero or positive
    * @return the interval
-   * @throws IllegalArgumentException if the duration is negative
+   * @throws IllegalArgumentException if the duration is negative, or so long that the end would be after
+   *     {@link Instant#MAX}
    */
   public static MeasurementInterval of(Instant start, Duration duration) {
+    requireNonNull(start, "start");
     requireNonNull(duration, "duration");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("interval duration " + duration + " is negative (expected zero or more)");
     }
-    return of(start, start.plus(duration));
+    Instant end;
+    try {
+      end = start.plus(duration);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException("interval duration " + duration + " from " + start
+          + " ends after the last instant " + Instant.MAX + " (expected a shorter duration)", e);
+    }
+    return of(start, end);
   }
 
   /**
@@ -89,7 +98,7 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
         return of(start, Duration.parse(second));
       }
       return of(start, parseInstant(second));
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeParseException e) {
       throw badInterval(s, "ISO-8601 instants with Z or an offset, or an instant and a duration");
     } catch (IllegalArgumentException e) {
       throw badInterval(s, e.getMessage());
