@@ -123,7 +123,12 @@ final class LiveCommand implements Callable<Integer> {
       }
       ReportSpec reportSpec = ReportSpec.builder(IntervalGrid.of(firstDay, endDay, zone, interval))
           .definitions(definitions).build();
-      LiveMonitor monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      LiveMonitor monitor;
+      try {
+        monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
+      }
       first.forEach(monitor::accept);
       if (once) {
         render(out, monitor, servicelevels, thresholds, mapper, follower);

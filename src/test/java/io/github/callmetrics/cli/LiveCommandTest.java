@@ -46,6 +46,18 @@ class LiveCommandTest {
     assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, malformed lines 0, rotations 0");
   }
 
+  /** Found by CommandLineFuzzTest: a window of 2562047788015215 hours failed with "callmetrics: -1808". */
+  @Test
+  void aWindowLongerThanADayIsAUsageError() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "asterisk-live", "--once", "--window",
+        "PT2562047788015215H", resource("s1_single_q_sl20.queue_log").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("callmetrics: --window: window PT2562047788015215H is not valid (expected a"
+        + " positive whole number of seconds up to PT24H, for example PT30M)");
+  }
+
   @Test
   void eachQueueUsesItsOwnServicelevel() throws Exception {
     // q_sales SL:78.6% SL2:78.1% within 10s; q_support SL:90.0% SL2:92.9% within 30s
