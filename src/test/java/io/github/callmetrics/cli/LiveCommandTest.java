@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,16 @@ class LiveCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).startsWith("callmetrics: --window: window PT2562047788015215H is not valid (expected a"
         + " positive whole number of seconds up to PT24H, for example PT30M)");
+  }
+
+  /** Found by CommandLineFuzzTest: a Latin-1 byte failed the wallboard with "callmetrics: Input length = 1". */
+  @Test
+  void queuesConfBytesThatAreNotUtf8DoNotStopTheWallboard(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("queues.conf");
+    Files.write(conf, "[q1]\n; M\u00fcller's queue\nservicelevel = 20\n[caf\u00e9]\nservicelevel => 30\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(LiveCommand.readServicelevels(conf)).containsExactly(
+        Map.entry("caf\uFFFD", 30L), Map.entry("q1", 20L));
   }
 
   @Test
