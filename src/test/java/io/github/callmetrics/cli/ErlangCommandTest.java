@@ -104,7 +104,7 @@ class ErlangCommandTest {
         .contains("0.8883500").contains("7.836 s");
   }
 
-  /** Found by CommandLineFuzzTest: these failed with exit 1 and "callmetrics: Overflow". */
+  /** Found by CommandLineFuzzTest's contract on edge values: these failed with exit 1 and "callmetrics: Overflow". */
   @Test
   void shrinkageNearOneIsAUsageError() {
     Run overflow = run("erlang", "c", "--erlangs", "5", "--aht", "PT3M", "--agents", "6", "--shrinkage",

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * {@link ReadException} naming source, line and column, never anything else; LENIENT accounts for every
  * record ({@code callCount + skippedCount} = the data rows) and throws only for the defects that stop any
  * read (header, quoting); STRICT stops exactly at LENIENT's first skipped record. Fuzz one for a fixed
- * time: {@code JAZZER_FUZZ=1 mvn -B test -Dtest=CsvCallReaderFuzzTest#anyBytes -Djazzer.max_duration=5m}.
+ * time: {@code mvn -B -Pfuzz test -Dtest=CsvCallReaderFuzzTest#anyBytes -Djazzer.max_duration=5m}.
  */
 class CsvCallReaderFuzzTest {
   private static final Path FILE = tempFile();

@@ -18,6 +18,7 @@ import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.read.SourceFormat;
 import io.github.callmetrics.report.Dimension;
 import io.github.callmetrics.report.ReportFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Timeout;
@@ -98,7 +99,7 @@ class ParseFuzzTest {
       case 7:
         try {
           Set<Dimension> dimensions = Dimension.parseSet(text);
-          String list = String.join(",", dimensions.stream().map(d -> d.name().toLowerCase()).toList());
+          String list = String.join(",", dimensions.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
           assertThat(Dimension.parseSet(list)).isEqualTo(dimensions);
         } catch (IllegalArgumentException e) {
           assertThat(e.getMessage()).startsWith("dimension \"").contains("\" is not valid (expected ");

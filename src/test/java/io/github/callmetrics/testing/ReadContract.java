@@ -63,8 +63,8 @@ public final class ReadContract {
 
   /**
    * Asserts a STRICT read and a LENIENT read of the same input agree: STRICT stops, with LENIENT's first
-   * skipped record as its defect, after exactly the calls LENIENT read before that record; with nothing
-   * skipped, both read the same calls.
+   * skipped record as its defect and nothing skipped, after calls that are LENIENT's first ones, in order; with
+   * nothing skipped, both read the same calls (and stop at the same fatal defect, if any).
    *
    * @param strictCalls  the calls of the STRICT read: all of them, or {@link ReadException#calls()}
    * @param strictFailure  the STRICT read's exception, or null if it returned
