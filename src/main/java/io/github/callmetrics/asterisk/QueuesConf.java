@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ public final class QueuesConf {
   }
 
   /**
-   * Reads a {@code queues.conf} file.
+   * Reads a {@code queues.conf} file, as UTF-8. A byte that is not UTF-8 (a Latin-1 comment, say) reads as
+   * U+FFFD, as the {@code queue_log} reader reads it, rather than failing the read: Asterisk itself takes the
+   * file as bytes.
    *
    * @param file  the file, not null
    * @return the queues, in file order
@@ -43,7 +46,8 @@ public final class QueuesConf {
    */
   public static QueuesConf read(Path file) throws IOException {
     Path name = file.getFileName();
-    try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {
+    // InputStreamReader replaces malformed input; Files.newBufferedReader would throw MalformedInputException.
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), UTF_8))) {
       return read(in, name == null ? file.toString() : name.toString());
     }
   }
@@ -106,7 +110,7 @@ public final class QueuesConf {
         String name = line.substring(1, close).strip();
         if (name.isEmpty()) {
           throw new IllegalArgumentException(
-              sourceName + ":" + lineNo + ": \"" + line + "\" has a blank section name (expected [queue name])");
+              sourceName + ":" + lineNo + ": \"" + line + "\" has no name (expected [queue name])");
         }
         current = new Section();
         String options = line.substring(close + 1).strip();

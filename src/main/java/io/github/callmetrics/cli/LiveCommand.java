@@ -12,7 +12,9 @@ import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.live.LiveSnapshot;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.report.ReportSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +129,12 @@ final class LiveCommand implements Callable<Integer> {
       }
       ReportSpec reportSpec = ReportSpec.builder(IntervalGrid.of(firstDay, endDay, zone, interval))
           .definitions(definitions).build();
-      LiveMonitor monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      LiveMonitor monitor;
+      try {
+        monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
+      }
       first.forEach(monitor::accept);
       if (once) {
         render(out, monitor, servicelevels, thresholds, mapper, follower);
@@ -193,7 +200,15 @@ final class LiveCommand implements Callable<Integer> {
     Map<String, Long> levels = new TreeMap<>();
     String section = null;
     int lineNumber = 0;
-    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    // Not Files.readAllLines: its decoder fails on a byte that is not UTF-8 ("Input length = 1", no line), where
+    // QueuesConf and Asterisk read on; InputStreamReader reads it as U+FFFD.
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+        lines.add(raw);
+      }
+    }
+    for (String raw : lines) {
       lineNumber++;
       String line = raw.replaceFirst(";.*", "").strip();
       if (line.startsWith("[") && line.contains("]")) {

@@ -54,14 +54,23 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
    * @param start  the start, inclusive, not null
    * @param duration  the length, zero or positive
    * @return the interval
-   * @throws IllegalArgumentException if the duration is negative
+   * @throws IllegalArgumentException if the duration is negative, or so long that the end would be after
+   *     {@link Instant#MAX}
    */
   public static MeasurementInterval of(Instant start, Duration duration) {
+    requireNonNull(start, "start");
     requireNonNull(duration, "duration");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("interval duration " + duration + " is negative (expected zero or more)");
     }
-    return of(start, start.plus(duration));
+    Instant end;
+    try {
+      end = start.plus(duration);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException("interval duration " + duration + " from " + start
+          + " ends after the last instant " + Instant.MAX + " (expected a shorter duration)", e);
+    }
+    return of(start, end);
   }
 
   /**
@@ -105,7 +114,13 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
   }
 
   private static Instant parseInstant(String text) {
-    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // OffsetDateTime stops at the year 999,999,999; Instant goes a year further, and toString's UTC form of
+      // such an instant must read back too.
+      return Instant.parse(text);
+    }
   }
 
   private static IllegalArgumentException badInterval(String text, String expected) {

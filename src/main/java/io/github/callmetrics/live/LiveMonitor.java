@@ -73,6 +73,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LiveMonitor {
   private static final Channel[] CHANNELS = Channel.values();
+  private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
   private final ReportSpec spec;
   private final IntervalGrid grid;
@@ -730,15 +731,16 @@ public final class LiveMonitor {
     /**
      * Sets the length of the sliding window, for example 15, 30 or 60 minutes.
      *
-     * @param window  a positive whole number of seconds
+     * @param window  a positive whole number of seconds, at most a day
      * @return this builder
-     * @throws IllegalArgumentException if not positive or not whole seconds
+     * @throws IllegalArgumentException if not positive, not whole seconds or longer than a day
      */
     public Builder window(Duration window) {
       requireNonNull(window, "window");
-      if (window.isNegative() || window.isZero() || window.toNanosPart() != 0) {
+      // The window is a ring of one slot per second: a day is 86,400 slots per queue and channel.
+      if (window.isNegative() || window.isZero() || window.toNanosPart() != 0 || window.compareTo(MAX_WINDOW) > 0) {
         throw new IllegalArgumentException("window " + window + " is not valid (expected a positive whole number of"
-            + " seconds, for example PT30M)");
+            + " seconds up to PT24H, for example PT30M)");
       }
       this.window = window;
       return this;

@@ -160,7 +160,13 @@ class LiveMonitorTest {
   void builderRejectsBadSettingsWithTheValueAndTheRule() {
     LiveMonitor.Builder b = LiveMonitor.builder(spec(Attribution.ARRIVAL));
     assertThatThrownBy(() -> b.window(Duration.ofMillis(1500)))
-        .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds, for example PT30M)");
+        .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds up to PT24H, for example PT30M)");
+    // Found by CommandLineFuzzTest's contract on edge values: asterisk-live --window PT2562047788015215H sized the ring with a negative int.
+    assertThatThrownBy(() -> b.window(Duration.ofHours(2562047788015215L)))
+        .hasMessage("window PT2562047788015215H is not valid (expected a positive whole number of seconds up to PT24H,"
+            + " for example PT30M)");
+    assertThatThrownBy(() -> b.window(Duration.ofSeconds(86_401))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.window(Duration.ofDays(1)).build().window()).isEqualTo(Duration.ofDays(1));
     assertThatThrownBy(() -> b.lateTolerance(Duration.ofSeconds(-1)))
         .hasMessage("late tolerance PT-1S is negative (expected zero or more)");
     assertThatThrownBy(() -> monitor().entered(" ", "c1", Channel.VOICE, at("09:00:00")))
