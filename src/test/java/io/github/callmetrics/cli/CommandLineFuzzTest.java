@@ -195,7 +195,7 @@ class CommandLineFuzzTest {
       // ErlangA documents its ArithmeticException: a queue tail too long to sum, said as such.
       boolean documented = e instanceof ReadException || e.getClass() == IllegalArgumentException.class
           || e instanceof IOException || e instanceof UncheckedIOException
-          || e instanceof ArithmeticException && String.valueOf(e.getMessage()).startsWith("Erlang A queue tail");
+          || (e instanceof ArithmeticException && String.valueOf(e.getMessage()).startsWith("Erlang A queue tail"));
       assertThat(documented).as("an undocumented %s: %s", e.getClass().getName(), run).isTrue();
       assertThat(e.getMessage()).as(run).isNotBlank();
       assertThat(errText).as(run).contains("callmetrics: " + e.getMessage());

@@ -45,7 +45,7 @@ class GeneratorsTest {
         outcomes.add(call.outcome());
         call.flowOutReason().ifPresent(reasons::add);
         channels.add(call.channel());
-        call.handleTime().ifPresent(h -> shapes.add(h.isZero() ? "handle 0" : h.getNano() != 0 ? "handle nanos" : "handle"));
+        call.handleTime().ifPresent(h -> shapes.add(h.isZero() ? "handle 0" : h.toNanosPart() != 0 ? "handle nanos" : "handle"));
         if (call.outcomeAt().isEmpty()) {
           continue;
         }
@@ -62,7 +62,7 @@ class GeneratorsTest {
         if (w >= 4_096 && w < 65_535) {
           shapes.add("wait 4096..65534 s");
         }
-        if (call.waitTime().orElseThrow().getNano() == 999_999_999) {
+        if (call.waitTime().orElseThrow().toNanosPart() == 999_999_999) {
           shapes.add("wait just under a second more");
         }
         if (call.id().contains(",") || call.id().contains("\"") || call.id().contains("\n")) {
