@@ -68,7 +68,7 @@ class CommandLineFuzzTest {
   private static final String[] COUNTS = {"1", "10", "100", "0", "-1", "2147483647", "2147483648",
       "9223372036854775807", "1e3", ""};
   private static final String[] FRACTIONS = {"0.8", "0.01", "0", "1", "1.5", "-0.1", "NaN", "Infinity", "1e-300",
-      "0.999999999999999999", "0.9999999999999999999999", "1e999999999", "1e-999999999", ""};
+      "0.999999999999999999", "0.9999999999999999999999", "1e999999999", "1e-999999999", "0e-999999999", ""};
   private static final String[] PRESETS = {"default", "asterisk-sl", "asterisk-sl2", "cisco-ucce-abandons-ignored",
       "cisco-uccx-only-handled", "genesys-cloud", "amazon-connect", "avaya-bcms", "freeswitch"};
   private static final String[] FORMULAS = {"answered-only", "abandons-count-against", "abandons-within-t-ignored",
