@@ -90,7 +90,10 @@ class ServiceLevelDefinitionTest {
         .withMessage("target " + target + " is outside [0, 1] (expected a fraction such as 0.80)");
   }
 
-  /** Found by CommandLineFuzzTest's contract on edge values: report --target 1e999999999 ran out of memory printing the rejected target. */
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: report --target 1e999999999 ran out of memory
+   * printing the rejected target.
+   */
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
       "1e999999999; target 1E+999999999 is outside [0, 1] (expected a fraction such as 0.80)",

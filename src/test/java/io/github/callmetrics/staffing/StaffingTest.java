@@ -89,7 +89,10 @@ class StaffingTest {
     assertThat(Staffing.agentsFor(Workload.ofErlangs(0, AHT_3_MIN), Duration.ofMinutes(1), EIGHTY_TWENTY)).isZero();
   }
 
-  /** Found by CommandLineFuzzTest's contract on edge values: erlang --shrinkage 0.9999999999999999999999 failed with "Overflow". */
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: erlang --shrinkage 0.9999999999999999999999 failed
+   * with "Overflow".
+   */
   @Test
   void shrinkageThatWouldOverflowTheStaffIsRejectedWithItsRule() {
     assertThatThrownBy(() -> Staffing.withShrinkage(6, new BigDecimal("0.999999999999999999")))
