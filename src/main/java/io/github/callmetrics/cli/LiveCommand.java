@@ -203,7 +203,8 @@ final class LiveCommand implements Callable<Integer> {
     // Not Files.readAllLines: its decoder fails on a byte that is not UTF-8 ("Input length = 1", no line), where
     // QueuesConf and Asterisk read on; InputStreamReader reads it as U+FFFD.
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
         lines.add(raw);
       }

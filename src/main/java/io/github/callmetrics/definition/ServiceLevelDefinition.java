@@ -40,7 +40,7 @@ public final class ServiceLevelDefinition {
   /** The default target, 0.80. */
   public static final BigDecimal DEFAULT_TARGET = new BigDecimal("0.80");
 
-  /** Decimal places a target may have: more is no target anyone sets, and 1E-999999999 would print a billion digits. */
+  /** Decimal places a target may have: more is no target anyone sets, and 1E-999999999 prints a billion digits. */
   private static final int MAX_TARGET_DECIMALS = 18;
 
   private static final ServiceLevelDefinition STANDARD = builder().build();
@@ -350,7 +350,7 @@ public final class ServiceLevelDefinition {
       if (target.signum() < 0 || target.compareTo(BigDecimal.ONE) > 0) {
         throw new IllegalArgumentException("target " + target + " is outside [0, 1] (expected a fraction such as 0.80)");
       }
-      if (target.stripTrailingZeros().scale() > MAX_TARGET_DECIMALS) {
+      if (target.scale() > MAX_TARGET_DECIMALS) { // as written: 0E-999999999 is zero, and prints a billion zeros
         throw new IllegalArgumentException("target " + target + " has more than " + MAX_TARGET_DECIMALS
             + " decimal places (expected a fraction such as 0.80)");
       }

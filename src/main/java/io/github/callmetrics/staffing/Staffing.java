@@ -112,11 +112,12 @@ public final class Staffing {
       throw new IllegalArgumentException("agents " + agents + " is negative (expected zero or more)");
     }
     // Messages use toString: toPlainString of 1E+999999999 is a billion digits. The cap on decimal places keeps
-    // 1 - shrinkage small too (1E-999999999 would make it a billion digits long).
+    // 1 - shrinkage short too.
     if (shrinkage.signum() < 0 || shrinkage.compareTo(BigDecimal.ONE) >= 0) {
-      throw new IllegalArgumentException("shrinkage " + shrinkage + " is outside [0, 1) (expected a fraction such as 0.30)");
+      throw new IllegalArgumentException(
+          "shrinkage " + shrinkage + " is outside [0, 1) (expected a fraction such as 0.30)");
     }
-    if (shrinkage.stripTrailingZeros().scale() > 18) {
+    if (shrinkage.scale() > 18) { // as written: 0E-999999999 is zero, and 1 - it has a billion digits
       throw new IllegalArgumentException("shrinkage " + shrinkage
           + " has more than 18 decimal places (expected a fraction such as 0.30)");
     }

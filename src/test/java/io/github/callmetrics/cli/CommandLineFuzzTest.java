@@ -25,9 +25,10 @@ import picocli.CommandLine;
  * Fuzzes the command line (docs/fuzzing.md): argument lists built from every command's options, each
  * with realistic, edge and fuzzed values, over small real files, run in-process. The contract: exit code 0,
  * 1 (bad data: a {@link ReadException}, an {@link IllegalArgumentException} or an I/O error, or the Erlang A
- * model's documented {@link ArithmeticException}, said in one line) or 2 (usage: one line and where to find help); never a stack trace, never another exception. The
- * live wallboard always runs {@code --once} (following a file never ends, by design). Fuzz it for a fixed
- * time: {@code mvn -B -Pfuzz test -Dtest=CommandLineFuzzTest#arguments -Djazzer.max_duration=8m}.
+ * model's documented {@link ArithmeticException}, said in one line) or 2 (usage: one line and where to find
+ * help); never a stack trace, never another exception. The live wallboard always runs {@code --once}
+ * (following a file never ends, by design). Fuzz it for a fixed time:
+ * {@code mvn -B -Pfuzz test -Dtest=CommandLineFuzzTest#arguments -Djazzer.max_duration=8m}.
  */
 class CommandLineFuzzTest {
   private static final Path DIR = directory();
@@ -62,13 +63,14 @@ class CommandLineFuzzTest {
       BAD_QUEUES_CONF, TEXT, MISSING, DIR.toString()};
   private static final String[] ZONES = {"UTC", "Europe/Amsterdam", "America/St_Johns", "+05:45", "Z", "Mars/Base", ""};
   private static final String[] LENGTHS = {"PT15M", "PT1M", "PT60M", "day", "period", "15", "5m", "PT7M", "PT-15M", ""};
-  private static final String[] DATES = {"2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31", "2026-02-30", "29/03/2026"};
+  private static final String[] DATES = {"2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31", "2026-02-30",
+      "29/03/2026"};
   private static final String[] DURATIONS = {"20", "20s", "PT20S", "PT3M", "PT0S", "0", "-5", "PT-20S", "P1D",
       "PT0.5S", "PT2562047788015215H", "9223372036854775807", "twenty", ""};
   private static final String[] COUNTS = {"1", "10", "100", "0", "-1", "2147483647", "2147483648",
       "9223372036854775807", "1e3", ""};
   private static final String[] FRACTIONS = {"0.8", "0.01", "0", "1", "1.5", "-0.1", "NaN", "Infinity", "1e-300",
-      "0.999999999999999999", "0.9999999999999999999999", "1e999999999", "1e-999999999", ""};
+      "0.999999999999999999", "0.9999999999999999999999", "1e999999999", "1e-999999999", "0e-999999999", ""};
   private static final String[] PRESETS = {"default", "asterisk-sl", "asterisk-sl2", "cisco-ucce-abandons-ignored",
       "cisco-uccx-only-handled", "genesys-cloud", "amazon-connect", "avaya-bcms", "freeswitch"};
   private static final String[] FORMULAS = {"answered-only", "abandons-count-against", "abandons-within-t-ignored",
@@ -104,11 +106,14 @@ class CommandLineFuzzTest {
         options(data, args, Map.ofEntries(
             Map.entry("--zone", ZONES), Map.entry("--interval", LENGTHS), Map.entry("--from", DATES),
             Map.entry("--to", DATES), Map.entry("--preset", PRESETS), Map.entry("--threshold", DURATIONS),
-            Map.entry("--formula", FORMULAS), Map.entry("--boundary", new String[] {"inclusive", "strict", "STRICT", "<"}),
+            Map.entry("--formula", FORMULAS),
+            Map.entry("--boundary", new String[] {"inclusive", "strict", "STRICT", "<"}),
             Map.entry("--short-abandon", DURATIONS), Map.entry("--target", FRACTIONS),
             Map.entry("--attribution", new String[] {"arrival", "exit", "per-event", "PER_EVENT", "first"}),
-            Map.entry("--group-by", new String[] {"queue,channel,interval", "none", "", "queue", "interval,queue", "queue,,"}),
-            Map.entry("--format", new String[] {"text", "csv", "json", "JSON", "xml"}), Map.entry("--lenient", new String[0])));
+            Map.entry("--group-by",
+                new String[] {"queue,channel,interval", "none", "", "queue", "interval,queue", "queue,,"}),
+            Map.entry("--format", new String[] {"text", "csv", "json", "JSON", "xml"}),
+            Map.entry("--lenient", new String[0])));
         files(data, args);
         break;
       case 1:
@@ -116,7 +121,8 @@ class CommandLineFuzzTest {
         args.add(data.pickValue(new String[] {"b", "c", "a", "d"}));
         options(data, args, Map.ofEntries(
             Map.entry("--calls", COUNTS), Map.entry("--interval", DURATIONS), Map.entry("--erlangs", FRACTIONS),
-            Map.entry("--aht", DURATIONS), Map.entry("--agents", COUNTS), Map.entry("--format", new String[] {"text", "json", "csv"}),
+            Map.entry("--aht", DURATIONS), Map.entry("--agents", COUNTS),
+            Map.entry("--format", new String[] {"text", "json", "csv"}),
             Map.entry("--threshold", DURATIONS), Map.entry("--target", FRACTIONS), Map.entry("--max-asa", DURATIONS),
             Map.entry("--max-occupancy", FRACTIONS), Map.entry("--shrinkage", FRACTIONS),
             Map.entry("--patience", DURATIONS), Map.entry("--max-abandon", FRACTIONS)));

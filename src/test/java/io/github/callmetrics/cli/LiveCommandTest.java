@@ -47,7 +47,10 @@ class LiveCommandTest {
     assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, malformed lines 0, rotations 0");
   }
 
-  /** Found by CommandLineFuzzTest's contract on edge values: a window of 2562047788015215 hours failed with "callmetrics: -1808". */
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: a window of 2562047788015215 hours failed with
+   * "callmetrics: -1808".
+   */
   @Test
   void aWindowLongerThanADayIsAUsageError() throws Exception {
     StringWriter out = new StringWriter();

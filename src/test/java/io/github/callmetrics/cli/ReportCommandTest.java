@@ -63,7 +63,10 @@ class ReportCommandTest {
         .contains("\"serviceLevel\":{\"value\":0.6444444444444445,\"numerator\":29,\"denominator\":45}");
   }
 
-  /** Found by CommandLineFuzzTest's contract on edge values: --target 1e999999999 ran out of memory printing the rejected target. */
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: --target 1e999999999 ran out of memory printing the
+   * rejected target.
+   */
   @Test
   void extremeTargetsAreUsageErrors() {
     Run huge = run("report", "--target", "1e999999999", SAMPLE);

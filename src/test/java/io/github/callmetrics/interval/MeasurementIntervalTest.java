@@ -76,7 +76,8 @@ class MeasurementIntervalTest {
       "2026-03-29T00:00:00/2026-03-29T00:15:00Z; ISO-8601 instants with Z or an offset, or an instant and a duration",
       "2026-03-29T00:15:00Z/2026-03-29T00:00:00Z; start <= end",
       "2026-03-29T00:15:00Z/PT-1M; zero or more",
-      // Found by ParseFuzzTest: a duration past Instant.MAX leaked a DateTimeException (and, longer, an ArithmeticException).
+      // Found by ParseFuzzTest: a duration past Instant.MAX leaked a DateTimeException (a longer one, an
+      // ArithmeticException).
       "+999999999-12-31T23:59Z/PT+9999995M; ends after the last instant +1000000000-12-31T23:59:59.999999999Z",
       "2026-03-29T00:00:00Z/PT2562047788015215H; ends after the last instant"})
   void parseRejects(String text, String expected) {

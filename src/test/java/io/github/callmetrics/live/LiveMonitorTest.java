@@ -161,7 +161,8 @@ class LiveMonitorTest {
     LiveMonitor.Builder b = LiveMonitor.builder(spec(Attribution.ARRIVAL));
     assertThatThrownBy(() -> b.window(Duration.ofMillis(1500)))
         .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds up to PT24H, for example PT30M)");
-    // Found by CommandLineFuzzTest's contract on edge values: asterisk-live --window PT2562047788015215H sized the ring with a negative int.
+    // Found by CommandLineFuzzTest's contract on edge values: asterisk-live --window PT2562047788015215H sized
+    // the ring with a negative int.
     assertThatThrownBy(() -> b.window(Duration.ofHours(2562047788015215L)))
         .hasMessage("window PT2562047788015215H is not valid (expected a positive whole number of seconds up to PT24H,"
             + " for example PT30M)");
