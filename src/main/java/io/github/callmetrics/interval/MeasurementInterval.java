@@ -101,7 +101,11 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
         if (duration.isNegative()) {
           throw badInterval(s, "a duration of zero or more");
         }
-        end = start.plus(duration);
+        try {
+          end = start.plus(duration);
+        } catch (DateTimeException | ArithmeticException e) {
+          throw badInterval(s, "a shorter duration: it ends after the last instant " + Instant.MAX);
+        }
       } else {
         end = parseInstant(second);
       }

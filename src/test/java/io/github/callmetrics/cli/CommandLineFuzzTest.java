@@ -211,7 +211,7 @@ class CommandLineFuzzTest {
     }
   }
 
-  private static final Pattern LINE = Pattern.compile(".* line (\\d+): .+", Pattern.DOTALL);
+  private static final Pattern LINE = Pattern.compile(".*?live-queues\\.conf:(\\d+): .+", Pattern.DOTALL);
 
   /**
    * The wallboard's own reading of {@code queues.conf} ({@link LiveCommand#readServicelevels}): each queue's
