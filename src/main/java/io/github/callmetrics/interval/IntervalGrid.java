@@ -67,7 +67,17 @@ public final class IntervalGrid {
     this.endDay = endDay;
     this.zone = zone;
     this.length = length;
-    int days = Math.toIntExact(ChronoUnit.DAYS.between(startDay, endDay));
+    long daysBetween = ChronoUnit.DAYS.between(startDay, endDay);
+    long step = length.minutes() * 60L;
+    // Checked before anything is built. A day is at most 25 hours long, so it has at most 25 h / step + 1
+    // intervals (the one more for a start off the clock's multiples, such as the end of a skipped hour).
+    long mostIntervals = length == IntervalLength.WHOLE_PERIOD ? 1
+        : length == IntervalLength.DAY ? daysBetween
+        : daysBetween * (25 * 3600 / step + 1);
+    if (mostIntervals > MAX_INTERVALS) {
+      throw tooManyIntervals(daysBetween);
+    }
+    int days = Math.toIntExact(daysBetween);
     dayStarts = new long[days + 1];
     for (int d = 0; d <= days; d++) {
       dayStarts[d] = startDay.plusDays(d).atStartOfDay(zone).toEpochSecond();
@@ -76,21 +86,14 @@ public final class IntervalGrid {
     uniformDay = new boolean[days];
     if (length == IntervalLength.WHOLE_PERIOD) {
       bounds = new long[] {dayStarts[0], dayStarts[days]};
-      Arrays.fill(dayFirstInterval, 0);
-      dayFirstInterval[days] = 1;
+      dayFirstInterval[days] = 1; // every day "starts" in the one interval 0
     } else if (length == IntervalLength.DAY) {
       bounds = dayStarts.clone();
       for (int d = 0; d <= days; d++) {
         dayFirstInterval[d] = d;
       }
     } else {
-      long step = length.minutes() * 60L;
-      // Most days have 24 hours: a period whose 24-hour days alone are too many is rejected before any work.
-      long estimate = days * (SECONDS_PER_DAY / step) + 1;
-      if (estimate > MAX_INTERVALS + 1L) {
-        throw tooManyIntervals(days);
-      }
-      long[] all = new long[(int) estimate + 8];
+      long[] all = new long[(int) mostIntervals + 1];
       int n = 0;
       for (int d = 0; d < days; d++) {
         dayFirstInterval[d] = n;
@@ -102,20 +105,15 @@ public final class IntervalGrid {
         }
         System.arraycopy(dayBounds, 0, all, n, dayBounds.length);
         n += dayBounds.length;
-        uniformDay[d] = dayStarts[d + 1] - dayStarts[d] == SECONDS_PER_DAY
-            && dayBounds.length == SECONDS_PER_DAY / step
-            && isArithmetic(dayBounds, step);
+        uniformDay[d] = allIntervalsAre(step, dayBounds, dayStarts[d + 1]);
       }
       dayFirstInterval[days] = n;
       all[n] = dayStarts[days];
       bounds = Arrays.copyOf(all, n + 1);
     }
-    if (bounds.length - 1 > MAX_INTERVALS) {
-      throw tooManyIntervals(days);
-    }
   }
 
-  private IllegalArgumentException tooManyIntervals(int days) {
+  private IllegalArgumentException tooManyIntervals(long days) {
     return new IllegalArgumentException("grid of " + days + " days of " + length.label()
         + " intervals has more than " + MAX_INTERVALS + " intervals (expected a shorter period or longer intervals)");
   }
@@ -144,9 +142,15 @@ public final class IntervalGrid {
     return starts.stream().filter(s -> s >= dayStart && s < nextDayStart).mapToLong(Long::longValue).toArray();
   }
 
-  private static boolean isArithmetic(long[] values, long step) {
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] - values[i - 1] != step) {
+  /**
+   * Checks if every interval of a day, the last one ending at the next day's start, is {@code step} long, so
+   * that an instant's index in the day is plain division. True for a day the zone skips (it has no
+   * intervals, and no instant falls in it).
+   */
+  private static boolean allIntervalsAre(long step, long[] dayBounds, long nextDayStart) {
+    for (int i = 0; i < dayBounds.length; i++) {
+      long end = i + 1 < dayBounds.length ? dayBounds[i + 1] : nextDayStart;
+      if (end - dayBounds[i] != step) {
         return false;
       }
     }
@@ -328,8 +332,9 @@ public final class IntervalGrid {
     if (d < 0) {
       d = -d - 2;
     } else {
-      // Several days can share a first interval only in a whole-period grid, handled above.
-      while (d + 1 < dayFirstInterval.length && dayFirstInterval[d + 1] == index) {
+      // Days share a first interval when one of them has none: a day the zone skipped (Pacific/Apia, 2011-12-30).
+      // The last entry is size(), above every index, so the loop stops inside the array.
+      while (dayFirstInterval[d + 1] == index) {
         d++;
       }
     }

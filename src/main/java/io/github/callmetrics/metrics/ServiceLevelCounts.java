@@ -94,7 +94,7 @@ public record ServiceLevelCounts(
         .map(s -> abandons.countWithin(s.getSeconds(), definition.boundary()))
         .orElse(0L);
     WaitDistribution counted = abandons;
-    if (definition.removesShortAbandonsFromAllCounts() && shortAbandons > 0) {
+    if (definition.removesShortAbandonsFromAllCounts()) {
       counted = withoutShortAbandons(abandons, definition);
       excluded += shortAbandons;
       shortAbandons = 0;
