@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.internal.CallAccess;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group,
  * interval, outcome class) and the wait in whole seconds as a {@code char} to primitive blocks (6 bytes a
  * call; waits of 65,535 s or more go to an exact overflow list), and counts arrivals, waiting calls and
- * handle times in per-interval arrays of the group. {@link #report()} sorts the waits by key with a counting
- * sort into a compact store from which every row, roll-up and percentile is computed exactly. Merging hands
- * over the other accumulator's blocks without copying them. See {@code docs/performance.md}.
+ * handle times per cell in interval-major arrays ({@link CellCounts}). {@link #report()} groups the waits by key
+ * with a counting sort into a compact store from which every row, roll-up and percentile is computed exactly.
+ * Merging hands over the other accumulator's blocks of waits without copying them. See
+ * {@code docs/performance.md}.
  *
  * <p>This class is not thread-safe: use one accumulator per thread and merge them (the
  * {@link ReportSpec#collector()} does this).
@@ -43,6 +44,9 @@ public final class ReportAccumulator {
   /** Entries per full block: 4 MiB of keys and 2 MiB of waits. */
   private static final int BLOCK = 1 << 20;
   private static final Channel[] CHANNELS = Channel.values();
+  private static final CallAccess CALLS = CallAccess.Holder.get();
+  /** Slots of the queue cache in front of {@link #groupIds}: a power of two. */
+  private static final int QUEUE_SLOTS = 256;
 
   private final ReportSpec spec;
   private final IntervalGrid grid;
@@ -58,8 +62,17 @@ public final class ReportAccumulator {
   private int groupCount;
   /** Per queue, per channel ordinal: group id + 1, or 0 if not registered. */
   private final Map<String, int[]> groupIds = new HashMap<>();
-  private @Nullable String lastQueue;
-  private int[] lastIds = new int[0];
+  /**
+   * A direct-mapped cache of {@link #groupIds} by the queue's hash code: the calls of many queues interleave,
+   * and a slot found by the same {@code String} (as readers and generators usually give) needs no hash lookup.
+   */
+  private final @Nullable String[] slotQueues = new String[QUEUE_SLOTS];
+  private final int[] @Nullable [] slotIds = new int[QUEUE_SLOTS][];
+
+  /** Arrivals, waiting calls and handle times per cell. */
+  private final CellCounts cells;
+  /** The cell counts of merged accumulators, with their group ids' maps. */
+  private final List<CellsPart> mergedCells = new ArrayList<>();
 
   /** Full blocks, and blocks handed over by merged accumulators. */
   private final List<Segment> segments = new ArrayList<>();
@@ -73,6 +86,12 @@ public final class ReportAccumulator {
   private int overflowCount;
 
   private long outsidePeriod;
+
+  /**
+   * Set when the collector merged another accumulator into this one: the stream was parallel, so its report
+   * is built with every core, too.
+   */
+  private boolean parallel;
 
   /**
    * The last interval found for an arrival and for an exit, as {@code [from, to)} epoch seconds: calls come
@@ -94,6 +113,7 @@ public final class ReportAccumulator {
     this.shift = 64 - Long.numberOfLeadingZeros(Math.max(1, low - 1));
     this.lowMask = (1 << shift) - 1;
     this.maxGroups = shift >= 31 ? 1 : 1 << (31 - shift);
+    this.cells = new CellCounts(intervals);
   }
 
   /** Returns the spec this accumulator counts for. */
@@ -111,29 +131,25 @@ public final class ReportAccumulator {
   public void add(Call call) {
     requireNonNull(call, "call");
     Outcome outcome = call.outcome();
-    long arrived = call.arrived().getEpochSecond();
+    long arrived = CALLS.arrivedSecond(call);
     switch (attribution) {
       case ARRIVAL:
       case EXIT: {
         // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
-        int i = attribution == Attribution.ARRIVAL ? arrivalInterval(arrived)
-            : exitInterval(outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond());
+        int i = attribution == Attribution.ARRIVAL ? arrivalInterval(arrived) : exitInterval(CALLS.exitSecond(call));
         if (i < 0) {
           outsidePeriod++;
           return;
         }
-        int g = group(call);
-        groups[g].countArrival(i);
-        countOutcome(g, i, call, outcome);
+        // Its arrival is not counted here: a cell's arrivals are then its calls, which the store counts anyway.
+        countOutcome(group(call), i, call, outcome);
         break;
       }
       case PER_EVENT: {
-        long exit = outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond();
         int arrivedIn = arrivalInterval(arrived);
-        int exitedIn = exitInterval(exit);
+        int exitedIn = exitInterval(CALLS.exitSecond(call));
         if (arrivedIn >= 0) {
-          int g = group(call); // first: registering a group may replace the array
-          groups[g].countArrival(arrivedIn);
+          cells.countArrival(arrivedIn, group(call));
         }
         if (exitedIn >= 0) {
           countOutcome(group(call), exitedIn, call, outcome);
@@ -177,9 +193,8 @@ public final class ReportAccumulator {
     switch (outcome) {
       case ANSWERED:
         c = 0;
-        Duration handle = call.handleTime().orElse(null);
-        if (handle != null) {
-          groups[g].addHandleTime(interval, handle.getSeconds(), handle.getNano());
+        if (CALLS.hasHandleTime(call)) {
+          cells.addHandleTime(interval, g, CALLS.handleSeconds(call), CALLS.handleNanos(call));
         }
         break;
       case ABANDONED:
@@ -189,7 +204,7 @@ public final class ReportAccumulator {
         c = 2 + call.flowOutReason().orElseThrow().ordinal();
         break;
       default: // WAITING: no wait yet
-        groups[g].countWaiting(interval);
+        cells.countWaiting(interval, g);
         return;
     }
     append(g << shift | (interval * CLASSES + c), call.waitSeconds());
@@ -199,15 +214,22 @@ public final class ReportAccumulator {
   @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
   private int group(Call call) {
     String queue = call.queue();
-    int[] ids = queue == lastQueue ? lastIds : ids(queue);
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    String cached = slotQueues[slot];
+    int[] ids = slotIds[slot];
+    if (ids == null || cached != queue && !queue.equals(cached)) {
+      ids = ids(queue);
+    }
     int id = ids[call.channel().ordinal()];
     return id != 0 ? id - 1 : register(queue, call.channel());
   }
 
+  /** The group ids of a queue (registered or not), cached in the queue's slot. */
   private int[] ids(String queue) {
     int[] ids = groupIds.computeIfAbsent(queue, q -> new int[CHANNELS.length]);
-    lastQueue = queue;
-    lastIds = ids;
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    slotQueues[slot] = queue;
+    slotIds[slot] = ids;
     return ids;
   }
 
@@ -223,7 +245,8 @@ public final class ReportAccumulator {
     if (groupCount == groups.length) {
       groups = Arrays.copyOf(groups, groupCount * 2);
     }
-    groups[groupCount] = new Group(queue, channel, intervals);
+    groups[groupCount] = new Group(queue, channel);
+    cells.ensureGroups(groupCount + 1);
     ids(queue)[channel.ordinal()] = groupCount + 1;
     return groupCount++;
   }
@@ -298,6 +321,21 @@ public final class ReportAccumulator {
    * @throws IllegalArgumentException if the other accumulator's spec differs
    */
   public void addAll(ReportAccumulator other) {
+    merge(other, true);
+  }
+
+  /**
+   * The collector's merge: as {@link #addAll(ReportAccumulator)}, but takes over the other accumulator's cell
+   * counts instead of copying them, since the collector never uses it again; and marks this one as counted
+   * in parallel.
+   */
+  ReportAccumulator combine(ReportAccumulator other) {
+    merge(other, false);
+    parallel = true;
+    return this;
+  }
+
+  private void merge(ReportAccumulator other, boolean copyCells) {
     requireNonNull(other, "other");
     if (!other.spec.equals(spec)) {
       throw new IllegalArgumentException("cannot merge accumulators of different reports: " + spec + " and " + other.spec
@@ -309,8 +347,10 @@ public final class ReportAccumulator {
     for (int g = 0; g < theirCount; g++) {
       map[g] = idOf(theirs[g].queue, theirs[g].channel);
     }
-    for (int g = 0; g < theirCount; g++) {
-      groups[map[g]].addAll(theirs[g]);
+    List<CellsPart> theirCells = new ArrayList<>(other.mergedCells);
+    mergedCells.add(new CellsPart(copyCells || other == this ? other.cells.copy() : other.cells, map));
+    for (CellsPart part : theirCells) {
+      mergedCells.add(new CellsPart(part.counts, compose(part.groupMap, map)));
     }
     List<Segment> handed = other.segments();
     for (Segment s : handed) {
@@ -347,8 +387,21 @@ public final class ReportAccumulator {
     return all;
   }
 
+  /** Returns how many waits (under 65,535 s) were counted, merged ones included. */
+  long waitCount() {
+    return entries + used;
+  }
+
   Group[] groups() {
     return Arrays.copyOf(groups, groupCount);
+  }
+
+  /** This accumulator's own cell counts (group ids its own) and those of merged accumulators. */
+  List<CellsPart> cellParts() {
+    List<CellsPart> all = new ArrayList<>(mergedCells.size() + 1);
+    all.add(new CellsPart(cells, null));
+    all.addAll(mergedCells);
+    return all;
   }
 
   int[] overflowKeys() {
@@ -397,7 +450,12 @@ public final class ReportAccumulator {
     return report(1);
   }
 
-  /** Returns the report, its store sorted by up to {@code parallelism} threads of the common pool. */
+  /** The collector's finisher: with every core if the stream was parallel (see {@link #combine}). */
+  Report finish() {
+    return report(parallel ? Runtime.getRuntime().availableProcessors() : 1);
+  }
+
+  /** Returns the report, its store built by up to {@code parallelism} threads of the common pool. */
   Report report(int parallelism) {
     return Report.of(spec, ReportStore.build(this, parallelism));
   }
@@ -418,135 +476,25 @@ public final class ReportAccumulator {
     }
   }
 
-  /**
-   * One queue and channel: per interval, its arrivals, waiting calls and handle times. The arrays of
-   * waiting calls and handle times are created when first needed.
-   */
+  /** Cell counts and the map of their group ids to this accumulator's, or null if they are its own already. */
+  static final class CellsPart {
+    final CellCounts counts;
+    final int @Nullable [] groupMap;
+
+    CellsPart(CellCounts counts, int @Nullable [] groupMap) {
+      this.counts = counts;
+      this.groupMap = groupMap;
+    }
+  }
+
+  /** One queue and channel. */
   static final class Group {
     final String queue;
     final Channel channel;
-    final int[] arrivals;
-    int @Nullable [] waiting;
-    int @Nullable [] handleCount;
-    long @Nullable [] handleSeconds;
-    /** Sum of the nanosecond parts, normalised only when read (a long holds 9 billion of them). */
-    long @Nullable [] handleNanos;
 
-    Group(String queue, Channel channel, int intervals) {
+    Group(String queue, Channel channel) {
       this.queue = queue;
       this.channel = channel;
-      this.arrivals = new int[intervals];
-    }
-
-    void countArrival(int i) {
-      if (++arrivals[i] < 0) {
-        throw tooMany();
-      }
-    }
-
-    void countWaiting(int i) {
-      int[] w = waiting;
-      if (w == null) {
-        w = waiting = new int[arrivals.length];
-      }
-      if (++w[i] < 0) {
-        throw tooMany();
-      }
-    }
-
-    void addHandleTime(int i, long seconds, int nanos) {
-      int[] count = handleCount;
-      long[] secs = handleSeconds;
-      if (count == null || secs == null) {
-        count = handleCount = new int[arrivals.length];
-        secs = handleSeconds = new long[arrivals.length];
-      }
-      if (++count[i] < 0) {
-        throw tooMany();
-      }
-      secs[i] = Math.addExact(secs[i], seconds);
-      if (nanos != 0) {
-        long[] n = handleNanos;
-        if (n == null) {
-          n = handleNanos = new long[arrivals.length];
-        }
-        n[i] += nanos;
-      }
-    }
-
-    void addAll(Group other) {
-      addInto(arrivals, other.arrivals);
-      if (other.waiting != null) {
-        for (int i = 0; i < other.waiting.length; i++) {
-          if (other.waiting[i] != 0) {
-            int[] w = waiting;
-            if (w == null) {
-              w = waiting = new int[arrivals.length];
-            }
-            w[i] = add(w[i], other.waiting[i]);
-          }
-        }
-      }
-      int[] oc = other.handleCount;
-      long[] os = other.handleSeconds;
-      if (oc != null && os != null) {
-        long[] on = other.handleNanos;
-        for (int i = 0; i < oc.length; i++) {
-          if (oc[i] != 0 || os[i] != 0 || (on != null && on[i] != 0)) {
-            addHandleTimes(i, oc[i], os[i], on == null ? 0 : on[i]);
-          }
-        }
-      }
-    }
-
-    private void addHandleTimes(int i, int count, long seconds, long nanos) {
-      if (handleCount == null || handleSeconds == null) {
-        handleCount = new int[arrivals.length];
-        handleSeconds = new long[arrivals.length];
-      }
-      handleCount[i] = add(handleCount[i], count);
-      handleSeconds[i] = Math.addExact(handleSeconds[i], seconds);
-      if (nanos != 0) {
-        if (handleNanos == null) {
-          handleNanos = new long[arrivals.length];
-        }
-        handleNanos[i] = Math.addExact(handleNanos[i], nanos);
-      }
-    }
-
-    private void addInto(int[] to, int[] from) {
-      for (int i = 0; i < from.length; i++) {
-        to[i] = add(to[i], from[i]);
-      }
-    }
-
-    private int add(int a, int b) {
-      int sum = a + b;
-      if (((a ^ sum) & (b ^ sum)) < 0) { // both counts are zero or more: overflow makes the sum negative
-        throw tooMany();
-      }
-      return sum;
-    }
-
-    /** A copy the accumulator's later additions do not change. */
-    Group copy() {
-      return new Group(queue, channel, arrivals.clone(), waiting, handleCount, handleSeconds, handleNanos);
-    }
-
-    private Group(String queue, Channel channel, int[] arrivals, int @Nullable [] waiting, int @Nullable [] handleCount,
-        long @Nullable [] handleSeconds, long @Nullable [] handleNanos) {
-      this.queue = queue;
-      this.channel = channel;
-      this.arrivals = arrivals;
-      this.waiting = waiting == null ? null : waiting.clone();
-      this.handleCount = handleCount == null ? null : handleCount.clone();
-      this.handleSeconds = handleSeconds == null ? null : handleSeconds.clone();
-      this.handleNanos = handleNanos == null ? null : handleNanos.clone();
-    }
-
-    private IllegalStateException tooMany() {
-      return new IllegalStateException("queue " + queue + ", channel " + channel.label() + ": more than "
-          + Integer.MAX_VALUE + " calls in one interval (expected fewer; merge reports of parts instead)");
     }
   }
 }

@@ -154,7 +154,8 @@ public final class ReportSpec {
   /**
    * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
    * thread counts into its own accumulator and the accumulators are merged (without copying their counted
-   * calls); sequential and parallel streams give equal reports.
+   * calls); on a parallel stream the report's store is then sorted by every core as well (in the common
+   * fork/join pool). Sequential and parallel streams give equal reports.
    *
    * @return the collector
    */
@@ -162,11 +163,8 @@ public final class ReportSpec {
     return Collector.of(
         this::newAccumulator,
         ReportAccumulator::add,
-        (a, b) -> {
-          a.addAll(b);
-          return a;
-        },
-        ReportAccumulator::report,
+        ReportAccumulator::combine,
+        ReportAccumulator::finish,
         Collector.Characteristics.UNORDERED);
   }
 
