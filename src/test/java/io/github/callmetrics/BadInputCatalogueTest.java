@@ -388,7 +388,9 @@ class BadInputCatalogueTest {
       quarters.addAll(ReportSpec.builder(IntervalGrid.ofDay(MONDAY, AMSTERDAM, IntervalLength.MINUTES_60)).build()
           .newAccumulator());
     }));
-    t.put("REPORT-CALLS-IN-AN-INTERVAL", () -> thrown(ReportLimits::oneCallTooManyInAnInterval));
+    t.put("REPORT-CALLS-IN-AN-INTERVAL", () -> thrown(() -> {
+      throw ReportLimits.oneCallTooManyInAnInterval();
+    }));
     t.put("REPORT-CALLS", () -> thrown(ReportLimits::tooManyCalls));
     t.put("REPORT-GROUPS", () -> thrown(() -> {
       throw ReportLimits.tooManyGroups();

@@ -1,7 +1,7 @@
 package io.github.callmetrics.report;
 
 import io.github.callmetrics.call.Call;
-import io.github.callmetrics.internal.CallAccess;
+import io.github.callmetrics.call.internal.CallAccess;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;

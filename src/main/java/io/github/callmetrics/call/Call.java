@@ -2,7 +2,7 @@ package io.github.callmetrics.call;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.callmetrics.internal.CallAccess;
+import io.github.callmetrics.call.internal.CallAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -229,6 +229,7 @@ final class CellCounts {
   }
 
   static IllegalStateException tooMany() {
-    return new IllegalStateException("more than " + Integer.MAX_VALUE + " calls in one interval of one queue");
+    return new IllegalStateException("more than " + Integer.MAX_VALUE
+        + " calls in one interval of one queue and channel (expected fewer; merge reports of parts instead)");
   }
 }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.Outcome;
-import io.github.callmetrics.internal.CallAccess;
+import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
@@ -217,7 +217,7 @@ public final class ReportAccumulator {
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
     String cached = slotQueues[slot];
     int[] ids = slotIds[slot];
-    if (ids == null || cached != queue && !queue.equals(cached)) {
+    if (ids == null || (cached != queue && !queue.equals(cached))) {
       ids = ids(queue);
     }
     int id = ids[call.channel().ordinal()];

@@ -198,7 +198,7 @@ final class ReportStore {
       int from = (int) ((long) intervals * p / parts);
       int to = (int) ((long) intervals * (p + 1) / parts);
       for (int x = from * groups; x < to * groups; x++) {
-        long calls = offsets[(x + 1) * CLASSES] - offsets[x * CLASSES] + (waiting == null ? 0 : waiting[x]);
+        long calls = (long) offsets[(x + 1) * CLASSES] - offsets[x * CLASSES] + (waiting == null ? 0 : waiting[x]);
         cells.arrivals[x] = checkedCount(calls);
       }
     });

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.callmetrics.internal.CallAccess;
+import io.github.callmetrics.call.internal.CallAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;

@@ -1,7 +1,5 @@
 package io.github.callmetrics.report;
 
-import io.github.callmetrics.call.Channel;
-
 /**
  * Triggers for the report's size limits, for the bad-input catalogue's test: reaching them with calls takes 2^31
  * calls or more than a gigabyte of counts, so each is triggered at its check, with the values that reach it.
@@ -9,11 +7,12 @@ import io.github.callmetrics.call.Channel;
 public final class ReportLimits {
   private ReportLimits() {}
 
-  /** Counts one more arrival in an interval of a group that already holds {@link Integer#MAX_VALUE} of them. */
-  public static void oneCallTooManyInAnInterval() {
-    ReportAccumulator.Group group = new ReportAccumulator.Group("sales", Channel.VOICE, 1);
-    group.arrivals[0] = Integer.MAX_VALUE;
-    group.countArrival(0);
+  /**
+   * The exception of one more call in an interval of a queue and channel that already counts {@link
+   * Integer#MAX_VALUE} (the count is checked at every increment; reaching it takes 2^31 calls).
+   */
+  public static RuntimeException oneCallTooManyInAnInterval() {
+    return CellCounts.tooMany();
   }
 
   /** Checks a report of {@link Integer#MAX_VALUE} counted waits. */

@@ -1,10 +1,12 @@
-package io.github.callmetrics.internal;
+package io.github.callmetrics.call.internal;
 
 import io.github.callmetrics.call.Call;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Call}'s fields as primitives, opened to the report accumulator without making them public API (the
- * JDK's {@code SharedSecrets} pattern, as {@link TallyAccess}): counting a year of calls reads these for every
+ * JDK's {@code SharedSecrets} pattern, as {@code TallyAccess}): counting a year of calls reads these for every
  * call, and the public accessors build an {@code Instant}, a {@code Duration} and an {@code Optional} each time.
  * The call package registers the one implementation when {@link Call} is initialised. This package is not
  * exported by the module.
@@ -30,7 +32,7 @@ public interface CallAccess {
 
   /** Holds the registered implementation. */
   final class Holder {
-    private static volatile CallAccess instance;
+    private static volatile @Nullable CallAccess instance;
 
     private Holder() {}
 
@@ -48,7 +50,7 @@ public interface CallAccess {
         } catch (ClassNotFoundException e) {
           throw new AssertionError(e);
         }
-        access = instance;
+        access = Objects.requireNonNull(instance, "Call registers the implementation when initialised");
       }
       return access;
     }
