@@ -170,7 +170,7 @@ public final class WaitDistribution {
     // the whole percents reports use (50, 80, 90, 95, 99; a live wallboard asks for them every second),
     // with BigDecimal otherwise.
     long n = count();
-    long rank = percent == (long) percent && n <= Long.MAX_VALUE / 100
+    long rank = percent == (long) percent && n <= (Long.MAX_VALUE - 99) / 100
         ? ((long) percent * n + 99) / 100
         : BigDecimal.valueOf(percent).multiply(BigDecimal.valueOf(n))
             .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
