@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.internal.ReportAccess;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
@@ -36,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * {@link ReportSpec#collector()} does this).
  */
 public final class ReportAccumulator {
+  static {
+    ReportAccess.Holder.register(ReportAccumulator::addEnded);
+  }
+
   /** Outcome classes with a wait: answered, abandoned, then one per flow-out reason. */
   static final int CLASSES = 6;
   /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
@@ -144,6 +149,50 @@ public final class ReportAccumulator {
         break;
       }
     }
+  }
+
+  /**
+   * Counts one ended call without handle time from its parts, exactly as {@link #add(Call)} counts the call
+   * with these parts: the live monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
+   */
+  private static void addEnded(ReportAccumulator a, String queue, Channel channel, long arrived, long exit,
+      int outcomeClass, long waitSeconds) {
+    switch (a.attribution) {
+      case ARRIVAL:
+      case EXIT: {
+        int i = a.attribution == Attribution.ARRIVAL ? a.arrivalInterval(arrived) : a.exitInterval(exit);
+        if (i < 0) {
+          a.outsidePeriod++;
+          return;
+        }
+        int g = a.groupOf(queue, channel);
+        a.groups[g].countArrival(i);
+        a.append(g << a.shift | (i * CLASSES + outcomeClass), waitSeconds);
+        break;
+      }
+      case PER_EVENT: {
+        int arrivedIn = a.arrivalInterval(arrived);
+        int exitedIn = a.exitInterval(exit);
+        if (arrivedIn >= 0) {
+          int g = a.groupOf(queue, channel); // first: registering a group may replace the array
+          a.groups[g].countArrival(arrivedIn);
+        }
+        if (exitedIn >= 0) {
+          a.append(a.groupOf(queue, channel) << a.shift | (exitedIn * CLASSES + outcomeClass), waitSeconds);
+        }
+        if (arrivedIn < 0 || exitedIn < 0) {
+          a.outsidePeriod++;
+        }
+        break;
+      }
+    }
+  }
+
+  /** The id of a queue and channel's group, registered on first sight; {@link #group(Call)} without a call. */
+  private int groupOf(String queue, Channel channel) {
+    int[] ids = queue == lastQueue ? lastIds : ids(queue);
+    int id = ids[channel.ordinal()];
+    return id != 0 ? id - 1 : register(queue, channel);
   }
 
   private int arrivalInterval(long second) {
