@@ -24,13 +24,13 @@ public interface ReportAccess {
    * @param accumulator  the accumulator
    * @param queue  the call's queue
    * @param channel  the call's channel
-   * @param arrivedEpochSecond  the epoch second of its arrival
-   * @param exitEpochSecond  the epoch second of its outcome
+   * @param arrivedIn  the index in the accumulator's grid of the interval of its arrival, -1 if outside
+   * @param exitedIn  the index of the interval of its outcome, -1 if outside
    * @param outcomeClass  {@link #ANSWERED}, {@link #ABANDONED}, or {@link #FLOW_OUT} plus the reason's ordinal
    * @param waitSeconds  its wait in whole seconds, as {@code Call.waitSeconds()}
    */
-  void addEnded(ReportAccumulator accumulator, String queue, Channel channel, long arrivedEpochSecond,
-      long exitEpochSecond, int outcomeClass, long waitSeconds);
+  void addEnded(ReportAccumulator accumulator, String queue, Channel channel, int arrivedIn, int exitedIn,
+      int outcomeClass, long waitSeconds);
 
   /** Holds the registered implementation. */
   final class Holder {

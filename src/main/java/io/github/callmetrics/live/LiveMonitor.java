@@ -472,21 +472,31 @@ public final class LiveMonitor {
   }
 
   /**
-   * The last interval of the grid found, as {@code [from, to)} epoch seconds: events come roughly in time
-   * order, so nearly every lookup is two comparisons. Guarded by the queue's lock.
+   * The last two intervals of the grid found, each as {@code [from, to)} epoch seconds: events come roughly in
+   * time order, and calls ending early in an interval arrived in it or in the one before, so nearly every
+   * lookup is a few comparisons, and a new interval costs one lookup in the grid. Guarded by the queue's lock.
    */
   private final class IntervalLookup {
     private long from = 1;
     private long to;
     private int index;
+    private long otherFrom = 1;
+    private long otherTo;
+    private int otherIndex;
 
     int indexOf(long epochSecond) {
       if (epochSecond >= from && epochSecond < to) {
         return index;
       }
+      if (epochSecond >= otherFrom && epochSecond < otherTo) {
+        return otherIndex;
+      }
       int i = grid.indexOfEpochSecond(epochSecond);
       if (i >= 0) {
         MeasurementInterval interval = grid.interval(i);
+        otherFrom = from;
+        otherTo = to;
+        otherIndex = index;
         from = interval.start().getEpochSecond();
         to = interval.end().getEpochSecond();
         index = i;
@@ -700,9 +710,11 @@ public final class LiveMonitor {
       Channel channel = waiting.channel(slot);
       waiting.remove(slot);
       long waitSeconds = wholeSeconds(arrivedSecond, arrivedNano, second, nano);
-      REPORT.addEnded(ended, queue, channel, arrivedSecond, second, outcomeClass, waitSeconds);
+      int arrivedIn = arrivals.indexOf(arrivedSecond);
+      int exitedIn = exits.indexOf(second);
+      REPORT.addEnded(ended, queue, channel, arrivedIn, exitedIn, outcomeClass, waitSeconds);
       ChannelState state = channel(channel);
-      countInIntervals(state.cells, arrivedSecond, second, outcomeClass, waitSeconds, nowSecond);
+      countInIntervals(state.cells, arrivedIn, exitedIn, outcomeClass, waitSeconds, nowSecond);
       state.window.add(second, outcomeClass, waitSeconds, nowSecond);
       return null;
     }
@@ -711,33 +723,33 @@ public final class LiveMonitor {
      * Counts an ended call into the cells of the intervals the spec's attribution places parts of it in, as
      * {@code spec.countPart} does, skipping intervals no snapshot can show any more.
      */
-    private void countInIntervals(Cells cells, long arrivedSecond, long exitSecond, int outcomeClass,
-        long waitSeconds, long nowSecond) {
+    private void countInIntervals(Cells cells, int arrivedIn, int exitedIn, int outcomeClass, long waitSeconds,
+        long nowSecond) {
       int nowIndex = exits.indexOf(nowSecond);
       int floor = nowIndex >= 0 ? nowIndex - 1 : nowSecond < gridStart ? 0 : grid.size() - 1;
       switch (attribution) {
         case ARRIVAL: {
-          Cell cell = cells.cell(arrivals.indexOf(arrivedSecond), floor);
+          Cell cell = cells.cell(arrivedIn, floor);
           if (cell != null) {
             cell.tally.add(outcomeClass, waitSeconds);
           }
           break;
         }
         case EXIT: {
-          Cell cell = cells.cell(exits.indexOf(exitSecond), floor);
+          Cell cell = cells.cell(exitedIn, floor);
           if (cell != null) {
             cell.tally.add(outcomeClass, waitSeconds);
           }
           break;
         }
         case PER_EVENT: {
-          Cell arrivedIn = cells.cell(arrivals.indexOf(arrivedSecond), floor);
-          if (arrivedIn != null) {
-            arrivedIn.tally.countArrival();
+          Cell arrival = cells.cell(arrivedIn, floor);
+          if (arrival != null) {
+            arrival.tally.countArrival();
           }
-          Cell exitedIn = cells.cell(exits.indexOf(exitSecond), floor);
-          if (exitedIn != null) {
-            exitedIn.tally.countOutcome(outcomeClass, waitSeconds);
+          Cell exit = cells.cell(exitedIn, floor);
+          if (exit != null) {
+            exit.tally.countOutcome(outcomeClass, waitSeconds);
           }
           break;
         }

@@ -91,10 +91,13 @@ final class WaitCounter {
     totalSeconds = 0;
   }
 
-  /** Grows the counts past a wait, by at least half, in whole bitmap words: a span's waits rarely pass minutes. */
+  /** Grows the counts past a wait by doubling, from one bitmap word of 64 seconds. */
   private void grow(int index) {
-    int length = Math.max(index + 1, counts.length + (counts.length >>> 1));
-    length = Math.min(DENSE_LIMIT, (length + 63) & ~63);
+    int length = Math.max(64, counts.length);
+    while (length <= index) {
+      length *= 2;
+    }
+    length = Math.min(length, DENSE_LIMIT);
     counts = Arrays.copyOf(counts, length);
     nonZero = Arrays.copyOf(nonZero, length >>> 6);
   }

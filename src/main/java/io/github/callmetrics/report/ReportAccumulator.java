@@ -152,15 +152,16 @@ public final class ReportAccumulator {
   }
 
   /**
-   * Counts one ended call without handle time from its parts, exactly as {@link #add(Call)} counts the call
-   * with these parts: the live monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
+   * Counts one ended call without handle time from its parts and the intervals of its arrival and exit
+   * ({@code -1} outside the grid), exactly as {@link #add(Call)} counts the call with these parts: the live
+   * monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
    */
-  private static void addEnded(ReportAccumulator a, String queue, Channel channel, long arrived, long exit,
+  private static void addEnded(ReportAccumulator a, String queue, Channel channel, int arrivedIn, int exitedIn,
       int outcomeClass, long waitSeconds) {
     switch (a.attribution) {
       case ARRIVAL:
       case EXIT: {
-        int i = a.attribution == Attribution.ARRIVAL ? a.arrivalInterval(arrived) : a.exitInterval(exit);
+        int i = a.attribution == Attribution.ARRIVAL ? arrivedIn : exitedIn;
         if (i < 0) {
           a.outsidePeriod++;
           return;
@@ -171,8 +172,6 @@ public final class ReportAccumulator {
         break;
       }
       case PER_EVENT: {
-        int arrivedIn = a.arrivalInterval(arrived);
-        int exitedIn = a.exitInterval(exit);
         if (arrivedIn >= 0) {
           int g = a.groupOf(queue, channel); // first: registering a group may replace the array
           a.groups[g].countArrival(arrivedIn);
