@@ -246,20 +246,13 @@ public final class LiveMonitor {
     requireNonNull(at, "at");
     Instant now = now();
     if (beyondTolerance(at, now)) {
-      CallEvent event = given != null ? given : CallEvent.of(kind, queue, callId, at, channel, reason);
-      state(queue).countLate();
-      late.add(new RejectedEvent(event, Reason.LATE, describe(event) + " is late: it is more than "
-          + lateTolerance + " before the monitor's now " + now + " (expected at or after " + now.minus(lateTolerance)
-          + "); not counted"));
+      rejectLate(given != null ? given : CallEvent.of(kind, queue, callId, at, channel, reason), now);
       return false;
     }
     if (clock != null) {
       Instant c = clock.instant();
       if (beyondTolerance(c, at)) {
-        CallEvent event = given != null ? given : CallEvent.of(kind, queue, callId, at, channel, reason);
-        state(queue).countRejected();
-        rejected.add(new RejectedEvent(event, Reason.FROM_THE_FUTURE, describe(event) + " is more than "
-            + lateTolerance + " after the clock's " + c + "; not counted"));
+        rejectFromTheFuture(given != null ? given : CallEvent.of(kind, queue, callId, at, channel, reason), c);
         return false;
       }
     }
@@ -291,6 +284,20 @@ public final class LiveMonitor {
       return false;
     }
     return true;
+  }
+
+  /** Keeps a late event; out of {@link #apply} so the event path stays small for the compiler. */
+  private void rejectLate(CallEvent event, Instant now) {
+    state(event.queue()).countLate();
+    late.add(new RejectedEvent(event, Reason.LATE, describe(event) + " is late: it is more than "
+        + lateTolerance + " before the monitor's now " + now + " (expected at or after " + now.minus(lateTolerance)
+        + "); not counted"));
+  }
+
+  private void rejectFromTheFuture(CallEvent event, Instant clockInstant) {
+    state(event.queue()).countRejected();
+    rejected.add(new RejectedEvent(event, Reason.FROM_THE_FUTURE, describe(event) + " is more than "
+        + lateTolerance + " after the clock's " + clockInstant + "; not counted"));
   }
 
   /** Checks if {@code earlier} is more than the late tolerance before {@code later}, in exact arithmetic. */
@@ -677,10 +684,27 @@ public final class LiveMonitor {
         waiting.add(callId, at.getEpochSecond(), at.getNano(), channel);
         return null;
       }
+      return duplicate(given != null ? given : CallEvent.entered(queue, callId, channel, at), slot);
+    }
+
+    // The rejections, out of enter and end so the event path stays small for the compiler.
+
+    private RejectedEvent duplicate(CallEvent event, int slot) {
       rejectedCount++;
-      CallEvent event = given != null ? given : CallEvent.entered(queue, callId, channel, at);
       return new RejectedEvent(event, Reason.DUPLICATE_CALL, describe(event) + " is a second entry: the call is"
           + " already waiting since " + arrived(slot) + " (expected an outcome before it enters again); not counted");
+    }
+
+    private RejectedEvent unknownCall(CallEvent event) {
+      rejectedCount++;
+      return new RejectedEvent(event, Reason.UNKNOWN_CALL, describe(event) + " is for a call not waiting in "
+          + queue + " (expected its entered event first); not counted");
+    }
+
+    private RejectedEvent beforeArrival(CallEvent event, int slot) {
+      rejectedCount++;
+      return new RejectedEvent(event, Reason.BEFORE_ARRIVAL, describe(event) + " is before the call's arrival "
+          + arrived(slot) + " (expected an outcome at or after it); not counted");
     }
 
     private Instant arrived(int slot) {
@@ -691,10 +715,7 @@ public final class LiveMonitor {
         @Nullable CallEvent given, long nowSecond) {
       int slot = waiting.find(callId);
       if (slot < 0) {
-        rejectedCount++;
-        CallEvent event = given != null ? given : CallEvent.of(kind, queue, callId, at, null, reason);
-        return new RejectedEvent(event, Reason.UNKNOWN_CALL, describe(event) + " is for a call not waiting in "
-            + queue + " (expected its entered event first); not counted");
+        return unknownCall(given != null ? given : CallEvent.of(kind, queue, callId, at, null, reason));
       }
       int outcomeClass = outcomeClass(kind, reason);
       long arrivedSecond = waiting.arrivedSecond(slot);
@@ -702,10 +723,7 @@ public final class LiveMonitor {
       long second = at.getEpochSecond();
       int nano = at.getNano();
       if (second < arrivedSecond || (second == arrivedSecond && nano < arrivedNano)) {
-        rejectedCount++;
-        CallEvent event = given != null ? given : CallEvent.of(kind, queue, callId, at, null, reason);
-        return new RejectedEvent(event, Reason.BEFORE_ARRIVAL, describe(event) + " is before the call's arrival "
-            + arrived(slot) + " (expected an outcome at or after it); not counted");
+        return beforeArrival(given != null ? given : CallEvent.of(kind, queue, callId, at, null, reason), slot);
       }
       Channel channel = waiting.channel(slot);
       waiting.remove(slot);
