@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Waits below {@link #DENSE_LIMIT} seconds are counted in an array that grows to the longest wait seen,
  * with one bit per second set while that second has a count, so building a distribution visits 64 seconds per
- * bitmap word and then only the seconds that occur. Longer waits (over 68 minutes, rare on a wallboard) are
- * counted exactly in a sorted map. Not thread-safe: guarded by the queue's lock.
+ * bitmap word and then only the seconds that occur; it is kept until the next change. Longer waits (over 68
+ * minutes, rare on a wallboard) are counted exactly in a sorted map. Not thread-safe: guarded by the queue's
+ * lock.
  */
 final class WaitCounter {
   /** Waits below this many seconds (68 minutes) are counted densely. */
@@ -28,6 +29,8 @@ final class WaitCounter {
   private @Nullable TreeMap<Long, Long> sparse;
   private long count;
   private long totalSeconds;
+  /** The distribution of the waits counted now, once built; null after a change. */
+  private @Nullable WaitDistribution built;
 
   /**
    * Counts one wait.
@@ -54,6 +57,7 @@ final class WaitCounter {
     }
     count++;
     totalSeconds = Math.addExact(totalSeconds, seconds);
+    built = null;
   }
 
   /**
@@ -74,6 +78,7 @@ final class WaitCounter {
     }
     count--;
     totalSeconds -= seconds;
+    built = null;
   }
 
   /** Forgets every wait, keeping the arrays for reuse; visits only the seconds that occur. */
@@ -89,6 +94,7 @@ final class WaitCounter {
     sparse = null;
     count = 0;
     totalSeconds = 0;
+    built = null;
   }
 
   /** Grows the counts past a wait by doubling, from one bitmap word of 64 seconds. */
@@ -107,8 +113,17 @@ final class WaitCounter {
     return count;
   }
 
-  /** Returns the immutable distribution of the waits counted now. */
+  /** Returns the immutable distribution of the waits counted now, built once per change. */
   WaitDistribution toDistribution() {
+    WaitDistribution d = built;
+    if (d == null) {
+      d = build();
+      built = d;
+    }
+    return d;
+  }
+
+  private WaitDistribution build() {
     if (count == 0) {
       return WaitDistribution.empty();
     }
