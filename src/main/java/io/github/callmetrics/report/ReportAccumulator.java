@@ -8,6 +8,7 @@ import io.github.callmetrics.call.Outcome;
 import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
+import io.github.callmetrics.report.internal.ReportAccess;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * {@link ReportSpec#collector()} does this).
  */
 public final class ReportAccumulator {
+  static {
+    ReportAccess.Holder.register(ReportAccumulator::addEnded);
+  }
+
   /** Outcome classes with a wait: answered, abandoned, then one per flow-out reason. */
   static final int CLASSES = 6;
   /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
@@ -162,6 +167,39 @@ public final class ReportAccumulator {
     }
   }
 
+  /**
+   * Counts one ended call without handle time from its parts and the intervals of its arrival and exit
+   * ({@code -1} outside the grid), exactly as {@link #add(Call)} counts the call with these parts: the live
+   * monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
+   */
+  private static void addEnded(ReportAccumulator a, String queue, Channel channel, int arrivedIn, int exitedIn,
+      int outcomeClass, long waitSeconds) {
+    switch (a.attribution) {
+      case ARRIVAL:
+      case EXIT: {
+        int i = a.attribution == Attribution.ARRIVAL ? arrivedIn : exitedIn;
+        if (i < 0) {
+          a.outsidePeriod++;
+          return;
+        }
+        a.append(a.groupOf(queue, channel) << a.shift | (i * CLASSES + outcomeClass), waitSeconds);
+        break;
+      }
+      case PER_EVENT: {
+        if (arrivedIn >= 0) {
+          a.cells.countArrival(arrivedIn, a.groupOf(queue, channel));
+        }
+        if (exitedIn >= 0) {
+          a.append(a.groupOf(queue, channel) << a.shift | (exitedIn * CLASSES + outcomeClass), waitSeconds);
+        }
+        if (arrivedIn < 0 || exitedIn < 0) {
+          a.outsidePeriod++;
+        }
+        break;
+      }
+    }
+  }
+
   private int arrivalInterval(long second) {
     if (second >= arrivalFrom && second < arrivalTo) {
       return arrivalIndex;
@@ -211,17 +249,21 @@ public final class ReportAccumulator {
   }
 
   /** The id of the call's group, registered on first sight. */
-  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
   private int group(Call call) {
-    String queue = call.queue();
+    return groupOf(call.queue(), call.channel());
+  }
+
+  /** The id of a queue and channel's group, registered on first sight. */
+  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
+  private int groupOf(String queue, Channel channel) {
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
     String cached = slotQueues[slot];
     int[] ids = slotIds[slot];
     if (ids == null || (cached != queue && !queue.equals(cached))) {
       ids = ids(queue);
     }
-    int id = ids[call.channel().ordinal()];
-    return id != 0 ? id - 1 : register(queue, call.channel());
+    int id = ids[channel.ordinal()];
+    return id != 0 ? id - 1 : register(queue, channel);
   }
 
   /** The group ids of a queue (registered or not), cached in the queue's slot. */
