@@ -109,6 +109,22 @@ final class CellCounts {
     int c = interval >>> CHUNK_BITS;
     int[] count = handleCount[c];
     long[] sum = handleSeconds[c];
+    if (count == null || sum == null || nanos != 0) {
+      addHandleTimeSlowly(interval, group, seconds, nanos);
+      return;
+    }
+    int x = cell(interval, group);
+    if (++count[x] < 0) {
+      throw tooMany();
+    }
+    sum[x] = Math.addExact(sum[x], seconds);
+  }
+
+  /** The first handle time of a chunk, or one with nanoseconds. */
+  private void addHandleTimeSlowly(int interval, int group, long seconds, int nanos) {
+    int c = interval >>> CHUNK_BITS;
+    int[] count = handleCount[c];
+    long[] sum = handleSeconds[c];
     if (count == null || sum == null) {
       count = handleCount[c] = new int[CHUNK * capacity];
       sum = handleSeconds[c] = new long[CHUNK * capacity];

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -135,35 +136,33 @@ public final class ReportAccumulator {
    */
   public void add(Call call) {
     requireNonNull(call, "call");
-    Outcome outcome = call.outcome();
-    long arrived = CALLS.arrivedSecond(call);
-    switch (attribution) {
-      case ARRIVAL:
-      case EXIT: {
-        // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
-        int i = attribution == Attribution.ARRIVAL ? arrivalInterval(arrived) : exitInterval(CALLS.exitSecond(call));
-        if (i < 0) {
-          outsidePeriod++;
-          return;
-        }
-        // Its arrival is not counted here: a cell's arrivals are then its calls, which the store counts anyway.
-        countOutcome(group(call), i, call, outcome);
-        break;
-      }
-      case PER_EVENT: {
-        int arrivedIn = arrivalInterval(arrived);
-        int exitedIn = exitInterval(CALLS.exitSecond(call));
-        if (arrivedIn >= 0) {
-          cells.countArrival(arrivedIn, group(call));
-        }
-        if (exitedIn >= 0) {
-          countOutcome(group(call), exitedIn, call, outcome);
-        }
-        if (arrivedIn < 0 || exitedIn < 0) {
-          outsidePeriod++;
-        }
-        break;
-      }
+    if (attribution == Attribution.PER_EVENT) {
+      addPerEvent(call);
+      return;
+    }
+    // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
+    // Its arrival is not counted here: a cell's arrivals are its calls, which the store counts anyway.
+    int i = attribution == Attribution.ARRIVAL ? arrivalInterval(CALLS.arrivedSecond(call))
+        : exitInterval(CALLS.exitSecond(call));
+    if (i < 0) {
+      outsidePeriod++;
+      return;
+    }
+    countOutcome(group(call), i, call);
+  }
+
+  /** Counts the arrival of a call in the interval it arrived in, and its outcome in the one it left in. */
+  private void addPerEvent(Call call) {
+    int arrivedIn = arrivalInterval(CALLS.arrivedSecond(call));
+    int exitedIn = exitInterval(CALLS.exitSecond(call));
+    if (arrivedIn >= 0) {
+      cells.countArrival(arrivedIn, group(call));
+    }
+    if (exitedIn >= 0) {
+      countOutcome(group(call), exitedIn, call);
+    }
+    if (arrivedIn < 0 || exitedIn < 0) {
+      outsidePeriod++;
     }
   }
 
@@ -200,10 +199,14 @@ public final class ReportAccumulator {
     }
   }
 
+  // The interval lookups and the group lookup have a small fast path and a separate slow path, so that the
+  // JIT can inline add() into the loops that call it (addAll, the collector).
+
   private int arrivalInterval(long second) {
-    if (second >= arrivalFrom && second < arrivalTo) {
-      return arrivalIndex;
-    }
+    return second >= arrivalFrom && second < arrivalTo ? arrivalIndex : findArrivalInterval(second);
+  }
+
+  private int findArrivalInterval(long second) {
     int i = grid.indexOfEpochSecond(second);
     if (i >= 0) {
       arrivalFrom = grid.interval(i).start().getEpochSecond();
@@ -214,9 +217,10 @@ public final class ReportAccumulator {
   }
 
   private int exitInterval(long second) {
-    if (second >= exitFrom && second < exitTo) {
-      return exitIndex;
-    }
+    return second >= exitFrom && second < exitTo ? exitIndex : findExitInterval(second);
+  }
+
+  private int findExitInterval(long second) {
     int i = grid.indexOfEpochSecond(second);
     if (i >= 0) {
       exitFrom = grid.interval(i).start().getEpochSecond();
@@ -226,40 +230,44 @@ public final class ReportAccumulator {
     return i;
   }
 
-  private void countOutcome(int g, int interval, Call call, Outcome outcome) {
+  private void countOutcome(int g, int interval, Call call) {
+    Outcome outcome = call.outcome();
     int c;
-    switch (outcome) {
-      case ANSWERED:
-        c = 0;
-        if (CALLS.hasHandleTime(call)) {
-          cells.addHandleTime(interval, g, CALLS.handleSeconds(call), CALLS.handleNanos(call));
-        }
-        break;
-      case ABANDONED:
-        c = 1;
-        break;
-      case LEFT_UNANSWERED:
-        c = 2 + call.flowOutReason().orElseThrow().ordinal();
-        break;
-      default: // WAITING: no wait yet
-        cells.countWaiting(interval, g);
-        return;
+    if (outcome == Outcome.ANSWERED) {
+      c = 0;
+      if (CALLS.hasHandleTime(call)) {
+        cells.addHandleTime(interval, g, CALLS.handleSeconds(call), CALLS.handleNanos(call));
+      }
+    } else if (outcome == Outcome.ABANDONED) {
+      c = 1;
+    } else if (outcome == Outcome.LEFT_UNANSWERED) {
+      c = 2 + call.flowOutReason().orElseThrow().ordinal();
+    } else { // waiting: no wait yet
+      cells.countWaiting(interval, g);
+      return;
     }
     append(g << shift | (interval * CLASSES + c), call.waitSeconds());
   }
 
   /** The id of the call's group, registered on first sight. */
+  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
   private int group(Call call) {
-    return groupOf(call.queue(), call.channel());
+    String queue = call.queue();
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    int[] ids = slotIds[slot];
+    if (ids == null || slotQueues[slot] != queue) {
+      return groupOf(queue, call.channel());
+    }
+    int id = ids[call.channel().ordinal()];
+    return id != 0 ? id - 1 : register(queue, call.channel());
   }
 
-  /** The id of a queue and channel's group, registered on first sight. */
-  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
+  /** The group of a queue not in its slot of the cache, or not by this {@code String}. */
   private int groupOf(String queue, Channel channel) {
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
     String cached = slotQueues[slot];
     int[] ids = slotIds[slot];
-    if (ids == null || (cached != queue && !queue.equals(cached))) {
+    if (ids == null || !queue.equals(cached)) {
       ids = ids(queue);
     }
     int id = ids[channel.ordinal()];
@@ -296,13 +304,14 @@ public final class ReportAccumulator {
   private void append(int key, long wait) {
     if (wait >= OVERFLOW_WAIT) {
       appendOverflow(key, wait);
-      return;
-    }
-    if (used == keys.length) {
+    } else if (used < keys.length) {
+      keys[used] = key;
+      waits[used++] = (char) wait;
+    } else {
       nextBlock();
+      keys[used] = key;
+      waits[used++] = (char) wait;
     }
-    keys[used] = key;
-    waits[used++] = (char) wait;
   }
 
   /** Grows the first block by doubling (small reports stay small), then seals full blocks and starts new ones. */
@@ -350,8 +359,15 @@ public final class ReportAccumulator {
    * @param calls  the calls, not null
    */
   public void addAll(Iterable<Call> calls) {
-    for (Call call : calls) {
-      add(call);
+    if (calls instanceof List && calls instanceof RandomAccess) {
+      List<Call> list = (List<Call>) calls;
+      for (int i = 0, n = list.size(); i < n; i++) {
+        add(list.get(i));
+      }
+    } else {
+      for (Call call : calls) {
+        add(call);
+      }
     }
   }
 

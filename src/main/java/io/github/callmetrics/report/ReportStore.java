@@ -373,35 +373,70 @@ final class ReportStore {
    */
   private static void prefixSum(int[][] places, int[] offsets, int parts) {
     int keyCount = offsets.length - 1;
-    long[] rangeTotals = new long[parts];
-    if (parts > 1) {
-      run(parts, t -> {
-        long sum = 0;
-        for (int p = 0; p < parts - 1; p++) {
-          sum += sum(places[p], (int) ((long) keyCount * t / parts), (int) ((long) keyCount * (t + 1) / parts));
-        }
-        rangeTotals[t] = sum + sum(offsets, (int) ((long) keyCount * t / parts) + 1,
-            (int) ((long) keyCount * (t + 1) / parts) + 1);
-      });
-    }
-    run(parts, t -> {
+    if (parts == 1) {
       int running = 0;
-      for (int r = 0; r < t; r++) {
-        running += (int) rangeTotals[r];
-      }
-      int from = (int) ((long) keyCount * t / parts);
-      int to = (int) ((long) keyCount * (t + 1) / parts);
-      for (int k = from; k < to; k++) {
-        for (int p = 0; p < parts - 1; p++) {
-          int c = places[p][k];
-          places[p][k] = running;
-          running += c;
-        }
-        int c = offsets[k + 1];
-        offsets[k + 1] = running;
+      for (int k = 1; k <= keyCount; k++) {
+        int c = offsets[k];
+        offsets[k] = running;
         running += c;
       }
+      return;
+    }
+    long[] rangeTotals = new long[parts];
+    run(parts, t -> {
+      int from = (int) ((long) keyCount * t / parts);
+      int to = (int) ((long) keyCount * (t + 1) / parts);
+      long sum = sum(offsets, from + 1, to + 1);
+      for (int p = 0; p < parts - 1; p++) {
+        sum += sum(places[p], from, to);
+      }
+      rangeTotals[t] = sum;
     });
+    run(parts, t -> {
+      long running = 0;
+      for (int r = 0; r < t; r++) {
+        running += rangeTotals[r];
+      }
+      prefixSum(places, offsets, (int) ((long) keyCount * t / parts), (int) ((long) keyCount * (t + 1) / parts),
+          (int) running);
+    });
+  }
+
+  /** Keys per block of the prefix sum over several parts' counts: the block's counts stay in the L1 cache. */
+  private static final int PREFIX_BLOCK = 1024;
+
+  /**
+   * The prefix sum of the keys {@code [from, to)} over several parts, from {@code running} on, in blocks of
+   * keys: each block's totals first, then each part's places, one array at a time (tight loops, not one
+   * loop over parts per key).
+   */
+  private static void prefixSum(int[][] places, int[] offsets, int from, int to, int running) {
+    int[] next = new int[PREFIX_BLOCK];
+    int last = places.length - 1;
+    for (int b = from; b < to; b += PREFIX_BLOCK) {
+      int n = Math.min(PREFIX_BLOCK, to - b);
+      System.arraycopy(offsets, b + 1, next, 0, n); // the last part's counts
+      for (int p = 0; p < last; p++) {
+        int[] counts = places[p];
+        for (int k = 0; k < n; k++) {
+          next[k] += counts[b + k];
+        }
+      }
+      for (int k = 0; k < n; k++) { // totals → the key's first place
+        int c = next[k];
+        next[k] = running;
+        running += c;
+      }
+      for (int p = 0; p < last; p++) {
+        int[] counts = places[p];
+        for (int k = 0; k < n; k++) {
+          int c = counts[b + k];
+          counts[b + k] = next[k];
+          next[k] += c;
+        }
+      }
+      System.arraycopy(next, 0, offsets, b + 1, n);
+    }
   }
 
   /** Pass 2: puts each wait of the runs at its part's next place in its key's slice. */
