@@ -47,7 +47,7 @@ public final class ReportAccumulator {
   static final int CLASSES = 6;
   /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
   static final int OVERFLOW_WAIT = Character.MAX_VALUE;
-  /** Entries per full block: 4 MiB of keys and 2 MiB of waits. */
+  /** Entries of the longest blocks: 4 MiB of keys and 2 MiB of waits. */
   private static final int BLOCK = 1 << 20;
   private static final Channel[] CHANNELS = Channel.values();
   private static final CallAccess CALLS = CallAccess.Holder.get();
@@ -314,19 +314,19 @@ public final class ReportAccumulator {
     }
   }
 
-  /** Grows the first block by doubling (small reports stay small), then seals full blocks and starts new ones. */
+  /**
+   * Seals the full block and starts the next, twice as long up to {@code BLOCK} entries: small reports stay
+   * small, and no block is ever copied into a longer one.
+   */
   private void nextBlock() {
-    if (keys.length < BLOCK) {
-      int length = Math.max(1024, keys.length * 2);
-      keys = Arrays.copyOf(keys, length);
-      waits = Arrays.copyOf(waits, length);
-      return;
+    if (used > 0) {
+      segments.add(new Segment(keys, waits, used, null));
+      entries += used;
+      checkEntries(entries);
     }
-    segments.add(new Segment(keys, waits, used, null));
-    entries += used;
-    checkEntries(entries);
-    keys = new int[BLOCK];
-    waits = new char[BLOCK];
+    int length = Math.min(BLOCK, Math.max(1024, keys.length * 2));
+    keys = new int[length];
+    waits = new char[length];
     used = 0;
   }
 

@@ -193,6 +193,19 @@ class ReportStoreTest {
   }
 
   @Test
+  void theParallelCollectorOnOverAMillionCallsEqualsOneThread() {
+    // Above the store's threshold (2^20 waits): the collector's report is built by every core.
+    List<Call> calls = randomCalls(43, 1_300_000); // about 1.17 million waits
+    ReportSpec spec = spec(Attribution.ARRIVAL);
+    Report one = spec.report(calls);
+    Report all = calls.parallelStream().collect(spec.collector());
+    assertThat(all.rows()).isEqualTo(one.rows());
+    assertThat(all.callsOutsidePeriod()).isEqualTo(one.callsOutsidePeriod());
+    assertThat(all.total()).isEqualTo(one.total());
+    assertThat(one.total().counts().arrivals() + one.callsOutsidePeriod()).isEqualTo(calls.size());
+  }
+
+  @Test
   void threadsForTheStore() {
     // One thread below the threshold, or when there is one core.
     assertThat(ReportStore.parts(2, 999, 10, 1_000)).isEqualTo(1);
@@ -213,10 +226,9 @@ class ReportStoreTest {
     SplittableRandom random = new SplittableRandom(8);
     for (int i = 0; i < 8_000; i++) {
       Instant arrived = T0.plusSeconds(i * 30L);
-      String queue = i % 3 == 2 ? "q" + random.nextInt(1 + i / 200) : i % 3 == 0 ? "Aa" : "BB";
-      Call call = random.nextInt(3) == 0 ? Call.abandoned("c" + i, new String(queue), arrived, arrived.plusSeconds(i % 97))
-          : Call.answered("c" + i, new String(queue), arrived, arrived.plusSeconds(i % 61))
-              .withHandleTime(Duration.ofSeconds(i % 400));
+      String queue = new String(i % 3 == 2 ? "q" + random.nextInt(1 + i / 200) : i % 3 == 0 ? "Aa" : "BB");
+      Call call = random.nextInt(3) == 0 ? Call.abandoned("c" + i, queue, arrived, arrived.plusSeconds(i % 97))
+          : Call.answered("c" + i, queue, arrived, arrived.plusSeconds(i % 61)).withHandleTime(Duration.ofSeconds(i % 400));
       calls.add(call.withChannel(Channel.values()[i % 2]));
     }
     assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
