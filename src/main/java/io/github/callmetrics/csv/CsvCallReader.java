@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
-import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.read.internal.ReadTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -342,7 +342,8 @@ public final class CsvCallReader {
           RowParser.ENDED_ISO}) {
         if (byRole[required] == null) {
           throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", String.join(",", cells),
-              "has no column " + requiredName(required) + " (required; see docs/csv-format.md)"));
+              "has no column " + requiredName(required)
+                  + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)"));
         }
       }
       row.columns(roles, names, byRole);

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.internal.IdSet;
-import io.github.callmetrics.internal.ReadTracker;
+import io.github.callmetrics.read.internal.ReadTracker;
 import io.github.callmetrics.read.SkippedRecord;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;

@@ -47,13 +47,15 @@ final class FieldParser {
   private long lastEpochDay;
 
   /**
-   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH)}.
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH|±HH:MM:SS)}.
    *
    * @return null on success, else the rule broken
    */
+  @SuppressWarnings("ShortCircuitBoolean") // & on purpose: the three word checks without branches between them
   @Nullable String parseIsoInstant(byte[] b, int off, int len) {
     int end = off + len;
-    if (len < 20) {
+    // 19 characters are a local date-time: parsed, so that its missing offset is what the message names.
+    if (len < 19) {
       return ISO_EXPECTED;
     }
     // The fixed part, yyyy-MM-ddTHH:mm:ss, read as three little-endian words (bytes 0-7, 8-15, 11-18).
@@ -132,6 +134,7 @@ final class FieldParser {
       int rest = end - p - 1;
       int oh;
       int om = 0;
+      int os = 0;
       if (rest == 2) {
         oh = twoDigits(b, p + 1);
       } else if (rest == 4) {
@@ -140,16 +143,21 @@ final class FieldParser {
       } else if (rest == 5 && b[p + 3] == ':') {
         oh = twoDigits(b, p + 1);
         om = twoDigits(b, p + 4);
+      } else if (rest == 8 && b[p + 3] == ':' && b[p + 6] == ':') {
+        // Seconds in an offset: old local mean times (Africa/Monrovia -00:44:30 until 1972), as java.time writes them.
+        oh = twoDigits(b, p + 1);
+        om = twoDigits(b, p + 4);
+        os = twoDigits(b, p + 7);
       } else {
         return ISO_EXPECTED;
       }
-      if (oh < 0 || om < 0) {
+      if (oh < 0 || om < 0 || os < 0) {
         return ISO_EXPECTED;
       }
-      if (oh > 18 || om > 59 || (oh == 18 && om > 0)) {
+      if (oh > 18 || om > 59 || os > 59 || (oh == 18 && om + os > 0)) {
         return "has offset out of range (expected -18:00 to +18:00)";
       }
-      offsetSeconds = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+      offsetSeconds = (oh * 3600 + om * 60 + os) * (sign == '-' ? -1 : 1);
     } else {
       return ISO_EXPECTED;
     }
@@ -193,7 +201,8 @@ final class FieldParser {
       nanos = 0;
     }
     if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
-      return "is out of the range of an instant";
+      return "is out of the range of an instant (expected " + (millis ? MIN_SECOND * 1000 : MIN_SECOND) + " to "
+          + (millis ? MAX_SECOND * 1000 + 999 : MAX_SECOND) + " " + unit + ")";
     }
     return null;
   }
@@ -224,10 +233,11 @@ final class FieldParser {
     long whole = 0;
     int start = p;
     while (p < end && b[p] >= '0' && b[p] <= '9') {
-      if (p - start >= 15) {
-        return "is too large a number of seconds (expected at most 15 digits)";
+      int digit = b[p] - '0';
+      if (whole > (Long.MAX_VALUE - digit) / 10) {
+        return "is too large a number of seconds (expected at most " + Long.MAX_VALUE + ", the largest duration)";
       }
-      whole = whole * 10 + (b[p] - '0');
+      whole = whole * 10 + digit;
       p++;
     }
     int wholeDigits = p - start;
@@ -269,6 +279,7 @@ final class FieldParser {
    * when its high nibble is 3 and stays 3 after adding 6 ({@code '0'..'9'} are {@code 0x30..0x39}). Adding
    * 6 carries into the next byte only from a byte of {@code 0xFA} or more, which already fails.
    */
+  @SuppressWarnings("ShortCircuitBoolean") // & on purpose: no branch per comparison
   private static boolean matches(long word, long digits, long separatorsMask, long separators) {
     long high = digits & HIGH_NIBBLES;
     return (word & high) == (ZEROS & high) & ((word + SIXES) & high) == (ZEROS & high)

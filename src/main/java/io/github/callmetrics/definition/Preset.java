@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.internal.EnumNames;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 /**
  * The service-level definitions of the major platforms, by name, so a user can say "compute it the way my
@@ -23,21 +22,21 @@ public enum Preset {
    * Callmetrics' default, the seeds' formula: answered within {@code T} over all calls offered
    * ({@code A_T / O}), inclusive, flow-outs in the denominator, no short abandons.
    */
-  DEFAULT("default", "Default", b -> b),
+  DEFAULT("default", "Default", ServiceLevelDefinition.builder()),
 
   /**
    * Asterisk {@code app_queue} {@code SL}: {@code A_T / A} (completed calls answered within
    * {@code servicelevel} over completed calls), inclusive. Timeouts and empty-queue exits count as
    * abandons, key-press exits and transfers not at all, as in {@code queue show}.
    */
-  ASTERISK_SL("asterisk-sl", "Asterisk SL", b -> asterisk(b).formula(ServiceLevelFormula.ANSWERED_ONLY)),
+  ASTERISK_SL("asterisk-sl", "Asterisk SL", asterisk().formula(ServiceLevelFormula.ANSWERED_ONLY)),
 
   /**
    * Asterisk {@code app_queue} {@code SL2}: {@code (A_T + B_T) / O}, where abandons include timeouts and
    * empty-queue exits (Asterisk's {@code A} counter), inclusive; key-press exits and transfers not counted.
    */
   ASTERISK_SL2("asterisk-sl2", "Asterisk SL2",
-      b -> asterisk(b).formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)),
+      asterisk().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)),
 
   /**
    * Cisco Unified CCE service level type "ignore abandoned calls": {@code A_T / (O − B_T)}, inclusive.
@@ -45,29 +44,29 @@ public enum Preset {
    * {@code toBuilder().shortAbandonThreshold(...)}) are removed from every count first.
    */
   CISCO_UCCE_ABANDONS_IGNORED("cisco-ucce-abandons-ignored", "Cisco UCCE, abandons ignored",
-      b -> ucce(b).formula(ServiceLevelFormula.ABANDONS_WITHIN_T_IGNORED)),
+      ucce().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_IGNORED)),
 
   /**
    * Cisco Unified CCE service level type "abandoned calls have negative impact": {@code A_T / O};
    * short calls removed first.
    */
   CISCO_UCCE_ABANDONS_NEGATIVE("cisco-ucce-abandons-negative", "Cisco UCCE, abandons negative",
-      b -> ucce(b).formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST)),
+      ucce().formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST)),
 
   /**
    * Cisco Unified CCE service level type "abandoned calls have positive impact":
    * {@code (A_T + B_T) / O}; short calls removed first.
    */
   CISCO_UCCE_ABANDONS_POSITIVE("cisco-ucce-abandons-positive", "Cisco UCCE, abandons positive",
-      b -> ucce(b).formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)),
+      ucce().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)),
 
   /** Cisco Unified CCX "only handled" service level: {@code A_T / A}, inclusive. */
   CISCO_UCCX_ONLY_HANDLED("cisco-uccx-only-handled", "Cisco UCCX, only handled",
-      b -> b.formula(ServiceLevelFormula.ANSWERED_ONLY)),
+      ServiceLevelDefinition.builder().formula(ServiceLevelFormula.ANSWERED_ONLY)),
 
   /** Cisco Unified CCX "without abandoned calls" service level: {@code A_T / (O − B_T)}, inclusive. */
   CISCO_UCCX_WITHOUT_ABANDONED("cisco-uccx-without-abandoned", "Cisco UCCX, without abandoned",
-      b -> b.formula(ServiceLevelFormula.ABANDONS_WITHIN_T_IGNORED)),
+      ServiceLevelDefinition.builder().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_IGNORED)),
 
   /**
    * Genesys Cloud with its default switches (flow-outs not included, short abandons and abandons
@@ -75,14 +74,15 @@ public enum Preset {
    * left out. Other switch settings: {@link #genesysCloud(Duration, boolean, boolean, boolean, Duration)}.
    */
   GENESYS_CLOUD("genesys-cloud", "Genesys Cloud",
-      b -> b.formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST).flowOuts(FlowOutTreatment.EXCLUDED)),
+      ServiceLevelDefinition.builder().formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST)
+          .flowOuts(FlowOutTreatment.EXCLUDED)),
 
   /**
    * Amazon Connect "service level X": contacts removed from the queue within X (answered, abandoned,
    * or callback requested and other flow-outs) over contacts queued, with the API's strict {@code <}.
    */
   AMAZON_CONNECT("amazon-connect", "Amazon Connect",
-      b -> b.formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)
+      ServiceLevelDefinition.builder().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)
           .boundary(ThresholdBoundary.STRICT)
           .flowOuts(FlowOutTreatment.OFFERED)
           .creditFlowOutsWithinThreshold(true)),
@@ -92,27 +92,31 @@ public enum Preset {
    * the split (answered, abandoned and flowed out), inclusive.
    */
   AVAYA_BCMS("avaya-bcms", "Avaya BCMS",
-      b -> b.formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST).flowOuts(FlowOutTreatment.OFFERED));
+      ServiceLevelDefinition.builder().formula(ServiceLevelFormula.ABANDONS_COUNT_AGAINST)
+          .flowOuts(FlowOutTreatment.OFFERED));
 
   private final String id;
   private final String displayName;
+  @SuppressWarnings("ImmutableEnumChecker") // ServiceLevelDefinition is immutable (final fields, immutable values)
   private final ServiceLevelDefinition definition;
 
-  Preset(String id, String displayName, UnaryOperator<ServiceLevelDefinition.Builder> setup) {
+  // Each constant hands over a configured builder rather than a lambda that configures one: this code runs once,
+  // while the enum initialises, where PIT would mutate a lambda no test can see (docs/mutation-testing.md).
+  Preset(String id, String displayName, ServiceLevelDefinition.Builder definition) {
     this.id = id;
     this.displayName = displayName;
-    this.definition = setup.apply(ServiceLevelDefinition.builder().name(displayName)).build();
+    this.definition = definition.name(displayName).build();
   }
 
-  private static ServiceLevelDefinition.Builder asterisk(ServiceLevelDefinition.Builder b) {
-    return b.flowOut(FlowOutReason.TIMEOUT, FlowOutTreatment.ABANDONED)
+  private static ServiceLevelDefinition.Builder asterisk() {
+    return ServiceLevelDefinition.builder().flowOut(FlowOutReason.TIMEOUT, FlowOutTreatment.ABANDONED)
         .flowOut(FlowOutReason.QUEUE_EMPTY, FlowOutTreatment.ABANDONED)
         .flowOut(FlowOutReason.KEY_PRESS, FlowOutTreatment.EXCLUDED)
         .flowOut(FlowOutReason.OVERFLOW, FlowOutTreatment.EXCLUDED);
   }
 
-  private static ServiceLevelDefinition.Builder ucce(ServiceLevelDefinition.Builder b) {
-    return b.removeShortAbandonsFromAllCounts(true);
+  private static ServiceLevelDefinition.Builder ucce() {
+    return ServiceLevelDefinition.builder().removeShortAbandonsFromAllCounts(true);
   }
 
   /** Returns the preset's identifier as used on the command line, for example {@code "asterisk-sl2"}. */
@@ -161,6 +165,7 @@ public enum Preset {
       boolean includeShortAbandons,
       boolean includeAbandons,
       Duration shortAbandonThreshold) {
+    requireNonNull(target, "target");
     requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
     ServiceLevelDefinition.Builder b = GENESYS_CLOUD.definition.toBuilder()
         .threshold(target)
@@ -181,6 +186,6 @@ public enum Preset {
    * @throws IllegalArgumentException if no preset has that name; the message lists the valid identifiers
    */
   public static Preset parse(String name) {
-    return EnumNames.parse(Preset.class, name, "preset", Preset::id);
+    return EnumNames.parse(Preset.class, requireNonNull(name, "name"), "preset", Preset::id);
   }
 }

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * daylight-saving days: in Europe/Amsterdam 2026-03-29 has 92 (02:00–03:00 does not happen) and 2026-10-25
  * has 100 (02:00–03:00 happens twice, first at +02:00, then at +01:00). In a zone whose clock moves by
  * half an hour (Australia/Lord_Howe) an hourly interval that the shift cuts is 30 or 90 minutes long. A
- * {@link IntervalLength#DAY} grid has one interval per local day (23, 24 or 25 hours); a
+ * {@link IntervalLength#DAY} grid has one interval per local day (usually 23, 24 or 25 hours); a
  * {@link IntervalLength#WHOLE_PERIOD} grid one interval for the whole period.
  *
  * <p>{@link #indexOf(Instant)} finds an instant's interval with arithmetic on epoch seconds (a binary
@@ -67,7 +67,17 @@ public final class IntervalGrid {
     this.endDay = endDay;
     this.zone = zone;
     this.length = length;
-    int days = Math.toIntExact(ChronoUnit.DAYS.between(startDay, endDay));
+    long daysBetween = ChronoUnit.DAYS.between(startDay, endDay);
+    long step = length.minutes() * 60L;
+    // Checked before anything is built. A day is at most 25 hours long, so it has at most 25 h / step + 1
+    // intervals (the one more for a start off the clock's multiples, such as the end of a skipped hour).
+    long mostIntervals = length == IntervalLength.WHOLE_PERIOD ? 1
+        : length == IntervalLength.DAY ? daysBetween
+        : daysBetween * (25 * 3600 / step + 1);
+    if (mostIntervals > MAX_INTERVALS) {
+      throw tooManyIntervals(daysBetween);
+    }
+    int days = Math.toIntExact(daysBetween);
     dayStarts = new long[days + 1];
     for (int d = 0; d <= days; d++) {
       dayStarts[d] = startDay.plusDays(d).atStartOfDay(zone).toEpochSecond();
@@ -76,41 +86,34 @@ public final class IntervalGrid {
     uniformDay = new boolean[days];
     if (length == IntervalLength.WHOLE_PERIOD) {
       bounds = new long[] {dayStarts[0], dayStarts[days]};
-      Arrays.fill(dayFirstInterval, 0);
-      dayFirstInterval[days] = 1;
+      dayFirstInterval[days] = 1; // every day "starts" in the one interval 0
     } else if (length == IntervalLength.DAY) {
       bounds = dayStarts.clone();
       for (int d = 0; d <= days; d++) {
         dayFirstInterval[d] = d;
       }
     } else {
-      long step = length.minutes() * 60L;
-      // A day is at most 25 hours long.
-      long estimate = days * (25 * 3600 / step + 1) + 1;
-      if (estimate > MAX_INTERVALS + 1L) {
-        throw tooManyIntervals(days);
-      }
-      long[] all = new long[(int) estimate];
+      long[] all = new long[(int) mostIntervals + 1];
       int n = 0;
       for (int d = 0; d < days; d++) {
         dayFirstInterval[d] = n;
         long[] dayBounds = dayBoundaries(startDay.plusDays(d), dayStarts[d], dayStarts[d + 1], length.minutes());
+        if (n + dayBounds.length + 1 > all.length) {
+          // A day longer than 24 hours: 25 after a daylight-saving change, 26 in Antarctica/Troll, about 48
+          // where a zone moved across the date line.
+          all = Arrays.copyOf(all, Math.max(all.length + all.length / 2, n + dayBounds.length + 1));
+        }
         System.arraycopy(dayBounds, 0, all, n, dayBounds.length);
         n += dayBounds.length;
-        uniformDay[d] = dayStarts[d + 1] - dayStarts[d] == SECONDS_PER_DAY
-            && dayBounds.length == SECONDS_PER_DAY / step
-            && isArithmetic(dayBounds, step);
+        uniformDay[d] = allIntervalsAre(step, dayBounds, dayStarts[d + 1]);
       }
       dayFirstInterval[days] = n;
       all[n] = dayStarts[days];
       bounds = Arrays.copyOf(all, n + 1);
     }
-    if (bounds.length - 1 > MAX_INTERVALS) {
-      throw tooManyIntervals(days);
-    }
   }
 
-  private IllegalArgumentException tooManyIntervals(int days) {
+  private IllegalArgumentException tooManyIntervals(long days) {
     return new IllegalArgumentException("grid of " + days + " days of " + length.label()
         + " intervals has more than " + MAX_INTERVALS + " intervals (expected a shorter period or longer intervals)");
   }
@@ -123,7 +126,8 @@ public final class IntervalGrid {
     TreeSet<Long> starts = new TreeSet<>();
     starts.add(dayStart);
     var rules = zone.getRules();
-    for (int m = minutes; m < 24 * 60; m += minutes) {
+    // From midnight itself: a zone that turns its clock back at 01:00 to 00:00 (America/Havana) shows 00:00 twice.
+    for (int m = 0; m < 24 * 60; m += minutes) {
       LocalDateTime local = LocalDateTime.of(day, LocalTime.MIN).plusMinutes(m);
       List<ZoneOffset> offsets = rules.getValidOffsets(local);
       if (offsets.isEmpty()) {
@@ -138,9 +142,15 @@ public final class IntervalGrid {
     return starts.stream().filter(s -> s >= dayStart && s < nextDayStart).mapToLong(Long::longValue).toArray();
   }
 
-  private static boolean isArithmetic(long[] values, long step) {
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] - values[i - 1] != step) {
+  /**
+   * Checks if every interval of a day, the last one ending at the next day's start, is {@code step} long, so
+   * that an instant's index in the day is plain division. True for a day the zone skips (it has no
+   * intervals, and no instant falls in it).
+   */
+  private static boolean allIntervalsAre(long step, long[] dayBounds, long nextDayStart) {
+    for (int i = 0; i < dayBounds.length; i++) {
+      long end = i + 1 < dayBounds.length ? dayBounds[i + 1] : nextDayStart;
+      if (end - dayBounds[i] != step) {
         return false;
       }
     }
@@ -277,7 +287,7 @@ public final class IntervalGrid {
     if (length == IntervalLength.WHOLE_PERIOD) {
       return 0;
     }
-    // Days are 23 to 25 hours long, so the estimate is off by at most a day or two over any period.
+    // Days are about 24 hours long (22 to 26 in real zones), so the estimate is off by a day or two at most.
     int d = (int) Math.min(days - 1, (epochSecond - dayStarts[0]) / SECONDS_PER_DAY);
     while (dayStarts[d] > epochSecond) {
       d--;
@@ -322,8 +332,9 @@ public final class IntervalGrid {
     if (d < 0) {
       d = -d - 2;
     } else {
-      // Several days can share a first interval only in a whole-period grid, handled above.
-      while (d + 1 < dayFirstInterval.length && dayFirstInterval[d + 1] == index) {
+      // Days share a first interval when one of them has none: a day the zone skipped (Pacific/Apia, 2011-12-30).
+      // The last entry is size(), above every index, so the loop stops inside the array.
+      while (dayFirstInterval[d + 1] == index) {
         d++;
       }
     }
@@ -341,7 +352,9 @@ public final class IntervalGrid {
     requireNonNull(day, "day");
     if (day.isBefore(startDay) || !day.isBefore(endDay) || length == IntervalLength.WHOLE_PERIOD) {
       throw new IllegalArgumentException("day " + day + " is not a day of the grid's period " + startDay + " to "
-          + endDay + (length == IntervalLength.WHOLE_PERIOD ? " with day-aligned intervals" : " (end exclusive)"));
+          + endDay + (length == IntervalLength.WHOLE_PERIOD
+              ? " with day-aligned intervals (expected a grid of days or clock-aligned intervals)"
+              : " (expected a day from " + startDay + " to " + endDay.minusDays(1) + ")"));
     }
     int d = (int) ChronoUnit.DAYS.between(startDay, day);
     return dayFirstInterval[d + 1] - dayFirstInterval[d];

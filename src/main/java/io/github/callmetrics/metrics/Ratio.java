@@ -38,7 +38,7 @@ public final class Ratio implements Comparable<Ratio> {
    * @throws IllegalArgumentException if a count is negative or the numerator exceeds the denominator
    */
   public static Ratio of(long numerator, long denominator) {
-    if (numerator < 0 || denominator < 0 || numerator > denominator) {
+    if (numerator < 0 || numerator > denominator) { // so the denominator is never negative either
       throw new IllegalArgumentException("ratio " + numerator + "/" + denominator
           + " is not a ratio of counts (expected 0 <= numerator <= denominator)");
     }
@@ -134,9 +134,8 @@ public final class Ratio implements Comparable<Ratio> {
    */
   @Override
   public int compareTo(Ratio other) {
-    if (denominator == 0 || other.denominator == 0) {
-      return Boolean.compare(denominator != 0, other.denominator != 0);
-    }
+    // The undefined ratio 0/0 needs no case of its own: both cross products are 0, so it is ordered by its
+    // denominator, 0, before every defined ratio.
     int byValue = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(other.denominator))
         .compareTo(BigDecimal.valueOf(other.numerator).multiply(BigDecimal.valueOf(denominator)));
     return byValue != 0 ? byValue : Long.compare(denominator, other.denominator);

@@ -11,7 +11,7 @@ final class Checks {
 
   private Checks() {}
 
-  static int agents(String what, int agents) {
+  static void agents(String what, int agents) {
     if (agents < 1) {
       throw new IllegalArgumentException(what + " " + agents + " is not positive (expected at least 1)");
     }
@@ -19,7 +19,6 @@ final class Checks {
       throw new IllegalArgumentException(what + " " + agents + " is above " + MAX_AGENTS
           + " (expected at most " + MAX_AGENTS + ")");
     }
-    return agents;
   }
 
   static Duration notNegative(String what, Duration d) {
@@ -30,12 +29,11 @@ final class Checks {
     return d;
   }
 
-  static double probability(String what, double p, boolean zeroAllowed, boolean oneAllowed) {
+  static void probability(String what, double p, boolean zeroAllowed, boolean oneAllowed) {
     boolean ok = (zeroAllowed ? p >= 0 : p > 0) && (oneAllowed ? p <= 1 : p < 1);
     if (!ok) {
       throw new IllegalArgumentException(what + " " + p + " is outside " + (zeroAllowed ? "[0" : "(0") + ", 1"
           + (oneAllowed ? "]" : ")") + " (expected a fraction such as 0.8)");
     }
-    return p;
   }
 }
