@@ -1,8 +1,5 @@
 package io.github.callmetrics.csv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueueNames {
   private final Utf8 utf8;
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[][] bytes = new byte[16][];
   private long[] heads = new long[16];
@@ -33,7 +29,7 @@ final class QueueNames {
    * @return the number, or -1 if the bytes are not valid UTF-8
    */
   int number(byte[] b, int off, int len) {
-    long head = head(b, off, len);
+    long head = RowParser.head(b, off, len);
     int mask = table.length - 1;
     for (int i = hash(head, b, off, len) & mask; ; i = (i + 1) & mask) {
       int entry = table[i];
@@ -85,18 +81,6 @@ final class QueueNames {
       t[i] = n + 1;
     }
     table = t;
-  }
-
-  /** Returns the first 8 bytes as a little-endian word, zero-padded if fewer. */
-  private static long head(byte[] b, int off, int len) {
-    if (len >= 8) {
-      return (long) LONGS.get(b, off);
-    }
-    long w = 0;
-    for (int i = off + len - 1; i >= off; i--) {
-      w = (w << 8) | (b[i] & 0xFF);
-    }
-    return w;
   }
 
   private static int hash(long head, byte[] b, int off, int len) {

@@ -288,8 +288,8 @@ final class RowParser {
     return -1;
   }
 
-  /** Returns the first 8 bytes as a little-endian word, zero-padded if fewer. */
-  private static long head(byte[] b, int off, int len) {
+  /** Returns the first 8 bytes as a little-endian word, zero-padded if fewer (also {@link QueueNames}' key). */
+  static long head(byte[] b, int off, int len) {
     if (len >= 8) {
       return (long) LONGS.get(b, off);
     }

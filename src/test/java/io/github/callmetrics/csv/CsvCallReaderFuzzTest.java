@@ -72,8 +72,11 @@ class CsvCallReaderFuzzTest {
       // Only a defect after which no row can be found stops a LENIENT read.
       assertThat(lenient.failure.defect().field()).isIn("header", "quoting");
       if (lenient.failure.defect().field().equals("quoting")) {
+        // In the header (line 1: characters after a closing quote, or a quote never closed) no row is read;
+        // in a row (a quote never closed), every row before it is accounted for.
+        long accounted = lenient.failure.defect().line() == 1 ? 0 : rows;
         assertThat(lenient.report.callCount() + lenient.report.skippedCount())
-            .as("every row before the broken quote is accounted for").isEqualTo(rows);
+            .as("every row before the broken quote is accounted for").isEqualTo(accounted);
       }
     }
 

@@ -222,6 +222,21 @@ class CsvCallReaderTest {
     assertThat(e.calls()).extracting(Call::id).containsExactly("c1");
   }
 
+  /** Found by CsvCallReaderFuzzTest#anyBytes (crash-header-characters-after-closing-quote.csv). */
+  @Test
+  void charactersAfterAClosingQuoteInTheHeaderStopALenientReadBeforeAnyRow() throws IOException {
+    Path file = file("header.csv", "queue,outcome,\"id\"r,ended,arrived\nq1,answered,c1,2026-03-29T01:00:10Z,"
+        + "2026-03-29T00:59:58Z\n");
+
+    ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(ReadMode.LENIENT).read(file));
+
+    assertThat(e.defect()).isEqualTo(SkippedRecord.of("header.csv", 1, "quoting", "r",
+        "follows the closing quote of header cell 3 (expected a comma or a line end after a closing quote, as in"
+            + " RFC 4180; without a header no row can be read)"));
+    assertThat(e.calls()).isEmpty();
+    assertThat(e.report().skippedCount()).isZero();
+  }
+
   @Test
   void aQuoteNeverClosedStopsTheReadInBothModesWithWhatCameBefore() throws IOException {
     StringBuilder text = new StringBuilder("id,queue,arrived,outcome,ended\n");
