@@ -495,58 +495,29 @@ final class ReportStore {
   /** Returns the counts of some groups (by rank) over the intervals {@code [from, to)}. */
   TallySnapshot snapshot(int[] members, int from, int to) {
     int stride = cells.groups;
-    long arrivals = 0;
-    long waiting = 0;
+    long arrivals = sum(cells.arrivals, members, from, to, stride);
+    long waiting = cells.waiting == null ? 0 : sum(cells.waiting, members, from, to, stride);
     long handleCount = 0;
     long handleSeconds = 0;
     long handleNanos = 0;
-    for (int g : members) {
-      arrivals += sum(cells.arrivals, g, from, to, stride);
-      if (cells.waiting != null) {
-        waiting += sum(cells.waiting, g, from, to, stride);
-      }
-      if (cells.handleCount != null && cells.handleSeconds != null) {
-        handleCount += sum(cells.handleCount, g, from, to, stride);
-        handleSeconds = Math.addExact(handleSeconds, sum(cells.handleSeconds, g, from, to, stride));
-        if (cells.handleNanos != null) {
-          handleNanos = Math.addExact(handleNanos, sum(cells.handleNanos, g, from, to, stride));
-        }
+    if (cells.handleCount != null && cells.handleSeconds != null) {
+      handleCount = sum(cells.handleCount, members, from, to, stride);
+      handleSeconds = sum(cells.handleSeconds, members, from, to, stride);
+      if (cells.handleNanos != null) {
+        handleNanos = sum(cells.handleNanos, members, from, to, stride);
       }
     }
-    if (arrivals == 0 && waiting == 0 && handleCount == 0 && isEmpty(members, from, to)) {
+    WaitDistribution[] byClass = distributions(members, from, to);
+    if (arrivals == 0 && waiting == 0 && handleCount == 0 && Arrays.stream(byClass).allMatch(WaitDistribution::isEmpty)) {
       return TallySnapshot.empty();
     }
-    WaitDistribution[] flowOuts = new WaitDistribution[CLASSES - 2];
-    for (int c = 2; c < CLASSES; c++) {
-      flowOuts[c - 2] = distribution(members, from, to, c);
-    }
-    return TALLY.snapshot(arrivals, distribution(members, from, to, 0), distribution(members, from, to, 1), flowOuts,
-        waiting, Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
+    return TALLY.snapshot(arrivals, byClass[0], byClass[1], Arrays.copyOfRange(byClass, 2, CLASSES), waiting,
+        Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
   }
 
   /** The first key of a cell: its class 0. */
   private int key(int interval, int group) {
     return (interval * groups.length + group) * CLASSES;
-  }
-
-  private boolean isEmpty(int[] members, int from, int to) {
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g);
-        if (offsets[k + CLASSES] != offsets[k]) {
-          return false;
-        }
-      }
-      int base = g * intervals * CLASSES;
-      if (overflowCount(base + from * CLASSES, base + to * CLASSES) != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private int overflowCount(int fromKey, int toKey) {
-    return lowerBound(overflowKeys, toKey) - lowerBound(overflowKeys, fromKey);
   }
 
   private static int lowerBound(int[] a, int key) {
@@ -563,49 +534,74 @@ final class ReportStore {
     return lo;
   }
 
-  /** The sum of column {@code g} over the rows {@code [from, to)} of an interval-major array. */
-  private static long sum(int[] a, int g, int from, int to, int stride) {
+  // Rows, roll-ups and totals read the store interval by interval, their groups inside: the cells of one
+  // interval lie side by side (interval-major), so a total of the year reads the arrays once, in order.
+
+  /** The sum over the rows {@code [from, to)} of an interval-major array, of the columns {@code members}. */
+  private static long sum(int[] a, int[] members, int from, int to, int stride) {
     long s = 0;
     for (int i = from; i < to; i++) {
-      s += a[i * stride + g];
+      int row = i * stride;
+      for (int g : members) {
+        s += a[row + g];
+      }
     }
     return s;
   }
 
-  private static long sum(long[] a, int g, int from, int to, int stride) {
+  private static long sum(long[] a, int[] members, int from, int to, int stride) {
     long s = 0;
     for (int i = from; i < to; i++) {
-      s = Math.addExact(s, a[i * stride + g]);
+      int row = i * stride;
+      for (int g : members) {
+        s = Math.addExact(s, a[row + g]);
+      }
     }
     return s;
   }
 
-  /** Returns the waits of one outcome class of some groups over the intervals {@code [from, to)}. */
-  WaitDistribution distribution(int[] members, int from, int to, int c) {
-    long n = 0;
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g) + c;
-        n += offsets[k + 1] - offsets[k];
+  /** Returns the waits of each outcome class of some groups over the intervals {@code [from, to)}. */
+  private WaitDistribution[] distributions(int[] members, int from, int to) {
+    long[] sizes = new long[CLASSES];
+    for (int i = from; i < to; i++) {
+      for (int g : members) {
+        int k = key(i, g);
+        if (offsets[k + CLASSES] != offsets[k]) {
+          for (int c = 0; c < CLASSES; c++) {
+            sizes[c] += offsets[k + c + 1] - offsets[k + c];
+          }
+        }
       }
     }
-    long[] longWaits = longWaits(members, from, to, c);
-    if (n == 0 && longWaits.length == 0) {
-      return WaitDistribution.empty();
+    char[][] byClass = new char[CLASSES][];
+    for (int c = 0; c < CLASSES; c++) {
+      byClass[c] = new char[Math.toIntExact(sizes[c])];
     }
-    char[] all = new char[Math.toIntExact(n)];
-    int length = 0;
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g) + c;
-        int a = offsets[k];
-        int size = offsets[k + 1] - a;
-        System.arraycopy(waits, a, all, length, size);
-        length += size;
+    int[] filled = new int[CLASSES];
+    for (int i = from; i < to; i++) {
+      for (int g : members) {
+        int k = key(i, g);
+        if (offsets[k + CLASSES] != offsets[k]) {
+          for (int c = 0; c < CLASSES; c++) {
+            int a = offsets[k + c];
+            int size = offsets[k + c + 1] - a;
+            System.arraycopy(waits, a, byClass[c], filled[c], size);
+            filled[c] += size;
+          }
+        }
       }
     }
-    sort(all);
-    return build(all, longWaits);
+    WaitDistribution[] distributions = new WaitDistribution[CLASSES];
+    for (int c = 0; c < CLASSES; c++) {
+      long[] longWaits = longWaits(members, from, to, c);
+      if (byClass[c].length == 0 && longWaits.length == 0) {
+        distributions[c] = WaitDistribution.empty();
+      } else {
+        sort(byClass[c]);
+        distributions[c] = build(byClass[c], longWaits);
+      }
+    }
+    return distributions;
   }
 
   /** The waits of 65,535 s or more of one class of some groups and intervals, ascending. */
