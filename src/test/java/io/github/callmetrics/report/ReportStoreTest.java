@@ -1,6 +1,7 @@
 package io.github.callmetrics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
@@ -214,6 +215,24 @@ class ReportStoreTest {
     assertThat(all.callsOutsidePeriod()).isEqualTo(one.callsOutsidePeriod());
     assertThat(all.total()).isEqualTo(one.total());
     assertThat(one.total().counts().arrivals() + one.callsOutsidePeriod()).isEqualTo(calls.size());
+  }
+
+  @Test
+  void aYearOfMinutesHoldsUpTo512QueueChannelGroups() {
+    // 6 × 525,600 keys of a group need 22 bits of the 31 of an int: 2^9 = 512 groups.
+    IntervalGrid minutes = IntervalGrid.of(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), AMSTERDAM,
+        IntervalLength.MINUTES_1);
+    ReportAccumulator acc = ReportSpec.builder(minutes).build().newAccumulator();
+    Instant t = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toInstant();
+    for (int q = 0; q < 256; q++) {
+      acc.add(Call.abandoned("v" + q, "q" + q, t, t.plusSeconds(q)));
+      acc.add(Call.abandoned("c" + q, "q" + q, t, t.plusSeconds(q)).withChannel(Channel.CHAT));
+    }
+    Call oneMore = Call.abandoned("e", "q0", t, t).withChannel(Channel.EMAIL);
+    assertThatIllegalStateException().isThrownBy(() -> acc.add(oneMore)).withMessage("report of 525600 intervals"
+        + " cannot hold more than 512 queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
+    acc.add(Call.abandoned("v", "q255", t, t)); // the groups already there still count
+    assertThat(acc.waitCount()).isEqualTo(513);
   }
 
   @Test
