@@ -129,7 +129,8 @@ public class LiveMonitorBenchmark {
    */
   private static CallEvent fresh(CallEvent e) {
     Instant at = e.at();
-    return CallEvent.of(e.kind(), new String(e.queue()), new String(e.callId()),
+    // new String(String) would share the original's bytes, made in call order, not in time order.
+    return CallEvent.of(e.kind(), new String(e.queue().toCharArray()), new String(e.callId().toCharArray()),
         Instant.ofEpochSecond(at.getEpochSecond(), at.getNano()), e.channel().orElse(null),
         e.flowOutReason().orElse(null));
   }

@@ -1,6 +1,10 @@
 package io.github.callmetrics.report;
 
+import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.csv.CsvCallReader;
+import io.github.callmetrics.read.ReadMode;
+import io.github.callmetrics.read.ReadReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +13,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,18 +35,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * End to end: the {@link YearWorkload} as a CSV file in the documented format (30 million rows, about 2.3 GB,
- * written to a temporary directory in the setup and deleted after) → the full year report, on both cores, with
- * the heap limited to 1 GiB. Rows are streamed: each thread reads its half of the file with one reused buffer
- * and counts each call as it is parsed.
+ * End to end: the {@link YearWorkload} as a CSV file in the documented format (30 million rows, about 2.6 GB,
+ * written to a temporary directory in the setup and deleted after) → the full year report, with the heap
+ * limited to 1 GiB. Rows are streamed: no call is kept after it is counted.
  *
  * <ul>
- *   <li>{@code fileToReport}: {@code calls(file).parallel().collect(spec.collector())}.
- *   <li>{@code fileReadOnly}: the same read, counting calls only: where the time goes.
+ *   <li>{@code fileToReport}: what a user writes: {@code CsvCallReader.of(STRICT).withoutDuplicateIdCheck()
+ *       .read(file, accumulator::add)}, then {@code accumulator.report()}, on one thread. The duplicate-id check
+ *       is off because 30 million ids do not fit in a 1 GiB heap (docs/csv-format.md says how much each takes).
+ *   <li>{@code fileToReportPipelined}: the same reader on one thread, handing calls in batches to a second thread
+ *       that counts them: both cores, each doing one stage.
+ *   <li>{@code fileReadOnly}: the reader alone, counting calls: where the time goes.
+ *   <li>{@code standInToReport}: {@link StandInCsvReader}, a minimal reader kept in the benchmark sources that
+ *       splits the file in two at a line end and reads each half on its own core, checking less than the real
+ *       reader (no quoting, no duplicate ids): a bound on what reading in parallel could give.
  * </ul>
- *
- * <p>The read step is one method, {@link #calls(Path)}; for now it is {@link StandInCsvReader}, a stand-in until
- * the real reader ({@code io.github.callmetrics.csv}) is merged.
  *
  * <p>Run (one JMH run at a time on the machine):
  * {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportEndToEndBenchmark -f 1 -wi 1 -i 3"}
@@ -73,22 +86,84 @@ public class YearReportEndToEndBenchmark {
     Files.deleteIfExists(directory);
   }
 
-  /** The read step: the file's calls as a stream. */
-  static Stream<io.github.callmetrics.call.Call> calls(Path file) {
-    return StandInCsvReader.calls(file);
+  @Benchmark
+  public Report fileToReport() throws IOException {
+    ReportAccumulator accumulator = spec.newAccumulator();
+    ReadReport read = reader().read(file, accumulator::add);
+    check(read);
+    return accumulator.report();
   }
 
   @Benchmark
-  public Report fileToReport() {
-    try (Stream<io.github.callmetrics.call.Call> calls = calls(file)) {
-      return calls.parallel().collect(spec.collector());
+  public Report fileToReportPipelined() throws Exception {
+    BlockingQueue<Call[]> batches = new ArrayBlockingQueue<>(16);
+    Call[] end = new Call[0];
+    ExecutorService readerThread = Executors.newSingleThreadExecutor();
+    try {
+      Future<ReadReport> reading = readerThread.submit(() -> {
+        Call[][] batch = {new Call[BATCH]};
+        int[] size = {0};
+        try {
+          ReadReport read = reader().read(file, call -> {
+            batch[0][size[0]++] = call;
+            if (size[0] == BATCH) {
+              put(batches, batch[0]);
+              batch[0] = new Call[BATCH];
+              size[0] = 0;
+            }
+          });
+          put(batches, Arrays.copyOf(batch[0], size[0]));
+          return read;
+        } finally {
+          put(batches, end);
+        }
+      });
+      ReportAccumulator accumulator = spec.newAccumulator();
+      for (Call[] batch = batches.take(); batch != end; batch = batches.take()) {
+        for (Call call : batch) {
+          accumulator.add(call);
+        }
+      }
+      check(reading.get());
+      return accumulator.report();
+    } finally {
+      readerThread.shutdownNow();
     }
   }
 
   @Benchmark
-  public long fileReadOnly() {
-    try (Stream<io.github.callmetrics.call.Call> calls = calls(file)) {
-      return calls.parallel().count();
+  public long fileReadOnly() throws IOException {
+    long[] count = {0};
+    check(reader().read(file, call -> count[0]++));
+    return count[0];
+  }
+
+  @Benchmark
+  public Report standInToReport() {
+    try (Stream<Call> calls = StandInCsvReader.calls(file)) {
+      return calls.parallel().collect(spec.collector());
+    }
+  }
+
+  private static final int BATCH = 4096;
+
+  private static CsvCallReader reader() {
+    return CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck();
+  }
+
+  private void check(ReadReport read) {
+    if (read.callCount() != calls || read.skippedCount() != 0) {
+      throw new IllegalStateException("read " + read.callCount() + " calls, skipped " + read.skippedCount()
+          + " (expected " + calls + " and none)");
+    }
+  }
+
+  private static void put(BlockingQueue<Call[]> queue, Call[] batch) {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

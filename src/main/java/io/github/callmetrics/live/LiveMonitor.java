@@ -248,7 +248,9 @@ public final class LiveMonitor {
 
   private boolean apply(Kind kind, String queue, String callId, @Nullable Channel channel, Instant at,
       @Nullable FlowOutReason reason, @Nullable CallEvent given) {
-    CallEvent.checkNames(queue, callId);
+    if (given == null) { // a CallEvent checked its names when it was made
+      CallEvent.checkNames(queue, callId);
+    }
     requireNonNull(at, "at");
     Instant now = now();
     if (beyondTolerance(at, now)) {

@@ -5,12 +5,13 @@
  * <p>A {@link io.github.callmetrics.live.CallEvent} is one thing that happened to one call in one queue:
  * it entered, was answered, was abandoned, or left unanswered for a
  * {@link io.github.callmetrics.call.FlowOutReason}. A {@link io.github.callmetrics.live.LiveMonitor} takes
- * events from many threads; when a call ends it builds the {@link io.github.callmetrics.call.Call} and
- * counts it in a {@link io.github.callmetrics.report.ReportAccumulator} of the same
- * {@link io.github.callmetrics.report.ReportSpec} a batch report uses, so its
- * {@link io.github.callmetrics.live.LiveMonitor#report()} equals {@code spec.report(calls)} of the same
- * calls by construction. A {@link io.github.callmetrics.live.LiveSnapshot} holds the current and the
- * previous interval, a sliding window, and the calls waiting now. Events too late to place, and outcome
+ * events from many threads; when a call ends it counts the call in a
+ * {@link io.github.callmetrics.report.ReportAccumulator} of the same
+ * {@link io.github.callmetrics.report.ReportSpec} a batch report uses, exactly as the accumulator counts the
+ * {@link io.github.callmetrics.call.Call}, so its {@link io.github.callmetrics.live.LiveMonitor#report()}
+ * equals {@code spec.report(calls)} of the same calls by construction. A
+ * {@link io.github.callmetrics.live.LiveSnapshot} holds the current and the previous interval, a sliding
+ * window, and the calls waiting now. Events too late to place, and outcome
  * events for calls the monitor never saw enter, are kept as
  * {@link io.github.callmetrics.live.RejectedEvent}s: nothing is dropped silently. See {@code docs/live.md}.
  */

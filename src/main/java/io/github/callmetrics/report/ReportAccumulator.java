@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>How it counts.</b> A report of a year has millions of cells (queue × channel × interval), so the
  * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group,
  * interval, outcome class) and the wait in whole seconds as a {@code char} to primitive blocks (6 bytes a
- * call; waits of 65,535 s or more go to an exact overflow list), and counts arrivals, waiting calls and
- * handle times per cell in interval-major arrays ({@link CellCounts}). {@link #report()} groups the waits by key
+ * call; waits of 65,535 s or more go to an exact overflow list), and counts waiting calls, handle times and
+ * (under per-event attribution) arrivals per cell in interval-major arrays ({@link CellCounts}); under
+ * attribution by arrival or exit a cell's arrivals are its calls. {@link #report()} groups the waits by key
  * with a counting sort into a compact store from which every row, roll-up and percentile is computed exactly.
  * Merging hands over the other accumulator's blocks of waits without copying them. See
  * {@code docs/performance.md}.

@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code docs/performance.md}). Rows are views and read the keys they need wherever they lie.
  *
  * <p>Built by a counting sort: one pass counts the waits per key, a prefix sum turns counts into offsets,
- * a second pass scatters the waits. With more than one thread, each thread counts and scatters its own share of
- * the counted waits with its own counts per key: the prefix sum (by key range, in parallel) runs over all
- * threads' counts, so each thread writes its own places of each slice. Immutable once built.
+ * a second pass scatters the waits. With more than one thread, each thread owns an equal range of intervals,
+ * that is of keys, and counts, sums and scatters the waits of its range only; blocks of waits outside its range
+ * (calls come roughly in time order) it skips. Immutable once built.
  */
 final class ReportStore {
   private static final int CLASSES = ReportAccumulator.CLASSES;
@@ -98,11 +98,10 @@ final class ReportStore {
 
   /** Builds the store of an accumulator's counts, with up to {@code parallelism} threads. */
   static ReportStore build(ReportAccumulator acc, int parallelism) {
-    long keys = (long) acc.groups().length * acc.spec().grid().size() * CLASSES;
-    return buildInParts(acc, parts(parallelism, acc.waitCount(), keys, PARALLEL_THRESHOLD));
+    return buildInParts(acc, parts(parallelism, acc.waitCount(), PARALLEL_THRESHOLD));
   }
 
-  /** Builds the store with {@code parts} threads, each grouping its share of the waits. */
+  /** Builds the store with {@code parts} threads, each grouping the waits of its range of intervals. */
   static ReportStore buildInParts(ReportAccumulator acc, int parts) {
     IntervalGrid grid = acc.spec().grid();
     int intervals = grid.size();
@@ -133,33 +132,69 @@ final class ReportStore {
     }
     ReportAccumulator.checkEntries(total);
     int waitCount = (int) total;
-    List<List<Run>> runs = runs(segments, rank, groupCount, waitCount, parts);
+    int rangeCount = Math.max(1, Math.min(parts, intervals));
+    Block[] blocks = blocks(segments, rank, groupCount);
     CellSources sources = new CellSources(acc, rank, groupCount);
     int intervalStride = (groupCount - 1) * CLASSES;
+    int keysPerInterval = groupCount * CLASSES;
+    int shift = acc.shift;
+    int mask = acc.lowMask;
 
-    // The counting sort (see count): pass 1, each part with its own counts per key. Each part also
-    // allocates some of the large arrays, so that their zeroing is shared as well.
-    int[][] places = new int[parts][];
+    // The counting sort (see count), each part (thread) over its own range of intervals, so of keys: first the
+    // large arrays, each allocated (and zeroed) by one part, and the intervals each block holds.
+    int[][] shared = new int[1][];
     char[][] sorted = new char[1][];
     Cells[] cells = new Cells[1];
-    run(parts, p -> {
-      if (p == parts - 1) {
-        places[p] = new int[keyCount + 1]; // the offsets
-        cells[0] = sources.newCells(intervals);
-      } else {
-        places[p] = new int[keyCount];
-      }
+    run(rangeCount, p -> {
       if (p == 0) {
-        sorted[0] = new char[waitCount];
+        shared[0] = new int[keyCount + 1];
       }
-      count(runs.get(p), acc.shift, acc.lowMask, intervalStride, places[p], p == parts - 1 ? 1 : 0);
+      if (p == rangeCount - 1) {
+        sorted[0] = new char[waitCount];
+        cells[0] = sources.newCells(intervals);
+      }
+      if (rangeCount > 1) {
+        for (int b = p; b < blocks.length; b += rangeCount) {
+          blocks[b].findRange(mask);
+        }
+      }
     });
-    int[] offsets = places[parts - 1];
-    prefixSum(places, offsets, parts);
-    // Pass 2, and the cells by interval range.
-    run(parts, p -> {
-      scatter(runs.get(p), acc.shift, acc.lowMask, intervalStride, places[p], p == parts - 1 ? 1 : 0, sorted[0]);
-      sources.addInto(cells[0], p, parts);
+    int[] offsets = shared[0];
+    // Pass 1: each part counts the keys of its range, and how many there are.
+    long[] counted = new long[rangeCount];
+    run(rangeCount, p -> {
+      int lowFrom = firstInterval(p, rangeCount, intervals) * CLASSES;
+      int lowTo = firstInterval(p + 1, rangeCount, intervals) * CLASSES;
+      long n = 0;
+      for (Block block : blocks) {
+        if (rangeCount == 1 || block.within(lowFrom, lowTo)) {
+          count(block, shift, mask, intervalStride, offsets);
+          n += block.length;
+        } else if (block.overlaps(lowFrom, lowTo)) {
+          n += count(block, shift, mask, intervalStride, offsets, lowFrom, lowTo);
+        }
+      }
+      counted[p] = n;
+    });
+    // The prefix sum of each range from the waits of the ranges before it, then pass 2 and the cells.
+    run(rangeCount, p -> {
+      int running = 0;
+      for (int q = 0; q < p; q++) {
+        running += (int) counted[q];
+      }
+      int from = firstInterval(p, rangeCount, intervals);
+      int to = firstInterval(p + 1, rangeCount, intervals);
+      prefixSum(offsets, from * keysPerInterval, to * keysPerInterval, running);
+      int lowFrom = from * CLASSES;
+      int lowTo = to * CLASSES;
+      for (Block block : blocks) {
+        if (rangeCount == 1 || block.within(lowFrom, lowTo)) {
+          scatter(block, shift, mask, intervalStride, offsets, sorted[0]);
+        } else if (block.overlaps(lowFrom, lowTo)) {
+          scatter(block, shift, mask, intervalStride, offsets, sorted[0], lowFrom, lowTo);
+        }
+      }
+      sources.addInto(cells[0], p, rangeCount);
     });
 
     // The overflow list: dense group-major keys, sorted by key then wait.
@@ -181,7 +216,7 @@ final class ReportStore {
       overflowWaits[j] = rawWaits[byKey[j]];
     }
     if (acc.spec().attribution() != Attribution.PER_EVENT) {
-      countArrivals(cells[0], offsets, overflowKeys, intervals, parts);
+      countArrivals(cells[0], offsets, overflowKeys, intervals, rangeCount);
     }
     return new ReportStore(grid, groups, offsets, sorted[0], overflowKeys, overflowWaits, cells[0],
         acc.callsOutsidePeriod());
@@ -217,65 +252,78 @@ final class ReportStore {
   }
 
   /**
-   * How many threads group the waits: up to {@code parallelism}, one unless there are {@code parallelFrom} waits,
-   * and so few that the extra threads' counts per key (4 bytes a key each) take no more memory than the waits
-   * themselves (6 bytes each): with many more keys than waits, the prefix sum over every thread's counts would
-   * cost more than the threads save.
+   * How many threads group the waits: up to {@code parallelism}, and one unless there are {@code parallelFrom}
+   * waits (below that, starting threads costs more than they save).
    */
-  static int parts(int parallelism, long waits, long keys, int parallelFrom) {
-    if (waits < parallelFrom || parallelism <= 1) {
-      return 1;
-    }
-    long byMemory = 1 + 6 * waits / (4 * Math.max(1, keys));
-    return (int) Math.max(1, Math.min(parallelism, byMemory));
+  static int parts(int parallelism, long waits, int parallelFrom) {
+    return waits < parallelFrom ? 1 : Math.max(1, parallelism);
+  }
+
+  /** The first interval of part {@code p} of {@code parts} equal ranges of intervals. */
+  private static int firstInterval(int p, int parts, int intervals) {
+    return (int) ((long) intervals * p / parts);
   }
 
   /**
-   * A run of one block's counted waits, {@code [from, to)}, and per group of the block
-   * {@code rank × CLASSES}, the part of the dense key its group gives.
+   * One block of counted waits, with per group of the block {@code rank × CLASSES} (the part of the dense key its
+   * group gives) and, when the store is built by several threads, the lowest and highest {@code interval ×
+   * CLASSES + class} of its keys: calls come roughly in time order, so most blocks lie in one thread's range
+   * of intervals, and the other threads skip them.
    */
-  private static final class Run {
-    final ReportAccumulator.Segment segment;
+  private static final class Block {
+    final int[] keys;
+    final char[] waits;
+    final int length;
     final int[] groupBase;
-    final int from;
-    final int to;
+    int lowest;
+    int highest = Integer.MAX_VALUE;
 
-    Run(ReportAccumulator.Segment segment, int[] groupBase, int from, int to) {
-      this.segment = segment;
+    Block(ReportAccumulator.Segment segment, int[] groupBase) {
+      this.keys = segment.keys;
+      this.waits = segment.waits;
+      this.length = segment.length;
       this.groupBase = groupBase;
-      this.from = from;
-      this.to = to;
+    }
+
+    void findRange(int mask) {
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      for (int j = 0; j < length; j++) {
+        int low = keys[j] & mask;
+        min = Math.min(min, low);
+        max = Math.max(max, low);
+      }
+      lowest = min;
+      highest = max;
+    }
+
+    /** Checks if every key of the block lies in {@code [from, to)} (of {@code interval × CLASSES + class}). */
+    boolean within(int from, int to) {
+      return lowest >= from && highest < to;
+    }
+
+    /** Checks if some key of the block may lie in {@code [from, to)}. */
+    boolean overlaps(int from, int to) {
+      return highest >= from && lowest < to;
     }
   }
 
-  /** Splits the counted waits of all blocks into {@code parts} shares of (nearly) equal size, in order. */
-  private static List<List<Run>> runs(List<ReportAccumulator.Segment> segments, int[] rank, int groupCount,
-      int total, int parts) {
-    List<List<Run>> runs = new ArrayList<>(parts);
-    for (int p = 0; p < parts; p++) {
-      runs.add(new ArrayList<>());
-    }
-    long seen = 0;
-    int p = 0;
+  /** The blocks of counted waits. */
+  private static Block[] blocks(List<ReportAccumulator.Segment> segments, int[] rank, int groupCount) {
+    List<Block> blocks = new ArrayList<>(segments.size());
     for (ReportAccumulator.Segment segment : segments) {
+      if (segment.length == 0) {
+        continue;
+      }
       int[] map = segment.groupMap;
       int mapped = map == null ? groupCount : map.length;
       int[] base = new int[mapped];
       for (int g = 0; g < mapped; g++) {
         base[g] = rank[map == null ? g : map[g]] * CLASSES;
       }
-      int at = 0;
-      while (at < segment.length) {
-        while (seen >= (long) total * (p + 1) / parts) { // part p is full
-          p++;
-        }
-        int take = (int) Math.min(segment.length - at, (long) total * (p + 1) / parts - seen);
-        runs.get(p).add(new Run(segment, base, at, at + take));
-        at += take;
-        seen += take;
-      }
+      blocks.add(new Block(segment, base));
     }
-    return runs;
+    return blocks.toArray(new Block[0]);
   }
 
   /** The cell counts of an accumulator and of those merged into it, and where their groups go in the store. */
@@ -342,114 +390,77 @@ final class ReportStore {
     }
   }
 
-  // The counting sort groups the waits of the runs into the store's array by dense key and leaves
-  // offsets[key] at the start of each key's slice. Each part (thread) counts its runs' keys into its own
-  // counts (pass 1): the last part into offsets[key + 1], the others into arrays of their own. The prefix sum
-  // over keys, and within a key over parts, turns the counts into each part's first place in each slice. Each
-  // part then puts its waits at its next places (pass 2), after which offsets[key + 1] is the end of the key's
-  // slice, that is the start of the next one: the offsets are ready without another pass.
+  // The counting sort groups the waits of the blocks into the store's array by dense key and leaves
+  // offsets[key] at the start of each key's slice. Pass 1 counts each key into offsets[key + 1]; the prefix sum
+  // turns offsets[key + 1] into the key's first place; pass 2 puts each wait at offsets[key + 1]++, after which
+  // offsets[key + 1] is the end of the key's slice, that is the start of the next one: the offsets are ready
+  // without another pass. With several threads each owns a range of intervals, that is of keys: it counts,
+  // sums and scatters only the keys of its range, in the shared arrays, so no count is kept twice and a slice
+  // holds its waits in the order one thread would put them.
 
   /**
-   * Pass 1: counts each dense key of the runs into {@code counts[key + bump]}. With {@code low = interval ×
-   * CLASSES + class} (the low bits of the accumulator's key), the dense key is {@code low + interval ×
-   * intervalStride + rank × CLASSES}, {@code intervalStride} being {@code (groups − 1) × CLASSES}.
+   * Pass 1: counts each dense key of a block into {@code counts[key + 1]}. With {@code low = interval × CLASSES +
+   * class} (the low bits of the accumulator's key), the dense key is {@code low + interval × intervalStride +
+   * rank × CLASSES}, {@code intervalStride} being {@code (groups − 1) × CLASSES}.
    */
-  private static void count(List<Run> runs, int shift, int mask, int intervalStride, int[] counts, int bump) {
-    for (Run run : runs) {
-      int[] keys = run.segment.keys;
-      int[] base = run.groupBase;
-      for (int j = run.from; j < run.to; j++) {
-        int k = keys[j];
-        int low = k & mask;
-        counts[low + low / CLASSES * intervalStride + base[k >>> shift] + bump]++;
-      }
+  private static void count(Block block, int shift, int mask, int intervalStride, int[] counts) {
+    int[] keys = block.keys;
+    int[] base = block.groupBase;
+    for (int j = 0; j < block.length; j++) {
+      int k = keys[j];
+      int low = k & mask;
+      counts[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++;
     }
   }
 
-  /**
-   * The prefix sum over keys, and within a key over parts: each part's count becomes its first place in the
-   * key's slice. With more than one part, by key range in parallel: each range's total first, then each range
-   * from the sum of the ranges before it.
-   */
-  private static void prefixSum(int[][] places, int[] offsets, int parts) {
-    int keyCount = offsets.length - 1;
-    if (parts == 1) {
-      int running = 0;
-      for (int k = 1; k <= keyCount; k++) {
-        int c = offsets[k];
-        offsets[k] = running;
-        running += c;
+  /** Pass 1 for the keys of a block whose {@code low} lies in {@code [from, to)}; returns how many there were. */
+  private static long count(Block block, int shift, int mask, int intervalStride, int[] counts, int from, int to) {
+    int[] keys = block.keys;
+    int[] base = block.groupBase;
+    long n = 0;
+    for (int j = 0; j < block.length; j++) {
+      int k = keys[j];
+      int low = k & mask;
+      if (low >= from && low < to) {
+        counts[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++;
+        n++;
       }
-      return;
     }
-    long[] rangeTotals = new long[parts];
-    run(parts, t -> {
-      int from = (int) ((long) keyCount * t / parts);
-      int to = (int) ((long) keyCount * (t + 1) / parts);
-      long sum = sum(offsets, from + 1, to + 1);
-      for (int p = 0; p < parts - 1; p++) {
-        sum += sum(places[p], from, to);
-      }
-      rangeTotals[t] = sum;
-    });
-    run(parts, t -> {
-      long running = 0;
-      for (int r = 0; r < t; r++) {
-        running += rangeTotals[r];
-      }
-      prefixSum(places, offsets, (int) ((long) keyCount * t / parts), (int) ((long) keyCount * (t + 1) / parts),
-          (int) running);
-    });
+    return n;
   }
 
-  /** Keys per block of the prefix sum over several parts' counts: the block's counts stay in the L1 cache. */
-  private static final int PREFIX_BLOCK = 1024;
-
-  /**
-   * The prefix sum of the keys {@code [from, to)} over several parts, from {@code running} on, in blocks of
-   * keys: each block's totals first, then each part's places, one array at a time (tight loops, not one
-   * loop over parts per key).
-   */
-  private static void prefixSum(int[][] places, int[] offsets, int from, int to, int running) {
-    int[] next = new int[PREFIX_BLOCK];
-    int last = places.length - 1;
-    for (int b = from; b < to; b += PREFIX_BLOCK) {
-      int n = Math.min(PREFIX_BLOCK, to - b);
-      System.arraycopy(offsets, b + 1, next, 0, n); // the last part's counts
-      for (int p = 0; p < last; p++) {
-        int[] counts = places[p];
-        for (int k = 0; k < n; k++) {
-          next[k] += counts[b + k];
-        }
-      }
-      for (int k = 0; k < n; k++) { // totals → the key's first place
-        int c = next[k];
-        next[k] = running;
-        running += c;
-      }
-      for (int p = 0; p < last; p++) {
-        int[] counts = places[p];
-        for (int k = 0; k < n; k++) {
-          int c = counts[b + k];
-          counts[b + k] = next[k];
-          next[k] += c;
-        }
-      }
-      System.arraycopy(next, 0, offsets, b + 1, n);
+  /** The prefix sum of the keys {@code [from, to)}: each key's count becomes its first place, from {@code running}. */
+  private static void prefixSum(int[] offsets, int from, int to, int running) {
+    for (int k = from + 1; k <= to; k++) {
+      int c = offsets[k];
+      offsets[k] = running;
+      running += c;
     }
   }
 
-  /** Pass 2: puts each wait of the runs at its part's next place in its key's slice. */
-  private static void scatter(List<Run> runs, int shift, int mask, int intervalStride, int[] places, int bump,
-      char[] sorted) {
-    for (Run run : runs) {
-      int[] keys = run.segment.keys;
-      char[] waits = run.segment.waits;
-      int[] base = run.groupBase;
-      for (int j = run.from; j < run.to; j++) {
-        int k = keys[j];
-        int low = k & mask;
-        sorted[places[low + low / CLASSES * intervalStride + base[k >>> shift] + bump]++] = waits[j];
+  /** Pass 2: puts each wait of a block at its key's next place. */
+  private static void scatter(Block block, int shift, int mask, int intervalStride, int[] places, char[] sorted) {
+    int[] keys = block.keys;
+    char[] waits = block.waits;
+    int[] base = block.groupBase;
+    for (int j = 0; j < block.length; j++) {
+      int k = keys[j];
+      int low = k & mask;
+      sorted[places[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++] = waits[j];
+    }
+  }
+
+  /** Pass 2 for the keys of a block whose {@code low} lies in {@code [from, to)}. */
+  private static void scatter(Block block, int shift, int mask, int intervalStride, int[] places, char[] sorted,
+      int from, int to) {
+    int[] keys = block.keys;
+    char[] waits = block.waits;
+    int[] base = block.groupBase;
+    for (int j = 0; j < block.length; j++) {
+      int k = keys[j];
+      int low = k & mask;
+      if (low >= from && low < to) {
+        sorted[places[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++] = waits[j];
       }
     }
   }
@@ -484,58 +495,29 @@ final class ReportStore {
   /** Returns the counts of some groups (by rank) over the intervals {@code [from, to)}. */
   TallySnapshot snapshot(int[] members, int from, int to) {
     int stride = cells.groups;
-    long arrivals = 0;
-    long waiting = 0;
+    long arrivals = sum(cells.arrivals, members, from, to, stride);
+    long waiting = cells.waiting == null ? 0 : sum(cells.waiting, members, from, to, stride);
     long handleCount = 0;
     long handleSeconds = 0;
     long handleNanos = 0;
-    for (int g : members) {
-      arrivals += sum(cells.arrivals, g, from, to, stride);
-      if (cells.waiting != null) {
-        waiting += sum(cells.waiting, g, from, to, stride);
-      }
-      if (cells.handleCount != null && cells.handleSeconds != null) {
-        handleCount += sum(cells.handleCount, g, from, to, stride);
-        handleSeconds = Math.addExact(handleSeconds, sum(cells.handleSeconds, g, from, to, stride));
-        if (cells.handleNanos != null) {
-          handleNanos = Math.addExact(handleNanos, sum(cells.handleNanos, g, from, to, stride));
-        }
+    if (cells.handleCount != null && cells.handleSeconds != null) {
+      handleCount = sum(cells.handleCount, members, from, to, stride);
+      handleSeconds = sum(cells.handleSeconds, members, from, to, stride);
+      if (cells.handleNanos != null) {
+        handleNanos = sum(cells.handleNanos, members, from, to, stride);
       }
     }
-    if (arrivals == 0 && waiting == 0 && handleCount == 0 && isEmpty(members, from, to)) {
+    WaitDistribution[] byClass = distributions(members, from, to);
+    if (arrivals == 0 && waiting == 0 && handleCount == 0 && Arrays.stream(byClass).allMatch(WaitDistribution::isEmpty)) {
       return TallySnapshot.empty();
     }
-    WaitDistribution[] flowOuts = new WaitDistribution[CLASSES - 2];
-    for (int c = 2; c < CLASSES; c++) {
-      flowOuts[c - 2] = distribution(members, from, to, c);
-    }
-    return TALLY.snapshot(arrivals, distribution(members, from, to, 0), distribution(members, from, to, 1), flowOuts,
-        waiting, Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
+    return TALLY.snapshot(arrivals, byClass[0], byClass[1], Arrays.copyOfRange(byClass, 2, CLASSES), waiting,
+        Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
   }
 
   /** The first key of a cell: its class 0. */
   private int key(int interval, int group) {
     return (interval * groups.length + group) * CLASSES;
-  }
-
-  private boolean isEmpty(int[] members, int from, int to) {
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g);
-        if (offsets[k + CLASSES] != offsets[k]) {
-          return false;
-        }
-      }
-      int base = g * intervals * CLASSES;
-      if (overflowCount(base + from * CLASSES, base + to * CLASSES) != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private int overflowCount(int fromKey, int toKey) {
-    return lowerBound(overflowKeys, toKey) - lowerBound(overflowKeys, fromKey);
   }
 
   private static int lowerBound(int[] a, int key) {
@@ -552,57 +534,74 @@ final class ReportStore {
     return lo;
   }
 
-  /** The sum of column {@code g} over the rows {@code [from, to)} of an interval-major array. */
-  private static long sum(int[] a, int g, int from, int to, int stride) {
+  // Rows, roll-ups and totals read the store interval by interval, their groups inside: the cells of one
+  // interval lie side by side (interval-major), so a total of the year reads the arrays once, in order.
+
+  /** The sum over the rows {@code [from, to)} of an interval-major array, of the columns {@code members}. */
+  private static long sum(int[] a, int[] members, int from, int to, int stride) {
     long s = 0;
     for (int i = from; i < to; i++) {
-      s += a[i * stride + g];
-    }
-    return s;
-  }
-
-  private static long sum(long[] a, int g, int from, int to, int stride) {
-    long s = 0;
-    for (int i = from; i < to; i++) {
-      s = Math.addExact(s, a[i * stride + g]);
-    }
-    return s;
-  }
-
-  private static long sum(int[] a, int from, int to) {
-    long s = 0;
-    for (int i = from; i < to; i++) {
-      s += a[i];
-    }
-    return s;
-  }
-
-  /** Returns the waits of one outcome class of some groups over the intervals {@code [from, to)}. */
-  WaitDistribution distribution(int[] members, int from, int to, int c) {
-    long n = 0;
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g) + c;
-        n += offsets[k + 1] - offsets[k];
+      int row = i * stride;
+      for (int g : members) {
+        s += a[row + g];
       }
     }
-    long[] longWaits = longWaits(members, from, to, c);
-    if (n == 0 && longWaits.length == 0) {
-      return WaitDistribution.empty();
-    }
-    char[] all = new char[Math.toIntExact(n)];
-    int length = 0;
-    for (int g : members) {
-      for (int i = from; i < to; i++) {
-        int k = key(i, g) + c;
-        int a = offsets[k];
-        int size = offsets[k + 1] - a;
-        System.arraycopy(waits, a, all, length, size);
-        length += size;
+    return s;
+  }
+
+  private static long sum(long[] a, int[] members, int from, int to, int stride) {
+    long s = 0;
+    for (int i = from; i < to; i++) {
+      int row = i * stride;
+      for (int g : members) {
+        s = Math.addExact(s, a[row + g]);
       }
     }
-    sort(all);
-    return build(all, longWaits);
+    return s;
+  }
+
+  /** Returns the waits of each outcome class of some groups over the intervals {@code [from, to)}. */
+  private WaitDistribution[] distributions(int[] members, int from, int to) {
+    long[] sizes = new long[CLASSES];
+    for (int i = from; i < to; i++) {
+      for (int g : members) {
+        int k = key(i, g);
+        if (offsets[k + CLASSES] != offsets[k]) {
+          for (int c = 0; c < CLASSES; c++) {
+            sizes[c] += offsets[k + c + 1] - offsets[k + c];
+          }
+        }
+      }
+    }
+    char[][] byClass = new char[CLASSES][];
+    for (int c = 0; c < CLASSES; c++) {
+      byClass[c] = new char[Math.toIntExact(sizes[c])];
+    }
+    int[] filled = new int[CLASSES];
+    for (int i = from; i < to; i++) {
+      for (int g : members) {
+        int k = key(i, g);
+        if (offsets[k + CLASSES] != offsets[k]) {
+          for (int c = 0; c < CLASSES; c++) {
+            int a = offsets[k + c];
+            int size = offsets[k + c + 1] - a;
+            System.arraycopy(waits, a, byClass[c], filled[c], size);
+            filled[c] += size;
+          }
+        }
+      }
+    }
+    WaitDistribution[] distributions = new WaitDistribution[CLASSES];
+    for (int c = 0; c < CLASSES; c++) {
+      long[] longWaits = longWaits(members, from, to, c);
+      if (byClass[c].length == 0 && longWaits.length == 0) {
+        distributions[c] = WaitDistribution.empty();
+      } else {
+        sort(byClass[c]);
+        distributions[c] = build(byClass[c], longWaits);
+      }
+    }
+    return distributions;
   }
 
   /** The waits of 65,535 s or more of one class of some groups and intervals, ascending. */

@@ -1,6 +1,7 @@
 package io.github.callmetrics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
@@ -161,17 +162,28 @@ class ReportStoreTest {
 
   @Test
   void theStoreBuiltByManyThreadsEqualsTheOneBuiltByOne() {
-    List<Call> calls = randomCalls(31, 20_000);
-    ReportSpec spec = spec(Attribution.EXIT);
-    ReportAccumulator acc = spec.newAccumulator();
-    acc.addAll(calls);
-    Report one = Report.of(spec, ReportStore.buildInParts(acc, 1));
-    for (int threads : new int[] {2, 3, 7}) {
-      Report many = Report.of(spec, ReportStore.buildInParts(acc, threads));
-      assertThat(many.rows()).isEqualTo(one.rows());
-      assertThat(many.rollUp(IntervalLength.DAY).rows()).isEqualTo(one.rollUp(IntervalLength.DAY).rows());
+    List<Call> shuffled = randomCalls(31, 20_000);
+    // In time order as well: then most blocks of counted waits lie in one thread's range of intervals, and the
+    // other threads skip them; in random order every thread reads every block.
+    List<Call> inTimeOrder = new ArrayList<>(shuffled);
+    inTimeOrder.sort(java.util.Comparator.comparing(Call::arrived));
+    for (List<Call> calls : List.of(shuffled, inTimeOrder)) {
+      ReportSpec spec = spec(Attribution.EXIT);
+      ReportAccumulator acc = spec.newAccumulator();
+      acc.addAll(calls);
+      ReportStore oneStore = ReportStore.buildInParts(acc, 1);
+      Report one = Report.of(spec, oneStore);
+      for (int threads : new int[] {2, 3, 7, 100_000}) {
+        ReportStore manyStore = ReportStore.buildInParts(acc, threads);
+        // The same arrays, wait for wait: each thread puts its range's waits where one thread would.
+        assertThat(manyStore.offsets).isEqualTo(oneStore.offsets);
+        assertThat(manyStore.waits).isEqualTo(oneStore.waits);
+        Report many = Report.of(spec, manyStore);
+        assertThat(many.rows()).isEqualTo(one.rows());
+        assertThat(many.rollUp(IntervalLength.DAY).rows()).isEqualTo(one.rollUp(IntervalLength.DAY).rows());
+      }
+      assertSame(one, ReferenceReport.of(spec, calls));
     }
-    assertSame(one, ReferenceReport.of(spec, calls));
   }
 
   @Test
@@ -206,15 +218,31 @@ class ReportStoreTest {
   }
 
   @Test
+  void aYearOfMinutesHoldsUpTo512QueueChannelGroups() {
+    // 6 × 525,600 keys of a group need 22 bits of the 31 of an int: 2^9 = 512 groups.
+    IntervalGrid minutes = IntervalGrid.of(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), AMSTERDAM,
+        IntervalLength.MINUTES_1);
+    ReportAccumulator acc = ReportSpec.builder(minutes).build().newAccumulator();
+    Instant t = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toInstant();
+    for (int q = 0; q < 256; q++) {
+      acc.add(Call.abandoned("v" + q, "q" + q, t, t.plusSeconds(q)));
+      acc.add(Call.abandoned("c" + q, "q" + q, t, t.plusSeconds(q)).withChannel(Channel.CHAT));
+    }
+    Call oneMore = Call.abandoned("e", "q0", t, t).withChannel(Channel.EMAIL);
+    assertThatIllegalStateException().isThrownBy(() -> acc.add(oneMore)).withMessage("report of 525600 intervals"
+        + " cannot hold more than 512 queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
+    acc.add(Call.abandoned("v", "q255", t, t)); // the groups already there still count
+    assertThat(acc.waitCount()).isEqualTo(513);
+  }
+
+  @Test
   void threadsForTheStore() {
-    // One thread below the threshold, or when there is one core.
-    assertThat(ReportStore.parts(2, 999, 10, 1_000)).isEqualTo(1);
-    assertThat(ReportStore.parts(1, 30_000_000, 21_024_000, 1_000)).isEqualTo(1);
-    // The year of the issue: 30 M waits (180 MB) allow 1 + 180 / 84.1 = 3 threads' counts of 21,024,000 keys.
-    assertThat(ReportStore.parts(2, 30_000_000, 21_024_000, 1_000)).isEqualTo(2);
-    assertThat(ReportStore.parts(16, 30_000_000, 21_024_000, 1_000)).isEqualTo(3);
-    // Far more keys than waits: one thread, whatever the cores.
-    assertThat(ReportStore.parts(16, 2_000_000, 100_000_000, 1_000)).isEqualTo(1);
+    // One thread below the threshold, or when there is one core; otherwise every core: a thread's range of keys
+    // costs no memory of its own.
+    assertThat(ReportStore.parts(2, 999, 1_000)).isEqualTo(1);
+    assertThat(ReportStore.parts(1, 30_000_000, 1_000)).isEqualTo(1);
+    assertThat(ReportStore.parts(2, 1_000, 1_000)).isEqualTo(2);
+    assertThat(ReportStore.parts(16, 30_000_000, 1_000)).isEqualTo(16);
   }
 
   @Test
