@@ -573,8 +573,6 @@ class BadInputCatalogueTest {
     t.put("CLI-SHOW-CONF", () -> cli("asterisk-show", "--queues-conf", FILES.resolve("live.conf").toString(),
         FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-LIVE-FILE", () -> cli("asterisk-live", "--once", FILES.resolve("missing.log").toString()));
-    t.put("CLI-LIVE-SERVICELEVEL", () -> cli("asterisk-live", "--once", "--queues-conf",
-        FILES.resolve("live.conf").toString(), FILES.resolve("twoqueues.log").toString()));
     return t;
   }
 }

@@ -1,5 +1,7 @@
 package io.github.callmetrics.cli;
 
+import io.github.callmetrics.asterisk.QueueConfig;
+import io.github.callmetrics.asterisk.QueuesConf;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
@@ -12,11 +14,8 @@ import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.live.LiveSnapshot;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.report.ReportSpec;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +57,7 @@ final class LiveCommand implements Callable<Integer> {
   Path queueLog;
 
   @Option(names = "--queues-conf", paramLabel = "FILE",
-      description = "queues.conf: each queue's servicelevel is its threshold")
+      description = "queues.conf: each queue's servicelevel is its threshold (read as asterisk-show reads it)")
   Optional<Path> queuesConf = Optional.empty();
 
   @Option(names = "--once", description = "print one wallboard of the file as it is, and exit")
@@ -195,34 +194,14 @@ final class LiveCommand implements Callable<Integer> {
     return ratio.filter(Ratio::isDefined).map(r -> r.formatPercent(1)).orElse("-");
   }
 
-  /** Reads each {@code [queue]} section's {@code servicelevel} (seconds) from a queues.conf. */
+  /**
+   * Each queue's {@code servicelevel} (seconds) from a queues.conf, read as {@code asterisk-show} reads it
+   * ({@link QueuesConf}: templates, comments; a queue without one has Asterisk's default, 0).
+   */
   static Map<String, Long> readServicelevels(Path file) throws IOException {
     Map<String, Long> levels = new TreeMap<>();
-    String section = null;
-    int lineNumber = 0;
-    // Not Files.readAllLines: its decoder fails on a byte that is not UTF-8 ("Input length = 1", no line), where
-    // QueuesConf and Asterisk read on; InputStreamReader reads it as U+FFFD.
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-      for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-        lines.add(raw);
-      }
-    }
-    for (String raw : lines) {
-      lineNumber++;
-      String line = raw.replaceFirst(";.*", "").strip();
-      if (line.startsWith("[") && line.contains("]")) {
-        section = line.substring(1, line.indexOf(']')).strip();
-      } else if (section != null && !section.equals("general") && line.matches("servicelevel\\s*=>?.*")) {
-        String value = line.substring(line.indexOf('=') + 1).replace(">", "").strip();
-        try {
-          levels.put(section, Long.parseLong(value));
-        } catch (NumberFormatException e) {
-          throw new IOException(file + ":" + lineNumber + ": queue " + section + ": servicelevel \"" + value
-              + "\" is not a whole number (expected seconds)", e);
-        }
-      }
+    for (QueueConfig queue : QueuesConf.read(file).queues().values()) {
+      levels.put(queue.name(), (long) queue.serviceLevelSeconds());
     }
     return levels;
   }

@@ -73,6 +73,30 @@ class LiveCommandTest {
   }
 
   @Test
+  void queuesConfIsReadAsAsteriskShowReadsIt(@TempDir Path dir) throws IOException {
+    // A template's servicelevel is inherited; a queue without one has Asterisk's default, 0 s; templates and
+    // [general] are not queues.
+    Path conf = dir.resolve("queues.conf");
+    Files.writeString(conf, "[general]\npersistentmembers = yes\n[base](!)\nservicelevel = 15\n"
+        + "[sales](base)\nstrategy = rrmemory\n[support](base)\nservicelevel = 45\n[billing]\n");
+    assertThat(LiveCommand.readServicelevels(conf)).containsExactly(
+        Map.entry("billing", 0L), Map.entry("sales", 15L), Map.entry("support", 45L));
+  }
+
+  @Test
+  void aBadQueuesConfStopsTheWallboardWithAsteriskShowsMessage(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("live.conf");
+    Files.writeString(conf, "[q1]\nservicelevel = twenty\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "asterisk-live", "--once", "--queues-conf",
+        conf.toString(), resource("s1_single_q_sl20.queue_log").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("callmetrics: live.conf:2: queue q1: servicelevel \"twenty\" is not a whole"
+        + " number (expected seconds or a count)" + System.lineSeparator());
+  }
+
+  @Test
   void eachQueueUsesItsOwnServicelevel() throws Exception {
     // q_sales SL:78.6% SL2:78.1% within 10s; q_support SL:90.0% SL2:92.9% within 30s
     String[] lines = run("asterisk-live", "--once", "--zone", "UTC", "--interval", "PT60M",
