@@ -304,6 +304,8 @@ class BadInputCatalogueTest {
     file("notes.txt", "just some notes\n");
     file("bad.csv", CSV_HEADER + "c1,sales,voice,2026-02-30T08:00:00Z,answered,2026-03-16T08:00:05Z,\n");
     file("empty.csv", CSV_HEADER);
+    file("stray.csv", CSV_HEADER + "c1,q1,voice,2026-03-16T09:00:00Z,answered,2026-03-16T09:00:10Z,\n"
+        + "c2,q1,voice,0001-03-16T09:00:00Z,answered,0001-03-16T09:00:10Z,\n");
     file("queues.conf", "[q1]\nservicelevel = 20\n");
     file("twoqueues.log", "1773648000|c1|q2|NONE|ENTERQUEUE||1|1\n1773648005|c1|q2|Agent/1|ABANDON|1|1|5\n");
     file("live.conf", "[q1]\nservicelevel = twenty\n");
@@ -556,6 +558,7 @@ class BadInputCatalogueTest {
     t.put("CLI-REPORT-FILE-MISSING", () -> cli("report", FILES.resolve("missing.csv").toString()));
     t.put("CLI-REPORT-FILE-FORMAT", () -> cli("report", FILES.resolve("notes.txt").toString()));
     t.put("CLI-REPORT-NO-CALLS", () -> cli("report", FILES.resolve("empty.csv").toString()));
+    t.put("CLI-REPORT-DAYS-FROM-CALLS", () -> cli("report", "--zone", "UTC", FILES.resolve("stray.csv").toString()));
     t.put("CLI-BAD-DATA", () -> cli("report", FILES.resolve("bad.csv").toString()));
     t.put("CLI-ERLANG-NO-MODEL", () -> cli("erlang"));
     t.put("CLI-ERLANG-DURATION", () -> cli("erlang", "c", "--calls", "100", "--aht", "180", "--target", "0.8"));

@@ -160,22 +160,48 @@ final class ReportCommand implements Callable<Integer> {
     List<Call> calls = read.calls();
     LocalDate first = from;
     LocalDate last = to;
+    String inferredFrom = "";
+    String inferredTo = "";
     if (first == null || last == null) {
       if (calls.isEmpty()) {
         throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
       }
       LocalDate min = LocalDate.MAX; // there is at least one call, so both are replaced
       LocalDate max = LocalDate.MIN;
+      Call earliest = calls.get(0);
+      Call latest = calls.get(0);
       for (Call call : calls) {
         LocalDate a = call.arrived().atZone(zoneId).toLocalDate();
         LocalDate b = call.outcomeAt().orElse(call.arrived()).atZone(zoneId).toLocalDate();
-        min = a.isBefore(min) ? a : min;
-        max = b.isAfter(max) ? b : max;
+        if (a.isBefore(min)) {
+          min = a;
+          earliest = call;
+        }
+        if (b.isAfter(max)) {
+          max = b;
+          latest = call;
+        }
       }
       first = first == null ? min : first;
       last = last == null ? max : last;
+      if (from == null && !first.isAfter(last)) {
+        inferredFrom = " (the date of call " + earliest.id() + " in queue " + earliest.queue() + ")";
+      }
+      if (to == null && !first.isAfter(last)) {
+        inferredTo = " (the date of call " + latest.id() + " in queue " + latest.queue() + ")";
+      }
     }
-    IntervalGrid grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
+    IntervalGrid grid;
+    try {
+      grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
+    } catch (IllegalArgumentException e) {
+      if (inferredFrom.isEmpty() && inferredTo.isEmpty()) {
+        throw e;
+      }
+      // A stray date in the data stretches the period: say which calls set it.
+      throw new IllegalArgumentException(e.getMessage() + "; the days run from " + first + inferredFrom + " to "
+          + last + inferredTo + ": give --from and --to to choose the days", e);
+    }
     ReportSpec reportSpec = ReportSpec.builder(grid)
         .definitions(definitions)
         .groupBy(dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions))
