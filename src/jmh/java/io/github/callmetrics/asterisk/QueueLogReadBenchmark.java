@@ -87,7 +87,7 @@ public class QueueLogReadBenchmark {
                   .append("|agent7|RINGNOANSWER|15000\n");
               lines++;
             }
-            long talk = 5 + random.nextInt(300);
+            long talk = 5L + random.nextInt(300);
             middle.append(epoch + hold).append('|').append(id).append('|').append(queue).append("|agent").append(i % 30)
                 .append("|CONNECT|").append(hold).append('|').append(id).append("1|2\n");
             end.append(epoch + hold + talk).append('|').append(id).append('|').append(queue).append("|agent")

@@ -244,7 +244,7 @@ final class StandInCsvReader {
       int nano = 0;
       if (buffer[i] == '.') {
         int scale = 100_000_000;
-        for (i++; buffer[i] >= '0' && buffer[i] <= '9'; i++) {
+        for (i++; i < to && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
           nano += (buffer[i] - '0') * scale;
           scale /= 10;
         }

@@ -1,35 +1,92 @@
 package io.github.callmetrics.report;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.internal.CallAccess;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Where the time of the year report goes: counting vs building the store (not a benchmark; a quick look). */
+/**
+ * Where the time of the year report goes (not a benchmark; a quick look): reading the fields of the
+ * {@link YearWorkload} calls, counting them, building the store with one and two threads, and the whole report
+ * with one thread and with the parallel collector. Times are CPU times of the threads that did the work
+ * ({@link ThreadMXBean}): on a machine shared with other work they vary far less than wall times, and the
+ * two-thread line shows each thread's share (the slower thread bounds the wall time on two idle cores).
+ *
+ * <p>Run after {@code mvn -Pjmh -DskipTests test-compile}, with the test scope's class path ({@code <deps>}
+ * from {@code mvn -Pjmh dependency:build-classpath}): {@code java -Xmx10g -cp
+ * target/classes:target/test-classes:<deps> io.github.callmetrics.report.YearReportProfile [calls [rounds]]}.
+ */
 final class YearReportProfile {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private YearReportProfile() {}
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : YearWorkload.CALLS;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<Call> calls = YearWorkload.calls(n);
     ReportSpec spec = YearWorkload.spec();
-    for (int round = 0; round < 6; round++) {
-      long s0 = System.nanoTime();
+    CallAccess fields = CallAccess.Holder.get();
+    for (int round = 0; round < rounds; round++) {
+      long s0 = cpu();
       long sum = 0;
       for (Call c : calls) {
-        sum += c.arrived().getEpochSecond() + c.waitSeconds() + c.queue().hashCode() + c.channel().ordinal()
-            + c.handleTime().map(d -> d.getSeconds()).orElse(0L);
+        sum += fields.arrivedSecond(c) + c.waitSeconds() + c.queue().hashCode() + c.channel().ordinal()
+            + c.outcome().ordinal() + fields.handleSeconds(c);
       }
-      long s1 = System.nanoTime();
-      System.out.printf("touch every field used: %d ms (%d)%n", (s1 - s0) / 1_000_000, sum);
-      long t0 = System.nanoTime();
+      long s1 = cpu();
       ReportAccumulator acc = spec.newAccumulator();
       acc.addAll(calls);
-      long t1 = System.nanoTime();
-      Report report = acc.report(1);
-      long t2 = System.nanoTime();
-      Report parallel = acc.report(2);
-      long t3 = System.nanoTime();
-      System.out.printf("count %d ms, store (1 thread) %d ms, store (2 threads) %d ms, %d bytes%n", (t1 - t0) / 1_000_000,
-          (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, report.storeBytes() + parallel.storeBytes() * 0);
+      long s2 = cpu();
+      Report one = acc.report(1);
+      long s3 = cpu();
+      Map<Long, Long> before = cpuOfEveryThread();
+      Report two = acc.report(2);
+      String storeTwo = spent(before, cpuOfEveryThread());
+      before = cpuOfEveryThread();
+      Report report = spec.report(calls);
+      String wholeOne = spent(before, cpuOfEveryThread());
+      before = cpuOfEveryThread();
+      Report collected = calls.parallelStream().collect(spec.collector());
+      String wholeTwo = spent(before, cpuOfEveryThread());
+      System.out.printf("CPU ms: read the fields %d, count %d, store %d, store on 2 threads %s; report on 1 thread %s,"
+          + " collector on 2 threads %s (%d %d %d %d)%n", ms(s1 - s0), ms(s2 - s1), ms(s3 - s2), storeTwo, wholeOne,
+          wholeTwo, sum, one.storeBytes(), two.storeBytes() + report.storeBytes(), collected.storeBytes());
     }
+  }
+
+  private static long cpu() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  /** CPU time per live thread but the JIT compilers'. */
+  private static Map<Long, Long> cpuOfEveryThread() {
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : THREADS.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+      if (info != null && !info.getThreadName().contains("Compiler")) {
+        cpu.put(id, THREADS.getThreadCpuTime(id));
+      }
+    }
+    return cpu;
+  }
+
+  /** The CPU time each thread spent (those that spent more than 5 ms), the slowest first. */
+  private static String spent(Map<Long, Long> before, Map<Long, Long> after) {
+    return after.entrySet().stream()
+        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+        .filter(t -> t > 5_000_000)
+        .boxed()
+        .sorted((a, b) -> Long.compare(b, a))
+        .map(t -> Long.toString(ms(t)))
+        .reduce((a, b) -> a + " + " + b)
+        .orElse("0");
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 }

@@ -89,22 +89,22 @@ public final class AsteriskQueueStats {
    * Returns {@code SL}: {@code C_T / C}, completed calls answered within {@code servicelevel} (inclusive)
    * over completed calls.
    *
-   * @param serviceLevel  the queue's {@code servicelevel}, whole seconds
+   * @param threshold  the queue's {@code servicelevel} setting, whole seconds
    * @return the ratio; undefined if {@code C} is 0 (where Asterisk prints 0.0%)
    */
-  public Ratio serviceLevel(Duration serviceLevel) {
-    return Metrics.serviceLevel(counted, Preset.ASTERISK_SL.withThreshold(serviceLevel));
+  public Ratio serviceLevel(Duration threshold) {
+    return Metrics.serviceLevel(counted, Preset.ASTERISK_SL.withThreshold(threshold));
   }
 
   /**
    * Returns {@code SL2}: {@code (C_T + A_T) / (C + A)}, calls answered or abandoned within
    * {@code servicelevel} (inclusive) over completed and abandoned calls.
    *
-   * @param serviceLevel  the queue's {@code servicelevel}, whole seconds
+   * @param threshold  the queue's {@code servicelevel} setting, whole seconds
    * @return the ratio; undefined if {@code C + A} is 0 (where Asterisk prints 0.0%)
    */
-  public Ratio serviceLevel2(Duration serviceLevel) {
-    return Metrics.serviceLevel(counted, Preset.ASTERISK_SL2.withThreshold(serviceLevel));
+  public Ratio serviceLevel2(Duration threshold) {
+    return Metrics.serviceLevel(counted, Preset.ASTERISK_SL2.withThreshold(threshold));
   }
 
   /** Returns Asterisk's running average hold time in whole seconds ({@code (old × 3 + new) / 4}). */

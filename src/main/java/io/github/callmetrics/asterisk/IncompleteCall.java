@@ -52,7 +52,7 @@ public final class IncompleteCall {
   /**
    * Obtains an incomplete call.
    *
-   * @param callId  the call's id ({@code callid} in the log), not null
+   * @param callId  the call's id (the log's callid field), not null
    * @param queue  its queue, not null
    * @param arrived  when it entered the queue, not null
    * @param state  waiting or talking, not null

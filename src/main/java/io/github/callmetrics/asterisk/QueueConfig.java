@@ -45,7 +45,7 @@ public final class QueueConfig {
     }
     if (serviceLevelSeconds < 0 || maxlen < 0 || weight < 0) {
       throw new IllegalArgumentException("queue " + name + ": servicelevel " + serviceLevelSeconds + ", maxlen "
-          + maxlen + ", weight " + weight + ": each must be zero or more");
+          + maxlen + ", weight " + weight + " has a negative number (expected each zero or more)");
     }
     return new QueueConfig(name, serviceLevelSeconds, strategy, maxlen, weight);
   }

@@ -5,11 +5,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
-import io.github.callmetrics.call.InvalidCallException;
-import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.read.internal.ReadTracker;
 import io.github.callmetrics.tally.CallTally;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * id is listed in {@link QueueLogReport#startedBeforeLog()}. A call that never ends in the log is an
  * {@link IncompleteCall}.
  *
- * <p>Bad lines (too few fields, an epoch or a duration that is not a whole number, an unknown event, an
- * event that does not fit the call's state) follow the {@link ReadMode} contract, naming the file, line,
- * field, value and rule. The streaming form holds only the calls open at a time.
+ * <p>Bad lines (too few fields, an epoch or a duration that is not a whole number or goes past the year 9999,
+ * an unknown event, an event that does not fit the call's state) follow the {@link ReadMode} contract, naming
+ * the file, line, field, value and rule. The streaming form holds only the calls open at a time.
  *
  * <p>The parser works on bytes (UTF-8), with no per-line strings but the call id and, once per queue, the
  * queue name. Instances are immutable and thread-safe; each read uses its own state.
@@ -91,7 +90,7 @@ public final class QueueLogReader {
    * @throws IOException if the file cannot be read
    */
   public QueueLogResult read(Path file) throws IOException {
-    return read(List.of(file));
+    return read(List.of(requireNonNull(file, "file")));
   }
 
   /**
@@ -103,6 +102,7 @@ public final class QueueLogReader {
    * @throws IOException if a file cannot be read
    */
   public QueueLogResult read(List<Path> files) throws IOException {
+    requireNonNull(files, "files");
     Session session = new Session(ReadTracker.collecting(mode));
     for (Path file : List.copyOf(files)) {
       readFile(file, session);
@@ -121,6 +121,7 @@ public final class QueueLogReader {
    * @throws IOException if a file cannot be read
    */
   public QueueLogReport read(List<Path> files, Consumer<? super Call> consumer) throws IOException {
+    requireNonNull(files, "files");
     Session session = new Session(ReadTracker.streaming(mode, consumer));
     for (Path file : List.copyOf(files)) {
       readFile(file, session);
@@ -204,6 +205,11 @@ public final class QueueLogReader {
   }
 
   private static final int MAX_FIELDS = 64;
+  /**
+   * The largest epoch, and the largest holdtime, talktime or waittime, in seconds: 9999-12-31T23:59:59Z. Larger
+   * numbers are not times Asterisk wrote, and would take arrivals and outcomes out of {@link Instant}'s range.
+   */
+  private static final long MAX_SECONDS = 253_402_300_799L;
   private static final int MAX_LINE = 1 << 20;
 
   /** A call in the queue or talking. */
@@ -343,6 +349,10 @@ public final class QueueLogReader {
         defect("epoch", field(0), "is not a whole number of epoch seconds");
         return;
       }
+      if (epoch > MAX_SECONDS) {
+        defect("epoch", field(0), "is after 9999-12-31T23:59:59Z (expected at most " + MAX_SECONDS + " epoch seconds)");
+        return;
+      }
       int event = event();
       if (event < 0) {
         defect("event", field(4),
@@ -356,21 +366,23 @@ public final class QueueLogReader {
       if (event >= FIRST_NO_CALL_EVENT) {
         return;
       }
-      if (fieldEnd[1] == fieldStart[1]) {
-        defect("callid", "", "is empty (expected the call's unique id for a " + EVENTS[event] + " event)");
-        return;
-      }
-      if (fieldEnd[2] == fieldStart[2]) {
-        defect("queue", "", "is empty (expected the queue's name for a " + EVENTS[event] + " event)");
-        return;
-      }
       String callId = new String(buf, fieldStart[1], fieldEnd[1] - fieldStart[1], UTF_8);
-      String queue = queue();
-      try {
-        callEvent(event, epoch, callId, queue);
-      } catch (InvalidCallException e) {
-        defect(e.field(), e.value(), e.rule());
+      if (callId.isBlank()) {
+        defect("callid", callId, blank(callId) + " (expected the call's unique id for a " + EVENTS[event] + " event)");
+        return;
       }
+      String queue = queue();
+      if (queue.isBlank()) {
+        defect("queue", queue, blank(queue) + " (expected the queue's name for a " + EVENTS[event] + " event)");
+        return;
+      }
+      // With the id and queue checked here, every call built from the log keeps the model's rules: its outcome
+      // is its arrival plus a wait of zero or more.
+      callEvent(event, epoch, callId, queue);
+    }
+
+    private static String blank(String value) {
+      return value.isEmpty() ? "is empty" : "is blank";
     }
 
     private void callEvent(int event, long epoch, String callId, String queue) {
@@ -607,6 +619,9 @@ public final class QueueLogReader {
       long v = number(5 + k);
       if (v < 0) {
         defect(name, field(5 + k), "is not a whole number of seconds, zero or more");
+      } else if (v > MAX_SECONDS) {
+        defect(name, field(5 + k), "is too large (expected at most " + MAX_SECONDS + " seconds)");
+        return -1;
       }
       return v;
     }

@@ -41,7 +41,11 @@ public final class QueueLogReport {
    */
   public static QueueLogReport of(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
       Map<String, AsteriskQueueStats> queueStats) {
-    return new QueueLogReport(requireNonNull(read, "read"), List.copyOf(incomplete), List.copyOf(startedBeforeLog),
+    requireNonNull(read, "read");
+    requireNonNull(incomplete, "incomplete");
+    requireNonNull(startedBeforeLog, "startedBeforeLog");
+    requireNonNull(queueStats, "queueStats");
+    return new QueueLogReport(read, List.copyOf(incomplete), List.copyOf(startedBeforeLog),
         Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)));
   }
 

@@ -28,7 +28,7 @@ public final class QueueLogResult {
    * @return the result
    */
   public static QueueLogResult of(List<Call> calls, QueueLogReport report) {
-    return new QueueLogResult(List.copyOf(calls), requireNonNull(report, "report"));
+    return new QueueLogResult(List.copyOf(requireNonNull(calls, "calls")), requireNonNull(report, "report"));
   }
 
   /** Returns the calls: ended calls at their end event, then calls still talking at the end of the log. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ public final class QueuesConf {
   }
 
   /**
-   * Reads a {@code queues.conf} file.
+   * Reads a {@code queues.conf} file, as UTF-8. A byte that is not UTF-8 (a Latin-1 comment, say) reads as
+   * U+FFFD, as the {@code queue_log} reader reads it, rather than failing the read: Asterisk itself takes the
+   * file as bytes.
    *
    * @param file  the file, not null
    * @return the queues, in file order
@@ -43,7 +46,8 @@ public final class QueuesConf {
    */
   public static QueuesConf read(Path file) throws IOException {
     Path name = file.getFileName();
-    try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {
+    // InputStreamReader replaces malformed input; Files.newBufferedReader would throw MalformedInputException.
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), UTF_8))) {
       return read(in, name == null ? file.toString() : name.toString());
     }
   }
@@ -58,15 +62,11 @@ public final class QueuesConf {
    * @throws IllegalArgumentException if a line is not understood or a setting has a bad value
    */
   public static QueuesConf read(Reader reader, String sourceName) throws IOException {
+    requireNonNull(reader, "reader");
     requireNonNull(sourceName, "sourceName");
     BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
-    Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-    Map<String, Boolean> templates = new LinkedHashMap<>();
-    Map<String, Integer> sectionLines = new LinkedHashMap<>();
-    Map<String, Map<String, Integer>> settingLines = new LinkedHashMap<>();
-    Map<String, Integer> currentLines = null;
-    Map<String, String> current = null;
-    String currentName = null;
+    Map<String, Section> sections = new LinkedHashMap<>();
+    Section current = null;
     boolean inBlockComment = false;
     int lineNo = 0;
     for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
@@ -107,34 +107,33 @@ public final class QueuesConf {
           throw new IllegalArgumentException(
               sourceName + ":" + lineNo + ": \"" + line + "\" has no closing ] (expected [queue name])");
         }
-        currentName = line.substring(1, close).strip();
-        current = new LinkedHashMap<>();
-        currentLines = new LinkedHashMap<>();
+        String name = line.substring(1, close).strip();
+        if (name.isEmpty()) {
+          throw new IllegalArgumentException(
+              sourceName + ":" + lineNo + ": \"" + line + "\" has no name (expected [queue name])");
+        }
+        current = new Section();
         String options = line.substring(close + 1).strip();
-        boolean template = false;
         if (options.startsWith("(") && options.endsWith(")")) {
-          for (String option : options.substring(1, options.length() - 1).split(",")) {
+          for (String option : options.substring(1, options.length() - 1).split(",", -1)) {
             String o = option.strip();
             if (o.equals("!")) {
-              template = true;
+              current.template = true;
             } else if (!o.isEmpty() && !o.equals("+")) {
-              Map<String, String> base = sections.get(o);
+              Section base = sections.get(o);
               if (base == null) {
                 throw new IllegalArgumentException(sourceName + ":" + lineNo + ": template \"" + o
                     + "\" is not defined above (expected a template section before its use)");
               }
-              current.putAll(base);
-              currentLines.putAll(settingLines.get(o));
+              current.settings.putAll(base.settings);
+              current.lines.putAll(base.lines);
             }
           }
         } else if (!options.isEmpty()) {
           throw new IllegalArgumentException(sourceName + ":" + lineNo + ": \"" + line
               + "\" has text after ] (expected [name] or [name](options))");
         }
-        sections.put(currentName, current);
-        templates.put(currentName, template);
-        sectionLines.put(currentName, lineNo);
-        settingLines.put(currentName, currentLines);
+        sections.put(name, current);
         continue;
       }
       int eq = line.indexOf('=');
@@ -151,17 +150,18 @@ public final class QueuesConf {
       if (value.startsWith(">")) {
         value = value.substring(1);
       }
-      current.put(key, value.strip());
-      currentLines.put(key, lineNo);
+      current.settings.put(key, value.strip());
+      current.lines.put(key, lineNo);
     }
     Map<String, QueueConfig> queues = new LinkedHashMap<>();
-    for (Map.Entry<String, Map<String, String>> section : sections.entrySet()) {
-      String name = section.getKey();
-      if (name.equalsIgnoreCase("general") || templates.get(name)) {
+    for (Map.Entry<String, Section> entry : sections.entrySet()) {
+      String name = entry.getKey();
+      Section section = entry.getValue();
+      if (name.equalsIgnoreCase("general") || section.template) {
         continue;
       }
-      Map<String, String> settings = section.getValue();
-      Map<String, Integer> lines = settingLines.get(name);
+      Map<String, String> settings = section.settings;
+      Map<String, Integer> lines = section.lines;
       queues.put(name, QueueConfig.of(name,
           number(settings, "servicelevel", sourceName, lines, name),
           strategy(settings.getOrDefault("strategy", "ringall")),
@@ -169,6 +169,13 @@ public final class QueuesConf {
           number(settings, "weight", sourceName, lines, name)));
     }
     return new QueuesConf(Collections.unmodifiableMap(queues));
+  }
+
+  /** One {@code [section]} while it is read: its settings, the line of each, and whether it is a template. */
+  private static final class Section {
+    final Map<String, String> settings = new LinkedHashMap<>();
+    final Map<String, Integer> lines = new LinkedHashMap<>();
+    boolean template;
   }
 
   private static String stripComment(String line) {

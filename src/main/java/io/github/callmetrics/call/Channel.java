@@ -1,5 +1,7 @@
 package io.github.callmetrics.call;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.callmetrics.internal.EnumNames;
 
 /**
@@ -28,7 +30,7 @@ public enum Channel {
    * @throws IllegalArgumentException if no channel has that name; the message lists the valid names
    */
   public static Channel parse(String name) {
-    return EnumNames.parse(Channel.class, name, "channel", Channel::label);
+    return EnumNames.parse(Channel.class, requireNonNull(name, "name"), "channel", Channel::label);
   }
 
   /** Returns the channel's name in lower case, as written in files and on the command line. */

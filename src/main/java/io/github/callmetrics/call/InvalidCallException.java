@@ -1,5 +1,7 @@
 package io.github.callmetrics.call;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Thrown when a call's values break one of the model's rules. The message names the call's id, the
  * field, the value and the rule, for example
@@ -23,11 +25,19 @@ public final class InvalidCallException extends IllegalArgumentException {
    * @param rule  what is wrong with the value, phrased to follow it, not null
    */
   public InvalidCallException(String callId, String field, String value, String rule) {
-    super("call " + (callId.isBlank() ? '"' + callId + '"' : callId) + ": " + field + " " + value + " " + rule);
+    super(message(callId, field, value, rule));
     this.callId = callId;
     this.field = field;
     this.value = value;
     this.rule = rule;
+  }
+
+  private static String message(String callId, String field, String value, String rule) {
+    requireNonNull(callId, "callId");
+    requireNonNull(field, "field");
+    requireNonNull(value, "value");
+    requireNonNull(rule, "rule");
+    return "call " + (callId.isBlank() ? '"' + callId + '"' : callId) + ": " + field + " " + value + " " + rule;
   }
 
   /** Returns the id of the call that broke the rule, as given. */

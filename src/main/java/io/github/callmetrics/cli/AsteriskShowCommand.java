@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +60,9 @@ public final class AsteriskShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    requireReadable(queuesConf, "--queues-conf");
+    Options.requireReadable(spec.commandLine(), queuesConf, "--queues-conf");
     for (Path log : queueLogs) {
-      requireReadable(log, "QUEUE_LOG");
+      Options.requireReadable(spec.commandLine(), log, "QUEUE_LOG");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -90,13 +89,6 @@ public final class AsteriskShowCommand implements Callable<Integer> {
           + talking + " talking, not in C; " + (report.incomplete().size() - talking) + " waiting)");
     }
     return 0;
-  }
-
-  private void requireReadable(Path file, String what) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          what + ": cannot read " + file + (Files.exists(file) ? " (not a readable file)" : " (no such file)"));
-    }
   }
 
   /** Formats one queue as Asterisk's {@code queue show} does. */

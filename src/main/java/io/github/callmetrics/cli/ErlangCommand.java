@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -83,6 +84,11 @@ public final class ErlangCommand implements Runnable {
       return new CommandLine.ParameterException(commandLine(), message);
     }
 
+    /** A usage error with the library's message, which names the value and the rule. */
+    CommandLine.ParameterException usage(IllegalArgumentException e) {
+      return usage(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+    }
+
     Workload workload(boolean ahtRequired) {
       Duration handle = aht;
       if (handle == null) {
@@ -102,7 +108,7 @@ public final class ErlangCommand implements Runnable {
           return Workload.ofErlangs(erlangs, handle);
         }
       } catch (IllegalArgumentException e) {
-        throw usage(e.getMessage());
+        throw usage(e);
       }
       throw usage("--calls (with --interval and --aht) or --erlangs is required");
     }
@@ -150,7 +156,7 @@ public final class ErlangCommand implements Runnable {
           targets.add(StaffingTarget.maxAbandonment(maxAbandonment));
         }
       } catch (IllegalArgumentException e) {
-        throw common.usage(e.getMessage());
+        throw common.usage(e);
       }
       if (targets.isEmpty() == (common.agents == null)) {
         throw common.usage("give either --agents or a target to solve for (--target, --max-asa, --max-occupancy"
@@ -162,6 +168,14 @@ public final class ErlangCommand implements Runnable {
       return targets;
     }
 
+    /** Prints the text row of the staff to schedule, if {@code --shrinkage} was given. */
+    void printStaff(PrintWriter out, @Nullable Integer staff) {
+      BigDecimal s = shrinkage;
+      if (staff != null && s != null) {
+        row(out, "staff (shrinkage " + s.toPlainString() + ")", staff.toString());
+      }
+    }
+
     @Nullable Integer staff(Common common, int agents) {
       if (shrinkage == null) {
         return null;
@@ -169,7 +183,7 @@ public final class ErlangCommand implements Runnable {
       try {
         return Staffing.withShrinkage(agents, shrinkage);
       } catch (IllegalArgumentException e) {
-        throw common.usage(e.getMessage());
+        throw common.usage(e);
       }
     }
   }
@@ -188,18 +202,20 @@ public final class ErlangCommand implements Runnable {
     @Override
     public void run() {
       Workload workload = common.workload(false);
-      if ((target == null) == (common.agents == null)) {
+      Integer agents = common.agents;
+      Double blocking = target;
+      if ((blocking == null) == (agents == null)) {
         throw common.usage("give either --agents or --target, exactly one of the two");
       }
       ErlangB model;
       try {
-        int lines = common.agents != null ? common.agents : ErlangB.linesFor(workload.erlangs(), target);
+        int lines = blocking != null ? ErlangB.linesFor(workload.erlangs(), blocking) : Objects.requireNonNull(agents);
         if (lines == 0) {
           lines = 1;
         }
         model = ErlangB.of(workload.erlangs(), lines);
       } catch (IllegalArgumentException e) {
-        throw common.usage(e.getMessage());
+        throw common.usage(e);
       }
       PrintWriter out = common.out();
       if (common.format == Format.json) {
@@ -243,7 +259,7 @@ public final class ErlangCommand implements Runnable {
             : Staffing.agentsFor(workload, targets.get(0), rest(targets));
         model = ErlangC.of(workload, Math.max(1, agents));
       } catch (IllegalArgumentException e) {
-        throw common.usage(e.getMessage());
+        throw common.usage(e);
       }
       Integer staff = queueing.staff(common, model.agents());
       Duration t = queueing.threshold;
@@ -264,9 +280,7 @@ public final class ErlangCommand implements Runnable {
         out.printf(Locale.ROOT, "Erlang C (M/M/N, callers never abandon): %s Erlangs, AHT %s%n",
             number(workload.erlangs(), 4), workload.averageHandleTime());
         row(out, "agents", Integer.toString(model.agents()));
-        if (staff != null) {
-          row(out, "staff (shrinkage " + queueing.shrinkage.toPlainString() + ")", staff.toString());
-        }
+        queueing.printStaff(out, staff);
         if (!model.isStable()) {
           out.println("undefined: traffic is at or above the agents, the queue grows without bound");
           return;
@@ -308,7 +322,7 @@ public final class ErlangCommand implements Runnable {
             : Staffing.agentsFor(workload, patience, targets.get(0), rest(targets));
         model = ErlangA.of(workload, Math.max(1, agents), patience);
       } catch (IllegalArgumentException e) {
-        throw common.usage(e.getMessage());
+        throw common.usage(e);
       }
       Integer staff = queueing.staff(common, model.agents());
       Duration t = queueing.threshold;
@@ -331,9 +345,7 @@ public final class ErlangCommand implements Runnable {
         out.printf(Locale.ROOT, "Erlang A (M/M/N+M, callers abandon): %s Erlangs, AHT %s, patience %s%n",
             number(workload.erlangs(), 4), workload.averageHandleTime(), patience);
         row(out, "agents", Integer.toString(model.agents()));
-        if (staff != null) {
-          row(out, "staff (shrinkage " + queueing.shrinkage.toPlainString() + ")", staff.toString());
-        }
+        queueing.printStaff(out, staff);
         row(out, "probability of waiting", number(model.probabilityOfWaiting(), 7));
         row(out, "probability of abandoning", number(model.probabilityOfAbandoning(), 7));
         row(out, "service level (" + seconds(t) + " s)", number(model.serviceLevel(t), 7));

@@ -12,7 +12,9 @@ import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.live.LiveSnapshot;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.report.ReportSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,7 @@ final class LiveCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @SuppressWarnings("NullAway.Init") // a required parameter: picocli sets it before call()
   @Parameters(paramLabel = "QUEUE_LOG", description = "the queue_log file to follow")
   Path queueLog;
 
@@ -94,6 +97,9 @@ final class LiveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (queuesConf.isPresent()) {
+      Options.requireReadable(spec.commandLine(), queuesConf.get(), "--queues-conf");
+    }
     Map<String, Long> servicelevels = queuesConf.isPresent() ? readServicelevels(queuesConf.get()) : Map.of();
     List<Long> thresholds = new ArrayList<>(new TreeSet<>(servicelevels.values()));
     if (!thresholds.contains(threshold.getSeconds())) {
@@ -110,8 +116,8 @@ final class LiveCommand implements Callable<Integer> {
     try (QueueLogFollower follower = new QueueLogFollower(queueLog)) {
       if (!once && !Files.exists(queueLog)) {
         spec.commandLine().getErr().println("callmetrics: waiting for " + queueLog + " to appear");
-      } else if (!Files.isReadable(queueLog)) {
-        throw new IOException("queue_log " + queueLog + " cannot be read (expected a readable file)");
+      } else {
+        Options.requireReadable(spec.commandLine(), queueLog, "QUEUE_LOG");
       }
       List<CallEvent> first = events(follower.poll(), mapper);
       LocalDate firstDay = first.isEmpty() ? LocalDate.now(zone) : first.get(0).at().atZone(zone).toLocalDate();
@@ -123,7 +129,12 @@ final class LiveCommand implements Callable<Integer> {
       }
       ReportSpec reportSpec = ReportSpec.builder(IntervalGrid.of(firstDay, endDay, zone, interval))
           .definitions(definitions).build();
-      LiveMonitor monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      LiveMonitor monitor;
+      try {
+        monitor = LiveMonitor.builder(reportSpec).window(window).build();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
+      }
       first.forEach(monitor::accept);
       if (once) {
         render(out, monitor, servicelevels, thresholds, mapper, follower);
@@ -189,7 +200,16 @@ final class LiveCommand implements Callable<Integer> {
     Map<String, Long> levels = new TreeMap<>();
     String section = null;
     int lineNumber = 0;
-    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    // Not Files.readAllLines: its decoder fails on a byte that is not UTF-8 ("Input length = 1", no line), where
+    // QueuesConf and Asterisk read on; InputStreamReader reads it as U+FFFD.
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+        lines.add(raw);
+      }
+    }
+    for (String raw : lines) {
       lineNumber++;
       String line = raw.replaceFirst(";.*", "").strip();
       if (line.startsWith("[") && line.contains("]")) {
@@ -199,8 +219,8 @@ final class LiveCommand implements Callable<Integer> {
         try {
           levels.put(section, Long.parseLong(value));
         } catch (NumberFormatException e) {
-          throw new IOException(file + " line " + lineNumber + ": servicelevel \"" + value + "\" of queue " + section
-              + " is not a whole number of seconds", e);
+          throw new IOException(file + ":" + lineNumber + ": queue " + section + ": servicelevel \"" + value
+              + "\" is not a whole number (expected seconds)", e);
         }
       }
     }

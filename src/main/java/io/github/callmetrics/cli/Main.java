@@ -1,5 +1,8 @@
 package io.github.callmetrics.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +23,9 @@ public final class Main implements Runnable {
 
   /** Runs the tool and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // UTF-8, the encoding of the CSV and JSON the tool prints, whatever the platform's default.
+    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true), args));
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.github.callmetrics.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -17,6 +20,34 @@ final class Options {
     @Override
     public Duration convert(String value) {
       return parseDuration(value);
+    }
+  }
+
+  /**
+   * Checks a file named on the command line can be read: a usage error (exit code 2) if it is missing or not a
+   * readable file.
+   *
+   * @param cli  the command line, for the usage error
+   * @param file  the file
+   * @param what  the option or parameter that named it ({@code --queues-conf}, {@code QUEUE_LOG})
+   */
+  static void requireReadable(CommandLine cli, Path file, String what) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(cli,
+          what + ": cannot read " + file + (Files.exists(file) ? " (not a readable file)" : " (no such file)"));
+    }
+  }
+
+  /** Reads a local date written as ISO-8601 ({@code 2026-03-16}). */
+  static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a date (expected a day such as 2026-03-16)");
+      }
     }
   }
 

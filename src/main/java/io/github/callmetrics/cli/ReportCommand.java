@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,11 +54,13 @@ final class ReportCommand implements Callable<Integer> {
       description = "Interval length: PT1M, PT5M, PT10M, PT15M, PT30M, PT60M, day or period (default: ${DEFAULT-VALUE}).")
   String interval = "PT15M";
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First local day (default: the first day with a call).")
-  LocalDate from;
+  @Option(names = "--from", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "First local day (default: the first day with a call).")
+  @Nullable LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last local day, inclusive (default: the last day with a call).")
-  LocalDate to;
+  @Option(names = "--to", paramLabel = "DATE", converter = Options.DateConverter.class,
+      description = "Last local day, inclusive (default: the last day with a call).")
+  @Nullable LocalDate to;
 
   @Option(names = "--preset", paramLabel = "NAME",
       description = "Service-level definition by platform, repeatable for side-by-side figures: "
@@ -73,17 +76,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--formula", paramLabel = "NAME", description = "Override the formula: answered-only, "
       + "abandons-count-against, abandons-within-t-ignored, abandons-within-t-count-for, short-abandons-ignored, "
       + "short-abandons-count-for, abandons-ignored.")
-  String formula;
+  @Nullable String formula;
 
   @Option(names = "--boundary", paramLabel = "inclusive|strict", description = "Override the threshold boundary.")
-  String boundary;
+  @Nullable String boundary;
 
   @Option(names = "--short-abandon", paramLabel = "DURATION", converter = Options.DurationConverter.class,
       description = "Short-abandon threshold S (below T); 0 for none.")
-  Duration shortAbandon;
+  @Nullable Duration shortAbandon;
 
   @Option(names = "--target", paramLabel = "FRACTION", description = "Service-level target, e.g. 0.8 (default: 0.80).")
-  BigDecimal target;
+  @Nullable BigDecimal target;
 
   @Option(names = "--attribution", paramLabel = "MODE",
       description = "Interval a call counts in: arrival, exit or per-event (default: ${DEFAULT-VALUE}).")
@@ -104,18 +107,27 @@ final class ReportCommand implements Callable<Integer> {
     try {
       ReportFormat output = ReportFormat.parse(format);
       List<ServiceLevelDefinition> definitions = definitions();
-      ZoneId zoneId = ZoneId.of(zone);
+      ZoneId zoneId = zoneId();
       IntervalLength length = IntervalLength.parse(interval);
       Set<Dimension> dimensions = Dimension.parseSet(groupBy);
       Attribution mode = Attribution.parse(attribution);
       if (from != null && to != null && to.isBefore(from)) {
-        throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        throw new IllegalArgumentException("--to " + to + " is before --from " + from
+            + " (expected --to on or after --from)");
       }
       return run(output, definitions, zoneId, length, dimensions, mode);
-    } catch (java.time.DateTimeException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a time zone (expected an id such as Europe/Amsterdam or UTC)");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private ZoneId zoneId() {
+    try {
+      return ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      // Only the zone's own error: a date-time error from the data is not a usage error.
+      throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone (expected an id such as"
+          + " Europe/Amsterdam or UTC)", e);
     }
   }
 
@@ -152,13 +164,13 @@ final class ReportCommand implements Callable<Integer> {
       if (calls.isEmpty()) {
         throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
       }
-      LocalDate min = null;
-      LocalDate max = null;
+      LocalDate min = LocalDate.MAX; // there is at least one call, so both are replaced
+      LocalDate max = LocalDate.MIN;
       for (Call call : calls) {
         LocalDate a = call.arrived().atZone(zoneId).toLocalDate();
         LocalDate b = call.outcomeAt().orElse(call.arrived()).atZone(zoneId).toLocalDate();
-        min = min == null || a.isBefore(min) ? a : min;
-        max = max == null || b.isAfter(max) ? b : max;
+        min = a.isBefore(min) ? a : min;
+        max = b.isAfter(max) ? b : max;
       }
       first = first == null ? min : first;
       last = last == null ? max : last;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * back exactly the same calls: header {@code id,queue,channel,arrived,outcome,ended,handle_time}; instants in
  * ISO-8601 with {@code Z} ({@link #utc()}) or with the offset of a zone ({@link #inZone(ZoneId)}), with the
  * fraction of a second when there is one; {@code handle_time} in seconds ({@code 185}, {@code 185.5}); cells
- * quoted only when they hold a comma, a quote, a line break or leading or trailing spaces.
+ * quoted only when they hold a comma, a quote, a line break or leading or trailing spaces. The format holds the
+ * years 0000 to 9999: a call with an instant outside them is rejected, not written in a form no reader reads.
  *
  * <pre>{@code
  * CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam")).write(calls, Path.of("calls.csv"));
@@ -35,6 +37,10 @@ import java.util.Optional;
 public final class CallCsvWriter {
   /** The header line the writer writes, without its line break. */
   public static final String HEADER = "id,queue,channel,arrived,outcome,ended,handle_time";
+
+  /** The local date-times the format holds, 0000-01-01T00:00:00 to 9999-12-31T23:59:59, as epoch seconds. */
+  private static final long FIRST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+  private static final long LAST_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
   private final ZoneId zone;
 
@@ -64,8 +70,10 @@ public final class CallCsvWriter {
    * @param calls  the calls, not null
    * @param file  the file, not null
    * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone)
    */
   public void write(Iterable<Call> calls, Path file) throws IOException {
+    requireNonNull(calls, "calls"); // before the file is replaced
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(calls, out);
     }
@@ -77,8 +85,10 @@ public final class CallCsvWriter {
    * @param calls  the calls, not null
    * @param out  where to write, not null; not closed
    * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999; the rows before it are written
    */
   public void write(Iterable<Call> calls, Appendable out) throws IOException {
+    requireNonNull(calls, "calls");
     writeHeader(out);
     for (Call call : calls) {
       writeRow(call, out);
@@ -101,18 +111,19 @@ public final class CallCsvWriter {
    * @param call  the call, not null
    * @param out  where to write, not null
    * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone),
+   *     which the format does not hold; nothing of the row is written then
    */
   public void writeRow(Call call, Appendable out) throws IOException {
+    String arrived = instant(call, "arrived", call.arrived());
+    Optional<Instant> at = call.outcomeAt();
+    String ended = at.isPresent() ? instant(call, call.outcome().label(), at.get()) : "";
     cell(out, call.id()).append(',');
     cell(out, call.queue()).append(',');
     out.append(call.channel().label()).append(',');
-    out.append(instant(call.arrived())).append(',');
+    out.append(arrived).append(',');
     out.append(outcome(call)).append(',');
-    Optional<Instant> at = call.outcomeAt();
-    if (at.isPresent()) {
-      out.append(instant(at.get()));
-    }
-    out.append(',');
+    out.append(ended).append(',');
     Optional<Duration> handle = call.handleTime();
     if (handle.isPresent()) {
       out.append(seconds(handle.get()));
@@ -125,6 +136,7 @@ public final class CallCsvWriter {
    *
    * @param calls  the calls, not null
    * @return the text
+   * @throws IllegalArgumentException if an instant is outside the years 0000 to 9999 (in the writer's zone)
    */
   public String toCsv(Iterable<Call> calls) {
     StringBuilder s = new StringBuilder();
@@ -136,7 +148,13 @@ public final class CallCsvWriter {
     return s.toString();
   }
 
-  private String instant(Instant instant) {
+  private String instant(Call call, String field, Instant instant) {
+    long local = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
+    if (local < FIRST_SECOND || local > LAST_SECOND) {
+      // Instant.toString would write +10000-01-01T00:00:00Z, which the format (and its reader) does not hold.
+      throw new IllegalArgumentException("call " + call.id() + ": " + field + " " + instant
+          + " is outside the years the CSV call format holds (expected 0000 to 9999)");
+    }
     if (zone.equals(ZoneOffset.UTC)) {
       return instant.toString();
     }

@@ -10,12 +10,12 @@ import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
 import io.github.callmetrics.internal.IdSet;
-import io.github.callmetrics.internal.ReadTracker;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.read.internal.ReadTracker;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -179,7 +179,7 @@ public final class CsvCallReader {
     tracker.startSource(source);
     RowHandler handler = new RowHandler();
     try (CsvReader<RowHandler> csv = builder().build(handler, file, StandardCharsets.UTF_8)) {
-      readRows(csv, handler, source, tracker);
+      readRows(csv, source, tracker);
     }
   }
 
@@ -189,11 +189,11 @@ public final class CsvCallReader {
     tracker.startSource(sourceName);
     RowHandler handler = new RowHandler();
     CsvReader<RowHandler> csv = builder().build(handler, reader);
-    readRows(csv, handler, sourceName, tracker);
+    readRows(csv, sourceName, tracker);
   }
 
-  private void readRows(CsvReader<RowHandler> csv, RowHandler handler, String source, ReadTracker tracker)
-      throws IOException {
+  @SuppressWarnings("ReferenceEquality") // the queue name's identity only picks the cached id set; see below
+  private void readRows(CsvReader<RowHandler> csv, String source, ReadTracker tracker) throws IOException {
     Map<String, IdSet> idsByQueue = new HashMap<>();
     @Nullable String lastQueue = null;
     @Nullable IdSet lastIds = null;
@@ -282,7 +282,8 @@ public final class CsvCallReader {
         {RowHandler.ID}, {RowHandler.QUEUE}, {RowHandler.ARRIVED_ISO}, {RowHandler.OUTCOME}, {RowHandler.ENDED_ISO}}) {
       if (!byRole.containsKey(group(required[0]))) {
         throw tracker.fatal(SkippedRecord.of(source, row.line, "header", String.join(",", cells),
-            "has no column " + requiredName(required[0]) + " (required; see docs/csv-format.md)"));
+            "has no column " + requiredName(required[0])
+                + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)"));
       }
     }
     row.columns(roles, names, byRole);

@@ -22,13 +22,14 @@ final class FieldParser {
   int nanos;
 
   /**
-   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH)}.
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH|±HH:MM:SS)}.
    *
    * @return null on success, else the rule broken
    */
   @Nullable String parseIsoInstant(char[] b, int off, int len) {
     int end = off + len;
-    if (len < 20 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
+    // 19 characters are a local date-time: parsed, so that its missing offset is what the message names.
+    if (len < 19 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
         || b[off + 16] != ':') {
       return ISO_EXPECTED;
     }
@@ -87,6 +88,7 @@ final class FieldParser {
       int rest = end - p - 1;
       int oh;
       int om = 0;
+      int os = 0;
       if (rest == 2) {
         oh = digits(b, p + 1, 2);
       } else if (rest == 4) {
@@ -95,16 +97,21 @@ final class FieldParser {
       } else if (rest == 5 && b[p + 3] == ':') {
         oh = digits(b, p + 1, 2);
         om = digits(b, p + 4, 2);
+      } else if (rest == 8 && b[p + 3] == ':' && b[p + 6] == ':') {
+        // Seconds in an offset: old local mean times (Africa/Monrovia -00:44:30 until 1972), as java.time writes them.
+        oh = digits(b, p + 1, 2);
+        om = digits(b, p + 4, 2);
+        os = digits(b, p + 7, 2);
       } else {
         return ISO_EXPECTED;
       }
-      if (oh < 0 || om < 0) {
+      if (oh < 0 || om < 0 || os < 0) {
         return ISO_EXPECTED;
       }
-      if (oh > 18 || om > 59 || (oh == 18 && om > 0)) {
+      if (oh > 18 || om > 59 || os > 59 || (oh == 18 && om + os > 0)) {
         return "has offset out of range (expected -18:00 to +18:00)";
       }
-      offsetSeconds = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+      offsetSeconds = (oh * 3600 + om * 60 + os) * (sign == '-' ? -1 : 1);
     } else {
       return ISO_EXPECTED;
     }
@@ -148,7 +155,8 @@ final class FieldParser {
       nanos = 0;
     }
     if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
-      return "is out of the range of an instant";
+      return "is out of the range of an instant (expected " + (millis ? MIN_SECOND * 1000 : MIN_SECOND) + " to "
+          + (millis ? MAX_SECOND * 1000 + 999 : MAX_SECOND) + " " + unit + ")";
     }
     return null;
   }
@@ -179,10 +187,11 @@ final class FieldParser {
     long whole = 0;
     int start = p;
     while (p < end && b[p] >= '0' && b[p] <= '9') {
-      if (p - start >= 15) {
-        return "is too large a number of seconds (expected at most 15 digits)";
+      int digit = b[p] - '0';
+      if (whole > (Long.MAX_VALUE - digit) / 10) {
+        return "is too large a number of seconds (expected at most " + Long.MAX_VALUE + ", the largest duration)";
       }
-      whole = whole * 10 + (b[p] - '0');
+      whole = whole * 10 + digit;
       p++;
     }
     int wholeDigits = p - start;

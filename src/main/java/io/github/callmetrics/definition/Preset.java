@@ -97,6 +97,7 @@ public enum Preset {
 
   private final String id;
   private final String displayName;
+  @SuppressWarnings("ImmutableEnumChecker") // ServiceLevelDefinition is immutable (final fields, immutable values)
   private final ServiceLevelDefinition definition;
 
   // Each constant hands over a configured builder rather than a lambda that configures one: this code runs once,
@@ -164,6 +165,7 @@ public enum Preset {
       boolean includeShortAbandons,
       boolean includeAbandons,
       Duration shortAbandonThreshold) {
+    requireNonNull(target, "target");
     requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
     ServiceLevelDefinition.Builder b = GENESYS_CLOUD.definition.toBuilder()
         .threshold(target)
@@ -184,6 +186,6 @@ public enum Preset {
    * @throws IllegalArgumentException if no preset has that name; the message lists the valid identifiers
    */
   public static Preset parse(String name) {
-    return EnumNames.parse(Preset.class, name, "preset", Preset::id);
+    return EnumNames.parse(Preset.class, requireNonNull(name, "name"), "preset", Preset::id);
   }
 }

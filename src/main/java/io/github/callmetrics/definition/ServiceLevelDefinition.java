@@ -40,6 +40,9 @@ public final class ServiceLevelDefinition {
   /** The default target, 0.80. */
   public static final BigDecimal DEFAULT_TARGET = new BigDecimal("0.80");
 
+  /** Decimal places a target may have: more is no target anyone sets, and 1E-999999999 prints a billion digits. */
+  private static final int MAX_TARGET_DECIMALS = 18;
+
   private static final ServiceLevelDefinition STANDARD = builder().build();
 
   private final String name;
@@ -296,6 +299,7 @@ public final class ServiceLevelDefinition {
      * @throws IllegalArgumentException if negative or not whole seconds
      */
     public Builder shortAbandonThreshold(Duration shortAbandonThreshold) {
+      requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
       Duration s = wholeSeconds("short-abandon threshold", shortAbandonThreshold);
       this.shortAbandonThreshold = s.isZero() ? null : s;
       return this;
@@ -335,15 +339,20 @@ public final class ServiceLevelDefinition {
     /**
      * Sets the target service level.
      *
-     * @param target  a fraction from 0 to 1, for example {@code new BigDecimal("0.80")}
+     * @param target  a fraction from 0 to 1 with at most 18 decimal places, for example
+     *     {@code new BigDecimal("0.80")}
      * @return this builder
-     * @throws IllegalArgumentException if outside [0, 1]
+     * @throws IllegalArgumentException if outside [0, 1] or with more decimal places
      */
     public Builder target(BigDecimal target) {
       requireNonNull(target, "target");
+      // Messages use toString: toPlainString of 1E+999999999 is a billion digits.
       if (target.signum() < 0 || target.compareTo(BigDecimal.ONE) > 0) {
-        throw new IllegalArgumentException("target " + target.toPlainString()
-            + " is outside [0, 1] (expected a fraction such as 0.80)");
+        throw new IllegalArgumentException("target " + target + " is outside [0, 1] (expected a fraction such as 0.80)");
+      }
+      if (target.scale() > MAX_TARGET_DECIMALS) { // as written: 0E-999999999 is zero, and prints a billion zeros
+        throw new IllegalArgumentException("target " + target + " has more than " + MAX_TARGET_DECIMALS
+            + " decimal places (expected a fraction such as 0.80)");
       }
       this.target = target;
       return this;
@@ -365,7 +374,7 @@ public final class ServiceLevelDefinition {
 
     private static Duration wholeSeconds(String what, Duration d) {
       requireNonNull(d, what);
-      if (d.isNegative() || d.getNano() != 0) {
+      if (d.isNegative() || d.toNanosPart() != 0) {
         throw new IllegalArgumentException(what + " " + d + " is not a whole number of seconds, zero or more"
             + " (waits are counted in whole seconds)");
       }

@@ -1,5 +1,7 @@
 package io.github.callmetrics.definition;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.callmetrics.internal.EnumNames;
 
 /**
@@ -68,6 +70,6 @@ public enum ServiceLevelFormula {
    * @throws IllegalArgumentException if no formula has that name; the message lists the valid names
    */
   public static ServiceLevelFormula parse(String name) {
-    return EnumNames.parse(ServiceLevelFormula.class, name, "formula", EnumNames::label);
+    return EnumNames.parse(ServiceLevelFormula.class, requireNonNull(name, "name"), "formula", EnumNames::label);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.callmetrics.definition;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.callmetrics.internal.EnumNames;
 
 /**
@@ -54,7 +56,7 @@ public enum ThresholdBoundary {
    * @throws IllegalArgumentException if the name is neither
    */
   public static ThresholdBoundary parse(String name) {
-    return EnumNames.parse(ThresholdBoundary.class, name, "boundary", EnumNames::label);
+    return EnumNames.parse(ThresholdBoundary.class, requireNonNull(name, "name"), "boundary", EnumNames::label);
   }
 
   /** Returns the comparison as a symbol: {@code "<="} or {@code "<"}. */

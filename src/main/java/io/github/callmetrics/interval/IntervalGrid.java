@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * daylight-saving days: in Europe/Amsterdam 2026-03-29 has 92 (02:00–03:00 does not happen) and 2026-10-25
  * has 100 (02:00–03:00 happens twice, first at +02:00, then at +01:00). In a zone whose clock moves by
  * half an hour (Australia/Lord_Howe) an hourly interval that the shift cuts is 30 or 90 minutes long. A
- * {@link IntervalLength#DAY} grid has one interval per local day (23, 24 or 25 hours); a
+ * {@link IntervalLength#DAY} grid has one interval per local day (usually 23, 24 or 25 hours); a
  * {@link IntervalLength#WHOLE_PERIOD} grid one interval for the whole period.
  *
  * <p>{@link #indexOf(Instant)} finds an instant's interval with arithmetic on epoch seconds (a binary
@@ -98,6 +98,11 @@ public final class IntervalGrid {
       for (int d = 0; d < days; d++) {
         dayFirstInterval[d] = n;
         long[] dayBounds = dayBoundaries(startDay.plusDays(d), dayStarts[d], dayStarts[d + 1], length.minutes());
+        if (n + dayBounds.length + 1 > all.length) {
+          // A day longer than 24 hours: 25 after a daylight-saving change, 26 in Antarctica/Troll, about 48
+          // where a zone moved across the date line.
+          all = Arrays.copyOf(all, Math.max(all.length + all.length / 2, n + dayBounds.length + 1));
+        }
         System.arraycopy(dayBounds, 0, all, n, dayBounds.length);
         n += dayBounds.length;
         uniformDay[d] = allIntervalsAre(step, dayBounds, dayStarts[d + 1]);
@@ -121,7 +126,8 @@ public final class IntervalGrid {
     TreeSet<Long> starts = new TreeSet<>();
     starts.add(dayStart);
     var rules = zone.getRules();
-    for (int m = minutes; m < 24 * 60; m += minutes) {
+    // From midnight itself: a zone that turns its clock back at 01:00 to 00:00 (America/Havana) shows 00:00 twice.
+    for (int m = 0; m < 24 * 60; m += minutes) {
       LocalDateTime local = LocalDateTime.of(day, LocalTime.MIN).plusMinutes(m);
       List<ZoneOffset> offsets = rules.getValidOffsets(local);
       if (offsets.isEmpty()) {
@@ -281,7 +287,7 @@ public final class IntervalGrid {
     if (length == IntervalLength.WHOLE_PERIOD) {
       return 0;
     }
-    // Days are 23 to 25 hours long, so the estimate is off by at most a day or two over any period.
+    // Days are about 24 hours long (22 to 26 in real zones), so the estimate is off by a day or two at most.
     int d = (int) Math.min(days - 1, (epochSecond - dayStarts[0]) / SECONDS_PER_DAY);
     while (dayStarts[d] > epochSecond) {
       d--;
@@ -346,7 +352,9 @@ public final class IntervalGrid {
     requireNonNull(day, "day");
     if (day.isBefore(startDay) || !day.isBefore(endDay) || length == IntervalLength.WHOLE_PERIOD) {
       throw new IllegalArgumentException("day " + day + " is not a day of the grid's period " + startDay + " to "
-          + endDay + (length == IntervalLength.WHOLE_PERIOD ? " with day-aligned intervals" : " (end exclusive)"));
+          + endDay + (length == IntervalLength.WHOLE_PERIOD
+              ? " with day-aligned intervals (expected a grid of days or clock-aligned intervals)"
+              : " (expected a day from " + startDay + " to " + endDay.minusDays(1) + ")"));
     }
     int d = (int) ChronoUnit.DAYS.between(startDay, day);
     return dayFirstInterval[d + 1] - dayFirstInterval[d];

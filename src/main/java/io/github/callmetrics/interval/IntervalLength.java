@@ -23,7 +23,7 @@ public enum IntervalLength {
   MINUTES_30(30),
   /** An hour. */
   MINUTES_60(60),
-  /** A local day, midnight to midnight: 23, 24 or 25 hours long. */
+  /** A local day, midnight to midnight: usually 23, 24 or 25 hours long. */
   DAY(0),
   /** The whole period as one interval. */
   WHOLE_PERIOD(0);

@@ -55,14 +55,23 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
    * @param start  the start, inclusive, not null
    * @param duration  the length, zero or positive
    * @return the interval
-   * @throws IllegalArgumentException if the duration is negative
+   * @throws IllegalArgumentException if the duration is negative, or so long that the end would be after
+   *     {@link Instant#MAX}
    */
   public static MeasurementInterval of(Instant start, Duration duration) {
+    requireNonNull(start, "start");
     requireNonNull(duration, "duration");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("interval duration " + duration + " is negative (expected zero or more)");
     }
-    return of(start, start.plus(duration));
+    Instant end;
+    try {
+      end = start.plus(duration);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException("interval duration " + duration + " from " + start
+          + " ends after the last instant " + Instant.MAX + " (expected a shorter duration)", e);
+    }
+    return of(start, end);
   }
 
   /**
@@ -82,22 +91,41 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
     if (slash < 0 || slash != s.lastIndexOf('/')) {
       throw badInterval(s, "one '/' between start and end");
     }
+    Instant start;
+    Instant end;
     try {
-      Instant start = parseInstant(s.substring(0, slash));
+      start = parseInstant(s.substring(0, slash));
       String second = s.substring(slash + 1);
       if (second.startsWith("P") || second.startsWith("p")) {
-        return of(start, Duration.parse(second));
+        Duration duration = Duration.parse(second);
+        if (duration.isNegative()) {
+          throw badInterval(s, "a duration of zero or more");
+        }
+        try {
+          end = start.plus(duration);
+        } catch (DateTimeException | ArithmeticException e) {
+          throw badInterval(s, "a shorter duration: it ends after the last instant " + Instant.MAX);
+        }
+      } else {
+        end = parseInstant(second);
       }
-      return of(start, parseInstant(second));
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException e) { // unparsable, or beyond the range of an instant
       throw badInterval(s, "ISO-8601 instants with Z or an offset, or an instant and a duration");
-    } catch (IllegalArgumentException e) {
-      throw badInterval(s, e.getMessage());
     }
+    if (end.isBefore(start)) {
+      throw badInterval(s, "start <= end");
+    }
+    return new MeasurementInterval(start, end);
   }
 
   private static Instant parseInstant(String text) {
-    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // OffsetDateTime stops at the year 999,999,999; Instant goes a year further, and toString's UTC form of
+      // such an instant must read back too.
+      return Instant.parse(text);
+    }
   }
 
   private static IllegalArgumentException badInterval(String text, String expected) {

@@ -154,6 +154,16 @@ public final class CallEvent {
     return Optional.ofNullable(flowOutReason);
   }
 
+  /** The channel, or null: {@link #channel()} without an {@code Optional}, for the monitor's event path. */
+  @Nullable Channel channelOrNull() {
+    return channel;
+  }
+
+  /** The reason, or null: {@link #flowOutReason()} without an {@code Optional}, for the monitor's event path. */
+  @Nullable FlowOutReason flowOutReasonOrNull() {
+    return flowOutReason;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     if (!(o instanceof CallEvent)) {

@@ -1,17 +1,18 @@
 package io.github.callmetrics.live;
 
-import static java.util.Objects.requireNonNull;
-
 import com.google.common.collect.ImmutableList;
-import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.tally.internal.TallyAccess;
+import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.metrics.MetricsSummary;
 import io.github.callmetrics.report.ReportSpec;
-import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
-import java.time.Instant;
+import io.github.callmetrics.tally.WaitDistribution;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -26,31 +27,57 @@ import org.jspecify.annotations.Nullable;
  * spec's attribution (in the window: always, since "now" is in it); calls still within the threshold do not
  * count yet. With no call waiting the figures are exactly {@code MetricsSummary.of(counts, definition)}.
  *
- * <p>The monitor copies what these figures need under the queue's lock (immutable counts and the waiting
- * calls); the counts and figures are computed from that copy on first use, outside any lock, and kept.
+ * <p>The monitor copies what these figures need under the queue's lock (immutable counts, and the waits and
+ * arrival intervals of the waiting calls); the counts and figures are computed from that copy on first use,
+ * outside any lock, and kept. A span that no event and no waiting call changed since the last snapshot gets
+ * the same instance again, figures already computed.
  *
- * <p>This class is immutable in effect and thread-safe.
+ * <p>This class is immutable in effect and thread-safe. Two figures are equal when they are computed from
+ * the same span, spec, interval, instant, counts of ended calls and waiting calls, and so show the same
+ * counts and figures.
  */
 public final class LiveFigures {
+  private static final TallyAccess TALLY = TallyAccess.Holder.get();
+
   private final MeasurementInterval span;
   private final ReportSpec spec;
   /** The interval's index in the spec's grid, or -1 for the window (every waiting call's outcome is in it). */
   private final int index;
-  private final Instant at;
+  /** The index of the interval that contains the snapshot's instant, or -1 if it is outside the grid. */
+  private final int current;
   private final TallySnapshot ended;
-  private final List<Call> waiting;
+  private final Waiting waiting;
   private volatile @Nullable TallySnapshot counts;
   private final AtomicReferenceArray<MetricsSummary> figures;
 
-  LiveFigures(MeasurementInterval span, ReportSpec spec, int index, Instant at, TallySnapshot ended,
-      List<Call> waiting) {
+  LiveFigures(MeasurementInterval span, ReportSpec spec, int index, int current, TallySnapshot ended,
+      Waiting waiting) {
     this.span = span;
     this.spec = spec;
     this.index = index;
-    this.at = at;
+    this.current = current;
     this.ended = ended;
     this.waiting = waiting;
     this.figures = new AtomicReferenceArray<>(spec.definitions().size());
+  }
+
+  private LiveFigures(LiveFigures same, MeasurementInterval span) {
+    this.span = span;
+    this.spec = same.spec;
+    this.index = same.index;
+    this.current = same.current;
+    this.ended = same.ended;
+    this.waiting = same.waiting;
+    this.counts = same.counts;
+    this.figures = same.figures; // the same counts give the same figures: computed once for both
+  }
+
+  /**
+   * Returns the same counts and figures over another span: the window, when no call was added to it or left
+   * it and nobody waits, from one second to the next.
+   */
+  LiveFigures over(MeasurementInterval otherSpan) {
+    return new LiveFigures(this, otherSpan);
   }
 
   /** Returns the interval, or for the window the whole seconds it covers as {@code [start, end)}. */
@@ -62,15 +89,15 @@ public final class LiveFigures {
   public TallySnapshot counts() {
     TallySnapshot c = counts;
     if (c == null) {
-      if (index < 0 || waiting.isEmpty()) {
-        c = ended;
-      } else {
-        CallTally parts = new CallTally();
-        for (Call w : waiting) {
-          spec.countPart(w, index, parts);
+      long here = 0;
+      if (index >= 0) {
+        for (int i = 0; i < waiting.size(); i++) {
+          if (waiting.arrivedIn[i] == index) {
+            here++; // a waiting call counts whole (arrival and waiting) where it arrived, under every attribution
+          }
         }
-        c = ended.plus(parts.snapshot());
       }
+      c = here == 0 ? ended : with(ended.answeredWaits(), here, here);
       counts = c;
     }
     return c;
@@ -101,33 +128,128 @@ public final class LiveFigures {
     return f;
   }
 
+  /**
+   * The figures under one definition: each waiting call is placed as {@code spec.countPart} places it,
+   * answered now if its wait is past the threshold, otherwise still waiting.
+   */
   private MetricsSummary compute(ServiceLevelDefinition d) {
-    if (waiting.isEmpty()) {
-      return MetricsSummary.of(counts(), d);
-    }
-    CallTally parts = new CallTally();
-    boolean any = false;
-    for (Call w : waiting) {
-      if (!LiveMonitor.isWithin(d, w.arrived(), at)) {
-        Call answeredNow = Call.answered(w.id(), w.queue(), w.arrived(), at).withChannel(w.channel());
-        if (index < 0) {
-          parts.add(answeredNow);
-        } else {
-          spec.countPart(answeredNow, index, parts);
-        }
-        any = true;
-      } else if (index >= 0) {
-        spec.countPart(w, index, parts);
-      }
-    }
-    if (index < 0 && !any) {
+    if (waiting.size() == 0) {
       return MetricsSummary.of(ended, d);
     }
-    return MetricsSummary.of(ended.plus(parts.snapshot()), d);
+    long arrivals = 0;
+    long stillWaiting = 0;
+    long[] answeredNow = new long[waiting.size()];
+    int answeredHere = 0;
+    Attribution attribution = spec.attribution();
+    for (int i = 0; i < waiting.size(); i++) {
+      long wait = waiting.waits[i];
+      boolean arrivedHere = waiting.arrivedIn[i] == index;
+      if (!d.boundary().isWithin(wait, d.thresholdSeconds())) {
+        // Answered at the snapshot's instant: its arrival where it arrived, its outcome in the current interval.
+        boolean arrivalHere = index < 0 || (attribution == Attribution.EXIT ? current == index : arrivedHere);
+        boolean outcomeHere = index < 0 || (attribution == Attribution.ARRIVAL ? arrivedHere : current == index);
+        if (arrivalHere) {
+          arrivals++;
+        }
+        if (outcomeHere) {
+          answeredNow[answeredHere++] = wait;
+        }
+      } else if (index >= 0 && arrivedHere) {
+        arrivals++;
+        stillWaiting++;
+      }
+    }
+    if (arrivals == 0 && stillWaiting == 0 && answeredHere == 0) {
+      return MetricsSummary.of(ended, d);
+    }
+    WaitDistribution answered = ended.answeredWaits();
+    if (answeredHere > 0) {
+      answered = answered.plus(distribution(Arrays.copyOf(answeredNow, answeredHere)));
+    }
+    return MetricsSummary.of(with(answered, arrivals, stillWaiting), d);
+  }
+
+  /** The ended counts with other answered waits and more arrivals and waiting calls. */
+  private TallySnapshot with(WaitDistribution answered, long moreArrivals, long moreWaiting) {
+    WaitDistribution[] flowOuts = new WaitDistribution[FlowOutReason.values().length];
+    for (FlowOutReason reason : FlowOutReason.values()) {
+      flowOuts[reason.ordinal()] = ended.flowOutWaits(reason);
+    }
+    return TALLY.snapshot(ended.arrivals() + moreArrivals, answered, ended.abandonedWaits(), flowOuts,
+        ended.waiting() + moreWaiting, ended.handleTimeTotal(), ended.handleTimeCount());
+  }
+
+  /** The distribution of some waits, sorted here. */
+  private static WaitDistribution distribution(long[] waits) {
+    Arrays.sort(waits);
+    long[] values = new long[waits.length];
+    long[] cumulative = new long[waits.length];
+    int n = 0;
+    long total = 0;
+    for (int i = 0; i < waits.length; i++) {
+      total += waits[i];
+      if (n > 0 && values[n - 1] == waits[i]) {
+        cumulative[n - 1] = i + 1L;
+      } else {
+        values[n] = waits[i];
+        cumulative[n++] = i + 1L;
+      }
+    }
+    return TALLY.distribution(Arrays.copyOf(values, n), Arrays.copyOf(cumulative, n), total);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof LiveFigures)) {
+      return false;
+    }
+    LiveFigures f = (LiveFigures) o;
+    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && current == f.current && ended.equals(f.ended)
+        && waiting.equals(f.waiting);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(span, spec, index, current, ended, waiting);
   }
 
   @Override
   public String toString() {
     return "LiveFigures{" + span + ", " + counts() + "}";
+  }
+
+  /**
+   * The calls of one queue and channel waiting at a snapshot's instant, as the figures need them: each one's
+   * wait so far in whole seconds and the index of the interval it arrived in (-1 outside the grid).
+   * Immutable once built.
+   */
+  static final class Waiting {
+    static final Waiting NONE = new Waiting(new long[0], new int[0]);
+
+    final long[] waits;
+    final int[] arrivedIn;
+
+    Waiting(long[] waits, int[] arrivedIn) {
+      this.waits = waits;
+      this.arrivedIn = arrivedIn;
+    }
+
+    int size() {
+      return waits.length;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Waiting && Arrays.equals(waits, ((Waiting) o).waits)
+          && Arrays.equals(arrivedIn, ((Waiting) o).arrivedIn);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(waits) + Arrays.hashCode(arrivedIn);
+    }
   }
 }

@@ -41,7 +41,7 @@ public record LiveSnapshot(
     long lateEvents,
     long rejectedEvents) {
 
-  /** Checks no component is null and copies the list. */
+  /** Checks no component is null and no count or duration is negative, and copies the list. */
   public LiveSnapshot {
     requireNonNull(queue, "queue");
     requireNonNull(channel, "channel");
@@ -50,8 +50,13 @@ public record LiveSnapshot(
     requireNonNull(previousInterval, "previousInterval");
     requireNonNull(window, "window");
     requireNonNull(oldestWaiting, "oldestWaiting");
-    thresholds = ImmutableList.copyOf(thresholds);
+    thresholds = ImmutableList.copyOf(requireNonNull(thresholds, "thresholds"));
     requireNonNull(breachHorizon, "breachHorizon");
+    if (waitingNow < 0 || lateEvents < 0 || rejectedEvents < 0 || breachHorizon.isNegative()) {
+      throw new IllegalArgumentException("snapshot of " + queue + "/" + channel + ": waitingNow " + waitingNow
+          + ", lateEvents " + lateEvents + ", rejectedEvents " + rejectedEvents + ", breachHorizon " + breachHorizon
+          + " are not valid (expected zero or more)");
+    }
   }
 
   /**

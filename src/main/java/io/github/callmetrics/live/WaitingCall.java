@@ -15,11 +15,15 @@ import java.time.Instant;
  * @param waited  how long it has waited at the snapshot's instant, in whole seconds (truncated, as every wait)
  */
 public record WaitingCall(String id, Channel channel, Instant arrived, Duration waited) {
-  /** Checks no component is null. */
+  /** Checks no component is null and the wait is zero or more whole seconds. */
   public WaitingCall {
     requireNonNull(id, "id");
     requireNonNull(channel, "channel");
     requireNonNull(arrived, "arrived");
     requireNonNull(waited, "waited");
+    if (waited.isNegative() || waited.toNanosPart() != 0) {
+      throw new IllegalArgumentException("call " + id + " waited " + waited
+          + ", which is not valid (expected zero or more whole seconds)");
+    }
   }
 }

@@ -2,8 +2,10 @@ package io.github.callmetrics.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.tally.TallySnapshot;
+import io.github.callmetrics.tally.WaitDistribution;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -69,7 +71,13 @@ public record MetricsSummary(
    * @return the figures
    */
   public static MetricsSummary of(TallySnapshot snapshot, ServiceLevelDefinition definition) {
-    ServiceLevelCounts counts = ServiceLevelCounts.of(snapshot, definition);
+    requireNonNull(snapshot, "snapshot");
+    requireNonNull(definition, "definition");
+    // The abandons as the definition counts them are merged once for every figure that needs them (a live
+    // wallboard computes these figures for every queue every second).
+    WaitDistribution abandons = ServiceLevelCounts.abandonWaits(snapshot, definition);
+    WaitDistribution countedAbandons = ServiceLevelCounts.countedAbandonWaits(abandons, definition);
+    ServiceLevelCounts counts = ServiceLevelCounts.of(snapshot, definition, abandons);
     Ratio serviceLevel = counts.serviceLevel(definition.formula(), definition.creditsFlowOutsWithinThreshold());
     return new MetricsSummary(
         definition,
@@ -80,11 +88,21 @@ public record MetricsSummary(
         Ratio.of(counts.abandoned() - counts.shortAbandons(), counts.offered() - counts.shortAbandons()),
         Ratio.of(counts.answered(), counts.offered()),
         Metrics.averageSpeedOfAnswer(snapshot),
-        Metrics.averageTimeToAbandon(snapshot, definition),
+        AverageDuration.of(countedAbandons.total(), countedAbandons.count()),
         Metrics.averageHandleTime(snapshot),
         snapshot.answeredWaits().max(),
-        Metrics.longestAbandonWait(snapshot, definition),
-        snapshot.allWaits().max(),
+        countedAbandons.max(),
+        longestWait(snapshot),
         WaitPercentiles.of(snapshot.answeredWaits()));
+  }
+
+  /** {@code snapshot.allWaits().max()} without merging the distributions. */
+  private static Optional<Duration> longestWait(TallySnapshot snapshot) {
+    long longest = Math.max(snapshot.answeredWaits().maxSeconds().orElse(-1),
+        snapshot.abandonedWaits().maxSeconds().orElse(-1));
+    for (FlowOutReason reason : FlowOutReason.values()) {
+      longest = Math.max(longest, snapshot.flowOutWaits(reason).maxSeconds().orElse(-1));
+    }
+    return longest < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(longest));
   }
 }

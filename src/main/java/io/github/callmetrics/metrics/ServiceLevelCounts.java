@@ -68,6 +68,11 @@ public record ServiceLevelCounts(
   public static ServiceLevelCounts of(TallySnapshot snapshot, ServiceLevelDefinition definition) {
     requireNonNull(snapshot, "snapshot");
     requireNonNull(definition, "definition");
+    return of(snapshot, definition, abandonWaits(snapshot, definition));
+  }
+
+  /** {@link #of(TallySnapshot, ServiceLevelDefinition)} given {@code abandonWaits(snapshot, definition)}, merged once. */
+  static ServiceLevelCounts of(TallySnapshot snapshot, ServiceLevelDefinition definition, WaitDistribution abandons) {
     long t = definition.thresholdSeconds();
     WaitDistribution answeredWaits = snapshot.answeredWaits();
     long a = answeredWaits.count();
@@ -89,7 +94,6 @@ public record ServiceLevelCounts(
           break; // counted with the abandons below
       }
     }
-    WaitDistribution abandons = abandonWaits(snapshot, definition);
     long shortAbandons = definition.shortAbandonThreshold()
         .map(s -> abandons.countWithin(s.getSeconds(), definition.boundary()))
         .orElse(0L);
@@ -120,7 +124,11 @@ public record ServiceLevelCounts(
 
   /** Returns the abandon waits left once short abandons are removed, if the definition removes them. */
   static WaitDistribution countedAbandonWaits(TallySnapshot snapshot, ServiceLevelDefinition definition) {
-    WaitDistribution abandons = abandonWaits(snapshot, definition);
+    return countedAbandonWaits(abandonWaits(snapshot, definition), definition);
+  }
+
+  /** Returns the abandon waits left once short abandons are removed, from {@code abandonWaits(snapshot, definition)}. */
+  static WaitDistribution countedAbandonWaits(WaitDistribution abandons, ServiceLevelDefinition definition) {
     return definition.removesShortAbandonsFromAllCounts() ? withoutShortAbandons(abandons, definition) : abandons;
   }
 

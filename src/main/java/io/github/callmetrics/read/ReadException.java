@@ -3,6 +3,8 @@ package io.github.callmetrics.read;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
  * before it is still available: {@link #report()} counts every call delivered and every record skipped
  * before, and {@link #calls()} holds the calls themselves when the read was a whole-file read.
  *
- * <p>Instances are immutable once thrown.
+ * <p>Instances are immutable once thrown. Not serializable, although every {@code Throwable} is declared
+ * so: the defect, calls and report it carries are not serializable, and without them its accessors would
+ * return null; serializing one throws {@link NotSerializableException}.
  */
 public final class ReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -52,5 +56,16 @@ public final class ReadException extends RuntimeException {
   /** Returns what was read before the defect: calls delivered and records skipped (LENIENT) before it. */
   public ReadReport report() {
     return report;
+  }
+
+  /**
+   * Refuses serialization (see the class documentation).
+   *
+   * @param out  the stream, not written to
+   * @throws NotSerializableException always
+   */
+  private void writeObject(ObjectOutputStream out) throws NotSerializableException {
+    throw new NotSerializableException(ReadException.class.getName()
+        + " (it carries calls and a read report, which are not serializable)");
   }
 }

@@ -60,11 +60,11 @@ public final class Report {
     byGroup.addAll(spec.dimensions());
     byGroup.remove(Dimension.INTERVAL);
     Map<ReportKey, List<Integer>> merged = new TreeMap<>();
-    for (ReportKey key : groups(spec, sources.keySet())) {
+    for (ReportKey key : groups(spec, sources.keySet(), store)) {
       merged.put(key, new ArrayList<>());
     }
     for (Map.Entry<ReportKey, int[]> e : sources.entrySet()) {
-      List<Integer> into = merged.get(e.getKey().project(byGroup));
+      List<Integer> into = requireNonNull(merged.get(e.getKey().project(byGroup)), "groups() holds every projection");
       for (int g : e.getValue()) {
         into.add(g);
       }
@@ -109,8 +109,12 @@ public final class Report {
     return start;
   }
 
-  /** The queue/channel groups of the report (interval left out): those with counts plus the named ones. */
-  private static Set<ReportKey> groups(ReportSpec spec, Set<ReportKey> keys) {
+  /**
+   * The queue/channel groups of the report (interval left out): those with counts plus the named ones. A named
+   * queue is added only if it had no calls; the store's groups say which had, as the keys of a report grouped
+   * without queues (a roll-up or regrouping of one) no longer do.
+   */
+  private static Set<ReportKey> groups(ReportSpec spec, Set<ReportKey> keys, ReportStore store) {
     Set<Dimension> byGroup = EnumSet.noneOf(Dimension.class);
     byGroup.addAll(spec.dimensions());
     byGroup.remove(Dimension.INTERVAL);
@@ -120,8 +124,8 @@ public final class Report {
     }
     Set<String> queues = new TreeSet<>(spec.queues());
     Set<Channel> channels = spec.channels().isEmpty() ? EnumSet.of(Channel.VOICE) : EnumSet.copyOf(spec.channels());
-    for (ReportKey key : keys) {
-      queues.remove(key.queue().orElse(""));
+    for (ReportAccumulator.Group group : store.groups) {
+      queues.remove(group.queue);
     }
     for (String queue : queues) {
       for (Channel channel : channels) {
@@ -208,12 +212,26 @@ public final class Report {
     int j = 0;
     if (byInterval) {
       MeasurementInterval interval = key.interval().orElseThrow();
-      j = spec.grid().indexOf(interval.start());
+      j = interval.isEmpty() ? emptyIntervalIndex(interval) : spec.grid().indexOf(interval.start());
       if (j < 0 || !spec.grid().interval(j).equals(interval)) {
         return Optional.empty();
       }
     }
     return Optional.of(row(x * perGroup + j));
+  }
+
+  /**
+   * The index of an empty interval of the grid (a day its zone skipped, such as 2011-12-30 in Pacific/Apia),
+   * or −1: no instant is in it, so {@code indexOf} finds the interval after it.
+   */
+  private int emptyIntervalIndex(MeasurementInterval interval) {
+    IntervalGrid grid = spec.grid();
+    for (int i = 0; i < grid.size(); i++) {
+      if (grid.interval(i).equals(interval)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -225,10 +243,12 @@ public final class Report {
    * @throws IllegalArgumentException if a dimension is not one of this report's
    */
   public Report groupedBy(Dimension... dimensions) {
+    requireNonNull(dimensions, "dimensions");
     EnumSet<Dimension> keep = EnumSet.noneOf(Dimension.class);
     keep.addAll(Arrays.asList(dimensions));
     if (!spec.dimensions().containsAll(keep)) {
-      throw new IllegalArgumentException("cannot group a report by " + keep + " (it has only " + spec.dimensions() + ")");
+      throw new IllegalArgumentException("cannot group a report by " + keep + " (expected a subset of its dimensions "
+          + spec.dimensions() + ")");
     }
     return new Report(spec.toBuilder().groupBy(keep).build(), store, sources());
   }

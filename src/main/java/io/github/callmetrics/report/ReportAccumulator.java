@@ -5,15 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
+import io.github.callmetrics.report.internal.ReportAccess;
 import io.github.callmetrics.tally.TallySnapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,21 +30,29 @@ import org.jspecify.annotations.Nullable;
  * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group,
  * interval, outcome class) and the wait in whole seconds as a {@code char} to primitive blocks (6 bytes a
  * call; waits of 65,535 s or more go to an exact overflow list), and counts arrivals, waiting calls and
- * handle times in per-interval arrays of the group. {@link #report()} sorts the waits by key with a counting
- * sort into a compact store from which every row, roll-up and percentile is computed exactly. Merging hands
- * over the other accumulator's blocks without copying them. See {@code docs/performance.md}.
+ * handle times per cell in interval-major arrays ({@link CellCounts}). {@link #report()} groups the waits by key
+ * with a counting sort into a compact store from which every row, roll-up and percentile is computed exactly.
+ * Merging hands over the other accumulator's blocks of waits without copying them. See
+ * {@code docs/performance.md}.
  *
  * <p>This class is not thread-safe: use one accumulator per thread and merge them (the
  * {@link ReportSpec#collector()} does this).
  */
 public final class ReportAccumulator {
+  static {
+    ReportAccess.Holder.register(ReportAccumulator::addEnded);
+  }
+
   /** Outcome classes with a wait: answered, abandoned, then one per flow-out reason. */
   static final int CLASSES = 6;
   /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
   static final int OVERFLOW_WAIT = Character.MAX_VALUE;
-  /** Entries per full block: 4 MiB of keys and 2 MiB of waits. */
+  /** Entries of the longest blocks: 4 MiB of keys and 2 MiB of waits. */
   private static final int BLOCK = 1 << 20;
   private static final Channel[] CHANNELS = Channel.values();
+  private static final CallAccess CALLS = CallAccess.Holder.get();
+  /** Slots of the queue cache in front of {@link #groupIds}: a power of two. */
+  private static final int QUEUE_SLOTS = 256;
 
   private final ReportSpec spec;
   private final IntervalGrid grid;
@@ -58,8 +68,17 @@ public final class ReportAccumulator {
   private int groupCount;
   /** Per queue, per channel ordinal: group id + 1, or 0 if not registered. */
   private final Map<String, int[]> groupIds = new HashMap<>();
-  private @Nullable String lastQueue;
-  private int[] lastIds = new int[0];
+  /**
+   * A direct-mapped cache of {@link #groupIds} by the queue's hash code: the calls of many queues interleave,
+   * and a slot found by the same {@code String} (as readers and generators usually give) needs no hash lookup.
+   */
+  private final @Nullable String[] slotQueues = new String[QUEUE_SLOTS];
+  private final int[] @Nullable [] slotIds = new int[QUEUE_SLOTS][];
+
+  /** Arrivals, waiting calls and handle times per cell. */
+  private final CellCounts cells;
+  /** The cell counts of merged accumulators, with their group ids' maps. */
+  private final List<CellsPart> mergedCells = new ArrayList<>();
 
   /** Full blocks, and blocks handed over by merged accumulators. */
   private final List<Segment> segments = new ArrayList<>();
@@ -73,6 +92,12 @@ public final class ReportAccumulator {
   private int overflowCount;
 
   private long outsidePeriod;
+
+  /**
+   * Set when the collector merged another accumulator into this one: the stream was parallel, so its report
+   * is built with every core, too.
+   */
+  private boolean parallel;
 
   /**
    * The last interval found for an arrival and for an exit, as {@code [from, to)} epoch seconds: calls come
@@ -94,6 +119,7 @@ public final class ReportAccumulator {
     this.shift = 64 - Long.numberOfLeadingZeros(Math.max(1, low - 1));
     this.lowMask = (1 << shift) - 1;
     this.maxGroups = shift >= 31 ? 1 : 1 << (31 - shift);
+    this.cells = new CellCounts(intervals);
   }
 
   /** Returns the spec this accumulator counts for. */
@@ -110,46 +136,77 @@ public final class ReportAccumulator {
    */
   public void add(Call call) {
     requireNonNull(call, "call");
-    Outcome outcome = call.outcome();
-    long arrived = call.arrived().getEpochSecond();
-    switch (attribution) {
+    if (attribution == Attribution.PER_EVENT) {
+      addPerEvent(call);
+      return;
+    }
+    // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
+    // Its arrival is not counted here: a cell's arrivals are its calls, which the store counts anyway.
+    int i = attribution == Attribution.ARRIVAL ? arrivalInterval(CALLS.arrivedSecond(call))
+        : exitInterval(CALLS.exitSecond(call));
+    if (i < 0) {
+      outsidePeriod++;
+      return;
+    }
+    countOutcome(group(call), i, call);
+  }
+
+  /** Counts the arrival of a call in the interval it arrived in, and its outcome in the one it left in. */
+  private void addPerEvent(Call call) {
+    int arrivedIn = arrivalInterval(CALLS.arrivedSecond(call));
+    int exitedIn = exitInterval(CALLS.exitSecond(call));
+    if (arrivedIn >= 0) {
+      cells.countArrival(arrivedIn, group(call));
+    }
+    if (exitedIn >= 0) {
+      countOutcome(group(call), exitedIn, call);
+    }
+    if (arrivedIn < 0 || exitedIn < 0) {
+      outsidePeriod++;
+    }
+  }
+
+  /**
+   * Counts one ended call without handle time from its parts and the intervals of its arrival and exit
+   * ({@code -1} outside the grid), exactly as {@link #add(Call)} counts the call with these parts: the live
+   * monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
+   */
+  private static void addEnded(ReportAccumulator a, String queue, Channel channel, int arrivedIn, int exitedIn,
+      int outcomeClass, long waitSeconds) {
+    switch (a.attribution) {
       case ARRIVAL:
       case EXIT: {
-        // The whole call counts in one interval: where it arrived, or where it left (a waiting call has not).
-        int i = attribution == Attribution.ARRIVAL ? arrivalInterval(arrived)
-            : exitInterval(outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond());
+        int i = a.attribution == Attribution.ARRIVAL ? arrivedIn : exitedIn;
         if (i < 0) {
-          outsidePeriod++;
+          a.outsidePeriod++;
           return;
         }
-        int g = group(call);
-        groups[g].countArrival(i);
-        countOutcome(g, i, call, outcome);
+        a.append(a.groupOf(queue, channel) << a.shift | (i * CLASSES + outcomeClass), waitSeconds);
         break;
       }
       case PER_EVENT: {
-        long exit = outcome == Outcome.WAITING ? arrived : call.outcomeAt().orElseThrow().getEpochSecond();
-        int arrivedIn = arrivalInterval(arrived);
-        int exitedIn = exitInterval(exit);
         if (arrivedIn >= 0) {
-          int g = group(call); // first: registering a group may replace the array
-          groups[g].countArrival(arrivedIn);
+          a.cells.countArrival(arrivedIn, a.groupOf(queue, channel));
         }
         if (exitedIn >= 0) {
-          countOutcome(group(call), exitedIn, call, outcome);
+          a.append(a.groupOf(queue, channel) << a.shift | (exitedIn * CLASSES + outcomeClass), waitSeconds);
         }
         if (arrivedIn < 0 || exitedIn < 0) {
-          outsidePeriod++;
+          a.outsidePeriod++;
         }
         break;
       }
     }
   }
 
+  // The interval lookups and the group lookup have a small fast path and a separate slow path, so that the
+  // JIT can inline add() into the loops that call it (addAll, the collector).
+
   private int arrivalInterval(long second) {
-    if (second >= arrivalFrom && second < arrivalTo) {
-      return arrivalIndex;
-    }
+    return second >= arrivalFrom && second < arrivalTo ? arrivalIndex : findArrivalInterval(second);
+  }
+
+  private int findArrivalInterval(long second) {
     int i = grid.indexOfEpochSecond(second);
     if (i >= 0) {
       arrivalFrom = grid.interval(i).start().getEpochSecond();
@@ -160,9 +217,10 @@ public final class ReportAccumulator {
   }
 
   private int exitInterval(long second) {
-    if (second >= exitFrom && second < exitTo) {
-      return exitIndex;
-    }
+    return second >= exitFrom && second < exitTo ? exitIndex : findExitInterval(second);
+  }
+
+  private int findExitInterval(long second) {
     int i = grid.indexOfEpochSecond(second);
     if (i >= 0) {
       exitFrom = grid.interval(i).start().getEpochSecond();
@@ -172,41 +230,56 @@ public final class ReportAccumulator {
     return i;
   }
 
-  private void countOutcome(int g, int interval, Call call, Outcome outcome) {
+  private void countOutcome(int g, int interval, Call call) {
+    Outcome outcome = call.outcome();
     int c;
-    switch (outcome) {
-      case ANSWERED:
-        c = 0;
-        Duration handle = call.handleTime().orElse(null);
-        if (handle != null) {
-          groups[g].addHandleTime(interval, handle.getSeconds(), handle.getNano());
-        }
-        break;
-      case ABANDONED:
-        c = 1;
-        break;
-      case LEFT_UNANSWERED:
-        c = 2 + call.flowOutReason().orElseThrow().ordinal();
-        break;
-      default: // WAITING: no wait yet
-        groups[g].countWaiting(interval);
-        return;
+    if (outcome == Outcome.ANSWERED) {
+      c = 0;
+      if (CALLS.hasHandleTime(call)) {
+        cells.addHandleTime(interval, g, CALLS.handleSeconds(call), CALLS.handleNanos(call));
+      }
+    } else if (outcome == Outcome.ABANDONED) {
+      c = 1;
+    } else if (outcome == Outcome.LEFT_UNANSWERED) {
+      c = 2 + call.flowOutReason().orElseThrow().ordinal();
+    } else { // waiting: no wait yet
+      cells.countWaiting(interval, g);
+      return;
     }
     append(g << shift | (interval * CLASSES + c), call.waitSeconds());
   }
 
   /** The id of the call's group, registered on first sight. */
+  @SuppressWarnings("ReferenceEquality") // identity is a cache check only: an equal but distinct name is looked up
   private int group(Call call) {
     String queue = call.queue();
-    int[] ids = queue == lastQueue ? lastIds : ids(queue);
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    int[] ids = slotIds[slot];
+    if (ids == null || slotQueues[slot] != queue) {
+      return groupOf(queue, call.channel());
+    }
     int id = ids[call.channel().ordinal()];
     return id != 0 ? id - 1 : register(queue, call.channel());
   }
 
+  /** The group of a queue not in its slot of the cache, or not by this {@code String}. */
+  private int groupOf(String queue, Channel channel) {
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    String cached = slotQueues[slot];
+    int[] ids = slotIds[slot];
+    if (ids == null || !queue.equals(cached)) {
+      ids = ids(queue);
+    }
+    int id = ids[channel.ordinal()];
+    return id != 0 ? id - 1 : register(queue, channel);
+  }
+
+  /** The group ids of a queue (registered or not), cached in the queue's slot. */
   private int[] ids(String queue) {
     int[] ids = groupIds.computeIfAbsent(queue, q -> new int[CHANNELS.length]);
-    lastQueue = queue;
-    lastIds = ids;
+    int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
+    slotQueues[slot] = queue;
+    slotIds[slot] = ids;
     return ids;
   }
 
@@ -217,13 +290,13 @@ public final class ReportAccumulator {
 
   private int register(String queue, Channel channel) {
     if (groupCount >= maxGroups) {
-      throw new IllegalStateException("report of " + intervals + " intervals cannot hold more than " + maxGroups
-          + " queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
+      throw tooManyGroups(intervals, maxGroups);
     }
     if (groupCount == groups.length) {
       groups = Arrays.copyOf(groups, groupCount * 2);
     }
-    groups[groupCount] = new Group(queue, channel, intervals);
+    groups[groupCount] = new Group(queue, channel);
+    cells.ensureGroups(groupCount + 1);
     ids(queue)[channel.ordinal()] = groupCount + 1;
     return groupCount++;
   }
@@ -231,29 +304,36 @@ public final class ReportAccumulator {
   private void append(int key, long wait) {
     if (wait >= OVERFLOW_WAIT) {
       appendOverflow(key, wait);
-      return;
-    }
-    if (used == keys.length) {
+    } else if (used < keys.length) {
+      keys[used] = key;
+      waits[used++] = (char) wait;
+    } else {
       nextBlock();
+      keys[used] = key;
+      waits[used++] = (char) wait;
     }
-    keys[used] = key;
-    waits[used++] = (char) wait;
   }
 
-  /** Grows the first block by doubling (small reports stay small), then seals full blocks and starts new ones. */
+  /**
+   * Seals the full block and starts the next, twice as long up to {@code BLOCK} entries: small reports stay
+   * small, and no block is ever copied into a longer one.
+   */
   private void nextBlock() {
-    if (keys.length < BLOCK) {
-      int length = Math.max(1024, keys.length * 2);
-      keys = Arrays.copyOf(keys, length);
-      waits = Arrays.copyOf(waits, length);
-      return;
+    if (used > 0) {
+      segments.add(new Segment(keys, waits, used, null));
+      entries += used;
+      checkEntries(entries);
     }
-    segments.add(new Segment(keys, waits, used, null));
-    entries += used;
-    checkEntries(entries);
-    keys = new int[BLOCK];
-    waits = new char[BLOCK];
+    int length = Math.min(BLOCK, Math.max(1024, keys.length * 2));
+    keys = new int[length];
+    waits = new char[length];
     used = 0;
+  }
+
+  /** The limit on groups: reached only with more than a gigabyte of counts, so tested at this message. */
+  static IllegalStateException tooManyGroups(int intervals, int maxGroups) {
+    return new IllegalStateException("report of " + intervals + " intervals cannot hold more than " + maxGroups
+        + " queue/channel groups (expected fewer queues, longer intervals or a shorter period)");
   }
 
   static void checkEntries(long entries) {
@@ -279,8 +359,15 @@ public final class ReportAccumulator {
    * @param calls  the calls, not null
    */
   public void addAll(Iterable<Call> calls) {
-    for (Call call : calls) {
-      add(call);
+    if (calls instanceof List && calls instanceof RandomAccess) {
+      List<Call> list = (List<Call>) calls;
+      for (int i = 0, n = list.size(); i < n; i++) {
+        add(list.get(i));
+      }
+    } else {
+      for (Call call : calls) {
+        add(call);
+      }
     }
   }
 
@@ -292,9 +379,25 @@ public final class ReportAccumulator {
    * @throws IllegalArgumentException if the other accumulator's spec differs
    */
   public void addAll(ReportAccumulator other) {
+    merge(other, true);
+  }
+
+  /**
+   * The collector's merge: as {@link #addAll(ReportAccumulator)}, but takes over the other accumulator's cell
+   * counts instead of copying them, since the collector never uses it again; and marks this one as counted
+   * in parallel.
+   */
+  ReportAccumulator combine(ReportAccumulator other) {
+    merge(other, false);
+    parallel = true;
+    return this;
+  }
+
+  private void merge(ReportAccumulator other, boolean copyCells) {
     requireNonNull(other, "other");
     if (!other.spec.equals(spec)) {
-      throw new IllegalArgumentException("cannot merge accumulators of different reports: " + spec + " and " + other.spec);
+      throw new IllegalArgumentException("cannot merge accumulators of different reports: " + spec + " and " + other.spec
+          + " (expected accumulators of equal specs)");
     }
     int theirCount = other.groupCount;
     int[] map = new int[theirCount];
@@ -302,8 +405,10 @@ public final class ReportAccumulator {
     for (int g = 0; g < theirCount; g++) {
       map[g] = idOf(theirs[g].queue, theirs[g].channel);
     }
-    for (int g = 0; g < theirCount; g++) {
-      groups[map[g]].addAll(theirs[g]);
+    List<CellsPart> theirCells = new ArrayList<>(other.mergedCells);
+    mergedCells.add(new CellsPart(copyCells || other == this ? other.cells.copy() : other.cells, map));
+    for (CellsPart part : theirCells) {
+      mergedCells.add(new CellsPart(part.counts, compose(part.groupMap, map)));
     }
     List<Segment> handed = other.segments();
     for (Segment s : handed) {
@@ -340,8 +445,21 @@ public final class ReportAccumulator {
     return all;
   }
 
+  /** Returns how many waits (under 65,535 s) were counted, merged ones included. */
+  long waitCount() {
+    return entries + used;
+  }
+
   Group[] groups() {
     return Arrays.copyOf(groups, groupCount);
+  }
+
+  /** This accumulator's own cell counts (group ids its own) and those of merged accumulators. */
+  List<CellsPart> cellParts() {
+    List<CellsPart> all = new ArrayList<>(mergedCells.size() + 1);
+    all.add(new CellsPart(cells, null));
+    all.addAll(mergedCells);
+    return all;
   }
 
   int[] overflowKeys() {
@@ -390,7 +508,12 @@ public final class ReportAccumulator {
     return report(1);
   }
 
-  /** Returns the report, its store sorted by up to {@code parallelism} threads of the common pool. */
+  /** The collector's finisher: with every core if the stream was parallel (see {@link #combine}). */
+  Report finish() {
+    return report(parallel ? Runtime.getRuntime().availableProcessors() : 1);
+  }
+
+  /** Returns the report, its store built by up to {@code parallelism} threads of the common pool. */
   Report report(int parallelism) {
     return Report.of(spec, ReportStore.build(this, parallelism));
   }
@@ -411,126 +534,25 @@ public final class ReportAccumulator {
     }
   }
 
-  /**
-   * One queue and channel: per interval, its arrivals, waiting calls and handle times. The arrays of
-   * waiting calls and handle times are created when first needed.
-   */
+  /** Cell counts and the map of their group ids to this accumulator's, or null if they are its own already. */
+  static final class CellsPart {
+    final CellCounts counts;
+    final int @Nullable [] groupMap;
+
+    CellsPart(CellCounts counts, int @Nullable [] groupMap) {
+      this.counts = counts;
+      this.groupMap = groupMap;
+    }
+  }
+
+  /** One queue and channel. */
   static final class Group {
     final String queue;
     final Channel channel;
-    final int[] arrivals;
-    int @Nullable [] waiting;
-    int @Nullable [] handleCount;
-    long @Nullable [] handleSeconds;
-    /** Sum of the nanosecond parts, normalised only when read (a long holds 9 billion of them). */
-    long @Nullable [] handleNanos;
 
-    Group(String queue, Channel channel, int intervals) {
+    Group(String queue, Channel channel) {
       this.queue = queue;
       this.channel = channel;
-      this.arrivals = new int[intervals];
-    }
-
-    void countArrival(int i) {
-      if (++arrivals[i] < 0) {
-        throw tooMany();
-      }
-    }
-
-    void countWaiting(int i) {
-      int[] w = waiting;
-      if (w == null) {
-        w = waiting = new int[arrivals.length];
-      }
-      if (++w[i] < 0) {
-        throw tooMany();
-      }
-    }
-
-    void addHandleTime(int i, long seconds, int nanos) {
-      int[] count = handleCount;
-      long[] secs = handleSeconds;
-      if (count == null || secs == null) {
-        count = handleCount = new int[arrivals.length];
-        secs = handleSeconds = new long[arrivals.length];
-      }
-      if (++count[i] < 0) {
-        throw tooMany();
-      }
-      secs[i] = Math.addExact(secs[i], seconds);
-      if (nanos != 0) {
-        long[] n = handleNanos;
-        if (n == null) {
-          n = handleNanos = new long[arrivals.length];
-        }
-        n[i] += nanos;
-      }
-    }
-
-    void addAll(Group other) {
-      addInto(arrivals, other.arrivals);
-      if (other.waiting != null) {
-        for (int i = 0; i < other.waiting.length; i++) {
-          if (other.waiting[i] != 0) {
-            int[] w = waiting;
-            if (w == null) {
-              w = waiting = new int[arrivals.length];
-            }
-            w[i] = Math.addExact(w[i], other.waiting[i]);
-          }
-        }
-      }
-      int[] oc = other.handleCount;
-      long[] os = other.handleSeconds;
-      if (oc != null && os != null) {
-        long[] on = other.handleNanos;
-        for (int i = 0; i < oc.length; i++) {
-          if (oc[i] != 0 || os[i] != 0 || (on != null && on[i] != 0)) {
-            addHandleTimes(i, oc[i], os[i], on == null ? 0 : on[i]);
-          }
-        }
-      }
-    }
-
-    private void addHandleTimes(int i, int count, long seconds, long nanos) {
-      if (handleCount == null || handleSeconds == null) {
-        handleCount = new int[arrivals.length];
-        handleSeconds = new long[arrivals.length];
-      }
-      handleCount[i] = Math.addExact(handleCount[i], count);
-      handleSeconds[i] = Math.addExact(handleSeconds[i], seconds);
-      if (nanos != 0) {
-        if (handleNanos == null) {
-          handleNanos = new long[arrivals.length];
-        }
-        handleNanos[i] = Math.addExact(handleNanos[i], nanos);
-      }
-    }
-
-    private static void addInto(int[] to, int[] from) {
-      for (int i = 0; i < from.length; i++) {
-        to[i] = Math.addExact(to[i], from[i]);
-      }
-    }
-
-    /** A copy the accumulator's later additions do not change. */
-    Group copy() {
-      return new Group(queue, channel, arrivals.clone(), waiting, handleCount, handleSeconds, handleNanos);
-    }
-
-    private Group(String queue, Channel channel, int[] arrivals, int @Nullable [] waiting, int @Nullable [] handleCount,
-        long @Nullable [] handleSeconds, long @Nullable [] handleNanos) {
-      this.queue = queue;
-      this.channel = channel;
-      this.arrivals = arrivals;
-      this.waiting = waiting == null ? null : waiting.clone();
-      this.handleCount = handleCount == null ? null : handleCount.clone();
-      this.handleSeconds = handleSeconds == null ? null : handleSeconds.clone();
-      this.handleNanos = handleNanos == null ? null : handleNanos.clone();
-    }
-
-    private static IllegalStateException tooMany() {
-      return new IllegalStateException("more than " + Integer.MAX_VALUE + " calls in one interval of one queue");
     }
   }
 }

@@ -55,7 +55,7 @@ public enum ReportFormat {
    * @throws IllegalArgumentException if the name is none of them
    */
   public static ReportFormat parse(String name) {
-    return EnumNames.parse(ReportFormat.class, name, "format", EnumNames::label);
+    return EnumNames.parse(ReportFormat.class, requireNonNull(name, "name"), "format", EnumNames::label);
   }
 
   /**

@@ -46,6 +46,6 @@ public record ReportKey(Optional<String> queue, Optional<Channel> channel, Optio
   /** Orders by queue name, channel, then interval; "all" sorts first. */
   @Override
   public int compareTo(ReportKey other) {
-    return ORDER.compare(this, other);
+    return ORDER.compare(this, requireNonNull(other, "other"));
   }
 }

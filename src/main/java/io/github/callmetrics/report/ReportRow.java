@@ -20,7 +20,7 @@ public record ReportRow(ReportKey key, TallySnapshot counts, List<MetricsSummary
   public ReportRow {
     requireNonNull(key, "key");
     requireNonNull(counts, "counts");
-    figures = ImmutableList.copyOf(figures);
+    figures = ImmutableList.copyOf(requireNonNull(figures, "figures"));
   }
 
   /**

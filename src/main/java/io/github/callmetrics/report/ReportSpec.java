@@ -154,7 +154,8 @@ public final class ReportSpec {
   /**
    * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
    * thread counts into its own accumulator and the accumulators are merged (without copying their counted
-   * calls); sequential and parallel streams give equal reports.
+   * calls); on a parallel stream the report's store is then sorted by every core as well (in the common
+   * fork/join pool). Sequential and parallel streams give equal reports.
    *
    * @return the collector
    */
@@ -162,11 +163,8 @@ public final class ReportSpec {
     return Collector.of(
         this::newAccumulator,
         ReportAccumulator::add,
-        (a, b) -> {
-          a.addAll(b);
-          return a;
-        },
-        ReportAccumulator::report,
+        ReportAccumulator::combine,
+        ReportAccumulator::finish,
         Collector.Characteristics.UNORDERED);
   }
 
@@ -230,7 +228,7 @@ public final class ReportSpec {
 
     /** Sets the dimensions rows are grouped by; none gives one row for everything. */
     public Builder groupBy(Dimension... dimensions) {
-      return groupBy(Arrays.asList(dimensions));
+      return groupBy(Arrays.asList(requireNonNull(dimensions, "dimensions")));
     }
 
     /** Sets the dimensions rows are grouped by; none gives one row for everything. */
@@ -249,7 +247,7 @@ public final class ReportSpec {
      * @throws IllegalArgumentException if there is none
      */
     public Builder definitions(ServiceLevelDefinition... definitions) {
-      return definitions(Arrays.asList(definitions));
+      return definitions(Arrays.asList(requireNonNull(definitions, "definitions")));
     }
 
     /**
@@ -258,7 +256,7 @@ public final class ReportSpec {
      * @throws IllegalArgumentException if there is none
      */
     public Builder definitions(List<ServiceLevelDefinition> definitions) {
-      List<ServiceLevelDefinition> copy = ImmutableList.copyOf(definitions);
+      List<ServiceLevelDefinition> copy = ImmutableList.copyOf(requireNonNull(definitions, "definitions"));
       if (copy.isEmpty()) {
         throw new IllegalArgumentException("a report needs at least one definition (got none)");
       }
@@ -268,6 +266,7 @@ public final class ReportSpec {
 
     /** Sets queues that appear in the report even when they have no calls. */
     public Builder queues(String... queues) {
+      requireNonNull(queues, "queues");
       for (String q : queues) {
         if (requireNonNull(q, "queue").isBlank()) {
           throw new IllegalArgumentException("queue \"" + q + "\" is blank (expected a non-blank queue name)");
@@ -279,7 +278,7 @@ public final class ReportSpec {
 
     /** Sets channels that appear in the report even when they have no calls. */
     public Builder channels(Channel... channels) {
-      this.channels = ImmutableSet.copyOf(channels);
+      this.channels = ImmutableSet.copyOf(requireNonNull(channels, "channels"));
       return this;
     }
 

@@ -41,7 +41,7 @@ public final class ErlangA {
   /** c = Nμ/θ and x = λ/θ. */
   private final double c;
   private final double x;
-  /** True when Erlang B underflowed: nobody ever waits, to double precision. */
+  /** True when Erlang B underflowed (or 1/B overflows): nobody ever waits, to double precision. */
   private final boolean noQueue;
   /** Sum of all states relative to π_N. */
   private final Scaled total;
@@ -63,7 +63,9 @@ public final class ErlangA {
     this.c = agents * patienceSeconds / aht;
     this.x = workload.erlangs() * patienceSeconds / aht;
     double b = ErlangB.recurrence(workload.erlangs(), agents);
-    this.noQueue = b == 0;
+    // B(N, A) of 0, or so small (1e-320 at 32 agents and 1e-9 Erlangs) that 1/B overflows: to double
+    // precision nobody waits, and the states below N could not be summed relative to π_N.
+    this.noQueue = !(1 / b < Double.POSITIVE_INFINITY);
     if (noQueue) {
       total = Scaled.of(1);
       belowAgents = total;
@@ -123,6 +125,7 @@ public final class ErlangA {
    */
   public static ErlangA of(Workload workload, int agents, Duration patience) {
     requireNonNull(workload, "workload");
+    requireNonNull(patience, "patience");
     Checks.agents("agents", agents);
     Workload.requirePositive("patience", patience);
     return new ErlangA(workload, agents, patience);
@@ -246,7 +249,9 @@ public final class ErlangA {
    * @return a fraction in [0, 1]
    */
   public double serviceLevel(Duration threshold, ServiceLevelFormula formula, Duration shortAbandonThreshold) {
+    requireNonNull(threshold, "threshold");
     requireNonNull(formula, "formula");
+    requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
     Checks.notNegative("short-abandon threshold", shortAbandonThreshold);
     double within = answeredWithin(threshold);
     switch (formula) {

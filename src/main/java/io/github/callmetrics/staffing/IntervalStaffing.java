@@ -20,12 +20,20 @@ import java.util.OptionalInt;
  */
 public record IntervalStaffing(IntervalWorkload interval, double trafficErlangs, int requiredAgents,
     OptionalDouble predictedServiceLevel, OptionalDouble predictedServiceLevelWithActualAgents, BigDecimal target) {
-  /** Checks the components are present. */
+  /** Checks the components are present, the traffic finite and zero or more, the agents zero or more. */
   public IntervalStaffing {
     requireNonNull(interval, "interval");
     requireNonNull(predictedServiceLevel, "predictedServiceLevel");
     requireNonNull(predictedServiceLevelWithActualAgents, "predictedServiceLevelWithActualAgents");
     requireNonNull(target, "target");
+    if (!(trafficErlangs >= 0) || Double.isInfinite(trafficErlangs)) {
+      throw new IllegalArgumentException("interval " + interval.start() + " traffic " + trafficErlangs
+          + " Erlangs is not valid (expected zero or more)");
+    }
+    if (requiredAgents < 0) {
+      throw new IllegalArgumentException("interval " + interval.start() + " required agents " + requiredAgents
+          + " is negative (expected zero or more)");
+    }
   }
 
   /**

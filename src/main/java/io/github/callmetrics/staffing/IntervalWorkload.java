@@ -32,6 +32,8 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
   /** Validates every component; the messages name the interval by its start. */
   public IntervalWorkload {
     requireNonNull(start, "start");
+    requireNonNull(length, "length");
+    requireNonNull(averageHandleTime, "averageHandleTime");
     requireNonNull(actualServiceLevel, "actualServiceLevel");
     requireNonNull(actualAgents, "actualAgents");
     Workload.requirePositive("interval " + start + " length", length);
@@ -77,6 +79,7 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
    */
   public static IntervalWorkload of(ReportRow row, int definitionIndex, Duration fallbackAverageHandleTime) {
     requireNonNull(row, "row");
+    requireNonNull(fallbackAverageHandleTime, "fallbackAverageHandleTime");
     Workload.requirePositive("fallback average handle time", fallbackAverageHandleTime);
     MeasurementInterval interval = row.key().interval().orElseThrow(() -> new IllegalArgumentException(
         "report row " + row.key() + " is not for one interval (expected a report grouped by interval)"));
@@ -99,6 +102,7 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
    */
   public static List<IntervalWorkload> of(Report report, int definitionIndex, Duration fallbackAverageHandleTime) {
     requireNonNull(report, "report");
+    requireNonNull(fallbackAverageHandleTime, "fallbackAverageHandleTime");
     List<IntervalWorkload> workloads = new ArrayList<>(report.rows().size());
     for (ReportRow row : report.rows()) {
       workloads.add(of(row, definitionIndex, fallbackAverageHandleTime));
@@ -108,6 +112,7 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
 
   /** Returns a copy with the service level measured in the interval. */
   public IntervalWorkload withActualServiceLevel(Ratio serviceLevel) {
+    requireNonNull(serviceLevel, "serviceLevel");
     return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, serviceLevel, actualAgents);
   }
 

@@ -8,9 +8,13 @@ package io.github.callmetrics.staffing;
 record Scaled(double mantissa, long exponent) {
   static final Scaled ZERO = new Scaled(0, 0);
 
-  /** ln 2 split so that {@code k · LN2_HI} is exact for |k| below 2^20 (as in fdlibm). */
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
+  /**
+   * ln 2 split so that {@code k · LN2_HI} is exact for |k| below 2^20 (as in fdlibm): the high part has its
+   * low 21 bits zero, which the hexadecimal literal shows; the values are fdlibm's
+   * {@code 6.93147180369123816490e-01} and {@code 1.90821492927058770002e-10}.
+   */
+  private static final double LN2_HI = 0x1.62e42feep-1;
+  private static final double LN2_LO = 0x1.a39ef35793c76p-33;
 
   static Scaled of(double value) {
     return normalize(value, 0);

@@ -100,21 +100,33 @@ public final class Staffing {
    * exactly in decimal (14 agents at 30% shrinkage are exactly 20 staff).
    *
    * @param agents  agents needed on the phones, zero or more
-   * @param shrinkage  the fraction of paid time not on the phones (breaks, training, absence), in [0, 1)
+   * @param shrinkage  the fraction of paid time not on the phones (breaks, training, absence), in [0, 1), at
+   *     most 18 decimal places
    * @return the staff to schedule
-   * @throws IllegalArgumentException if a value is outside its range
+   * @throws IllegalArgumentException if a value is outside its range, or the staff would be more than
+   *     {@link Integer#MAX_VALUE}
    */
   public static int withShrinkage(int agents, BigDecimal shrinkage) {
     requireNonNull(shrinkage, "shrinkage");
     if (agents < 0) {
       throw new IllegalArgumentException("agents " + agents + " is negative (expected zero or more)");
     }
+    // Messages use toString: toPlainString of 1E+999999999 is a billion digits. The cap on decimal places keeps
+    // 1 - shrinkage short too.
     if (shrinkage.signum() < 0 || shrinkage.compareTo(BigDecimal.ONE) >= 0) {
-      throw new IllegalArgumentException("shrinkage " + shrinkage.toPlainString()
-          + " is outside [0, 1) (expected a fraction such as 0.30)");
+      throw new IllegalArgumentException(
+          "shrinkage " + shrinkage + " is outside [0, 1) (expected a fraction such as 0.30)");
     }
-    return BigDecimal.valueOf(agents).divide(BigDecimal.ONE.subtract(shrinkage), 0, RoundingMode.CEILING)
-        .intValueExact();
+    if (shrinkage.scale() > 18) { // as written: 0E-999999999 is zero, and 1 - it has a billion digits
+      throw new IllegalArgumentException("shrinkage " + shrinkage
+          + " has more than 18 decimal places (expected a fraction such as 0.30)");
+    }
+    BigDecimal staff = BigDecimal.valueOf(agents).divide(BigDecimal.ONE.subtract(shrinkage), 0, RoundingMode.CEILING);
+    if (staff.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("shrinkage " + shrinkage + " turns " + agents + " agents into " + staff
+          + " staff, more than " + Integer.MAX_VALUE + " (expected a smaller shrinkage)");
+    }
+    return staff.intValueExact();
   }
 
   /**

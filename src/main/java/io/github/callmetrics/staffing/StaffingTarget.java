@@ -82,9 +82,11 @@ public sealed interface StaffingTarget {
       Duration shortAbandonThreshold) implements StaffingTarget {
     /** Validates every component. */
     public ServiceLevel {
+      requireNonNull(threshold, "threshold");
+      requireNonNull(formula, "formula");
+      requireNonNull(shortAbandonThreshold, "shortAbandonThreshold");
       Checks.probability("service level target", level, true, false);
       Checks.notNegative("threshold", threshold);
-      requireNonNull(formula, "formula");
       Checks.notNegative("short-abandon threshold", shortAbandonThreshold);
     }
   }

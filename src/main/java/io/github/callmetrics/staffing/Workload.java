@@ -39,6 +39,7 @@ public final class Workload {
    */
   public static Workload of(long calls, Duration interval, Duration averageHandleTime) {
     requireNonNull(interval, "interval");
+    requireNonNull(averageHandleTime, "averageHandleTime");
     if (calls < 0) {
       throw new IllegalArgumentException("calls " + calls + " is negative (expected zero or more)");
     }
@@ -59,6 +60,7 @@ public final class Workload {
    * @throws IllegalArgumentException if a value is outside its range
    */
   public static Workload ofErlangs(double erlangs, Duration averageHandleTime) {
+    requireNonNull(averageHandleTime, "averageHandleTime");
     requirePositive("average handle time", averageHandleTime);
     return new Workload(checkErlangs(erlangs), averageHandleTime);
   }

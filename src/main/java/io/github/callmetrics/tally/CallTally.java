@@ -111,33 +111,44 @@ public final class CallTally {
   public void remove(Call call) {
     requireNonNull(call, "call");
     if (arrivals == 0) {
-      throw new IllegalStateException("cannot remove " + call + ": the tally has no arrivals");
+      throw notCounted(call, "no arrivals");
     }
     switch (call.outcome()) {
       case ANSWERED:
         Duration handle = call.handleTime().orElse(null);
         if (handle != null && handleTimeCount == 0) {
-          throw new IllegalStateException("cannot remove " + call + ": the tally has no handle times");
+          throw notCounted(call, "no handle times");
         }
-        answered.remove(call.waitSeconds());
+        removeWait(answered, call);
         if (handle != null) {
           addHandleTime(-handle.getSeconds() - 1, 1_000_000_000L - handle.getNano(), -1);
         }
         break;
       case ABANDONED:
-        abandoned.remove(call.waitSeconds());
+        removeWait(abandoned, call);
         break;
       case LEFT_UNANSWERED:
-        flowOuts[call.flowOutReason().orElseThrow().ordinal()].remove(call.waitSeconds());
+        removeWait(flowOuts[call.flowOutReason().orElseThrow().ordinal()], call);
         break;
       case WAITING:
         if (waiting == 0) {
-          throw new IllegalStateException("cannot remove " + call + ": the tally has no waiting calls");
+          throw notCounted(call, "no waiting calls");
         }
         waiting--;
         break;
     }
     arrivals--;
+  }
+
+  private static void removeWait(WaitHistogram waits, Call call) {
+    if (!waits.remove(call.waitSeconds())) {
+      throw notCounted(call, "no " + call.outcome().label() + " call with a wait of " + call.waitSeconds() + " s");
+    }
+  }
+
+  private static IllegalStateException notCounted(Call call, String what) {
+    return new IllegalStateException("cannot remove " + call + ": the tally has " + what
+        + " (expected a call added before and not removed since)");
   }
 
   private void addHandleTime(Duration handleTime) {

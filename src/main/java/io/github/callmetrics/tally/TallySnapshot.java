@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.tally.internal.TallyAccess;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TallySnapshot {
   static {
-    io.github.callmetrics.internal.TallyAccess.Holder.register(new io.github.callmetrics.internal.TallyAccess() {
+    TallyAccess.Holder.register(new TallyAccess() {
       @Override
       public WaitDistribution distribution(long[] values, long[] cumulative, long totalSeconds) {
         return WaitDistribution.ofCumulative(values, cumulative, totalSeconds);

@@ -54,6 +54,7 @@ public final class WaitDistribution {
    * @throws IllegalArgumentException if a wait is negative
    */
   public static WaitDistribution of(long... waitSeconds) {
+    requireNonNull(waitSeconds, "waitSeconds");
     WaitHistogram h = new WaitHistogram();
     for (long w : waitSeconds) {
       h.record(w);
@@ -161,14 +162,19 @@ public final class WaitDistribution {
    */
   public Optional<Duration> percentile(double percent) {
     if (!(percent > 0 && percent <= 100)) {
-      throw new IllegalArgumentException("percentile " + percent + " is outside (0, 100]");
+      throw new IllegalArgumentException("percentile " + percent + " is outside (0, 100] (expected for example 50, 90 or 99)");
     }
     if (values.length == 0) {
       return Optional.empty();
     }
-    // rank = ceil(percent * n / 100), computed exactly so 80% of 5 is rank 4, not 5.
-    long rank = BigDecimal.valueOf(percent).multiply(BigDecimal.valueOf(count()))
-        .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
+    // rank = ceil(percent * n / 100), computed exactly so 80% of 5 is rank 4, not 5: in long arithmetic for
+    // the whole percents reports use (50, 80, 90, 95, 99; a live wallboard asks for them every second),
+    // with BigDecimal otherwise.
+    long n = count();
+    long rank = percent == (long) percent && n <= (Long.MAX_VALUE - 99) / 100
+        ? (((long) percent) * n + 99) / 100
+        : BigDecimal.valueOf(percent).multiply(BigDecimal.valueOf(n))
+            .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
     int i = Arrays.binarySearch(cumulative, Math.max(rank, 1));
     int index = i >= 0 ? i : -i - 1; // first entry whose cumulative count reaches the rank
     return Optional.of(Duration.ofSeconds(values[index]));

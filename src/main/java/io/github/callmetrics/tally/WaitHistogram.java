@@ -24,7 +24,7 @@ final class WaitHistogram {
 
   void record(long seconds, long times) {
     if (seconds < 0) {
-      throw new IllegalArgumentException("wait " + seconds + " s is negative");
+      throw new IllegalArgumentException("wait " + seconds + " s is negative (expected zero or more)");
     }
     if (seconds < DENSE_LIMIT) {
       if (seconds >= dense.length) {
@@ -44,18 +44,19 @@ final class WaitHistogram {
   /**
    * Removes one wait recorded before, the inverse of {@code record(seconds)}.
    *
-   * @throws IllegalStateException if no wait of that many seconds is recorded
+   * @return false, changing nothing, if no wait of that many seconds is recorded
    */
-  void remove(long seconds) {
+  boolean remove(long seconds) {
     if (seconds >= 0 && seconds < dense.length && dense[(int) seconds] > 0) {
       dense[(int) seconds]--;
     } else if (seconds >= DENSE_LIMIT && sparse != null && sparse.containsKey(seconds)) {
       sparse.computeIfPresent(seconds, (s, n) -> n == 1 ? null : n - 1);
     } else {
-      throw new IllegalStateException("no wait of " + seconds + " s to remove (it was never recorded)");
+      return false;
     }
     count--;
     totalSeconds -= seconds;
+    return true;
   }
 
   private void grow(int index) {

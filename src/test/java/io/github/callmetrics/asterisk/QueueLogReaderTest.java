@@ -241,6 +241,56 @@ class QueueLogReaderTest {
     assertThat(e.getMessage()).isEqualTo("queue_log:2: epoch: \"10x\" is not a whole number of epoch seconds");
   }
 
+  /** Found by QueueLogReaderFuzzTest: an 18-digit epoch opened a call whose arrival is no Instant. */
+  @Test
+  void epochsAndWaitsPastTheYear9999AreDefectsNotCrashes() throws IOException {
+    String log = String.join("\n",
+        "253402300800|a|q1|NONE|ENTERQUEUE||1|1",
+        "179541126795411270|b|q1|NONE|ENTERQUEUE||1|1",
+        "100|c|q1|NONE|ENTERQUEUE||1|1",
+        "105|c|q1|agent1|CONNECT|999999999999999999|c.2|1",
+        "110|d|q1|NONE|ABANDON|1|1|253402300800",
+        "253402300799|e|q1|NONE|ABANDON|1|1|253402300799", "");
+
+    QueueLogResult result = read(log);
+
+    assertThat(result.report().read().skipped()).containsExactly(
+        SkippedRecord.of("queue_log", 1, "epoch", "253402300800",
+            "is after 9999-12-31T23:59:59Z (expected at most 253402300799 epoch seconds)"),
+        SkippedRecord.of("queue_log", 2, "epoch", "179541126795411270",
+            "is after 9999-12-31T23:59:59Z (expected at most 253402300799 epoch seconds)"),
+        SkippedRecord.of("queue_log", 4, "holdtime", "999999999999999999",
+            "is too large (expected at most 253402300799 seconds)"),
+        SkippedRecord.of("queue_log", 5, "waittime", "253402300800",
+            "is too large (expected at most 253402300799 seconds)"));
+    // The largest epoch and wait still read: the caller waited from 1970 to the last second of 9999.
+    assertThat(result.calls()).containsExactly(
+        Call.abandoned("e", "q1", Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z")));
+    assertThat(result.report().incomplete()).extracting(IncompleteCall::callId).containsExactly("c");
+  }
+
+  /** Found by QueueLogReaderFuzzTest: a call id of one CR opened a call that could not be delivered. */
+  @Test
+  void blankCallIdsAndQueuesAreDefects() throws IOException {
+    String log = String.join("\n",
+        "100|a|q1|NONE|ENTERQUEUE||1|1",
+        "101||q1|NONE|ENTERQUEUE||1|1",
+        "102|\r|q1|NONE|ENTERQUEUE||1|1",
+        "103| |q1|agent1|CONNECT|1|x|1",
+        "104|b| |NONE|ENTERQUEUE||1|1",
+        "105|a|q1|NONE|ABANDON|1|1|5", "");
+
+    QueueLogResult result = read(log);
+
+    assertThat(result.report().read().skipped()).containsExactly(
+        SkippedRecord.of("queue_log", 2, "callid", "", "is empty (expected the call's unique id for a ENTERQUEUE event)"),
+        SkippedRecord.of("queue_log", 3, "callid", "\r", "is blank (expected the call's unique id for a ENTERQUEUE event)"),
+        SkippedRecord.of("queue_log", 4, "callid", " ", "is blank (expected the call's unique id for a CONNECT event)"),
+        SkippedRecord.of("queue_log", 5, "queue", " ", "is blank (expected the queue's name for a ENTERQUEUE event)"));
+    assertThat(result.calls()).containsExactly(Call.abandoned("a", "q1", Instant.ofEpochSecond(100), Instant.ofEpochSecond(105)));
+    assertThat(result.report().incomplete()).isEmpty();
+  }
+
   @Test
   void eventsThatDoNotFitTheCallAreReported() throws IOException {
     QueueLogResult result = read(String.join("\n",

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QueuesConfTest {
   @Test
@@ -24,6 +28,31 @@ class QueuesConfTest {
     QueueConfig plain = conf.queue("plain").orElseThrow();
     assertThat(plain.serviceLevelSeconds()).isZero();
     assertThat(plain.strategy()).isEqualTo("ringall");
+  }
+
+  /** Found by QueuesConfFuzzTest: a section without a name failed in QueueConfig, with no file or line. */
+  @Test
+  void sectionWithoutNameIsRejectedWithFileAndLine() {
+    assertThatThrownBy(() -> QueuesConf.read(new StringReader("[q1]\nservicelevel = 20\n[ \t]\nweight = 1\n"),
+        "queues.conf"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("queues.conf:3: \"[ \t]\" has no name (expected [queue name])");
+  }
+
+  /** Found by QueuesConfFuzzTest: a byte that is not UTF-8 failed the read with "Input length = 1". */
+  @Test
+  void bytesThatAreNotUtf8ReadAsReplacementCharacters(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("queues.conf");
+    byte[] latin1 = "[q1]\n; M\u00fcller's queue\nservicelevel = 20\n[caf\u00e9]\nservicelevel = 30\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, latin1);
+
+    QueuesConf conf = QueuesConf.read(file);
+
+    // The queue_log reader reads the same bytes of a queue name the same way, so the two still match.
+    assertThat(conf.names()).containsExactly("q1", "caf\uFFFD");
+    assertThat(conf.queue("q1").orElseThrow().serviceLevelSeconds()).isEqualTo(20);
+    assertThat(conf.queue("caf\uFFFD").orElseThrow().serviceLevelSeconds()).isEqualTo(30);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.callmetrics.call.internal.CallAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -152,6 +153,53 @@ class CallTest {
         .withChannel(Channel.CALLBACK).withHandleTime(Duration.ofSeconds(5));
     assertThat(call).hasToString("Call{c1 q1 callback arrived 2026-11-23T07:00:05Z left unanswered"
         + " 2026-11-23T07:01:05Z (queue-empty) handle PT5S}");
+  }
+
+  static Stream<Arguments> instantsRoundTrip() {
+    return Stream.of(
+        // before the epoch, with and without nanoseconds: the seconds are negative, the nanoseconds never
+        Arguments.of(Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.parse("1970-01-01T00:00:00Z"), 0L),
+        Arguments.of(Instant.parse("1901-05-04T10:00:00.5Z"), Instant.parse("1901-05-04T10:00:02.25Z"), 1L),
+        Arguments.of(Instant.EPOCH, Instant.EPOCH.plusNanos(1), 0L),
+        Arguments.of(ARRIVED.plusNanos(999_999_999), ARRIVED.plusSeconds(1), 0L),
+        // the whole range of Instant: 63,113,904,031,622,399 whole seconds, and the nanoseconds of the last one
+        Arguments.of(Instant.MIN, Instant.MAX, 63_113_904_031_622_399L));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource
+  void instantsRoundTrip(Instant arrived, Instant left, long waitSeconds) {
+    Call call = Call.abandoned("c1", "q1", arrived, left);
+    assertThat(call.arrived()).isEqualTo(arrived);
+    assertThat(call.outcomeAt()).contains(left);
+    assertThat(call.waitSeconds()).isEqualTo(waitSeconds);
+    assertThat(call.waitTime()).contains(Duration.between(arrived, left));
+    assertThat(call).isEqualTo(Call.abandoned("c1", "q1", arrived, left))
+        .isNotEqualTo(Call.abandoned("c1", "q1", arrived, left.plusNanos(left.equals(Instant.MAX) ? -1 : 1)));
+    CallAccess access = CallAccess.Holder.get();
+    assertThat(access.arrivedSecond(call)).isEqualTo(arrived.getEpochSecond());
+    assertThat(access.exitSecond(call)).isEqualTo(left.getEpochSecond());
+    Call waiting = Call.waiting("c2", "q1", arrived);
+    assertThat(waiting.arrived()).isEqualTo(arrived);
+    assertThat(access.exitSecond(waiting)).isEqualTo(arrived.getEpochSecond());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"PT0S", "PT0.000000001S", "PT5M0.5S", "PT2562047788015215H30M7.999999999S"})
+  void handleTimesRoundTrip(String text) {
+    Duration handle = Duration.parse(text);
+    Call call = Call.answered("c1", "q1", ARRIVED, ARRIVED.plusSeconds(3)).withHandleTime(handle);
+    assertThat(call.handleTime()).contains(handle);
+    assertThat(call.withChannel(Channel.CHAT).handleTime()).contains(handle);
+    CallAccess access = CallAccess.Holder.get();
+    assertThat(access.hasHandleTime(call)).isTrue();
+    assertThat(access.handleSeconds(call)).isEqualTo(handle.getSeconds());
+    assertThat(access.handleNanos(call)).isEqualTo(handle.getNano());
+    Call without = Call.answered("c1", "q1", ARRIVED, ARRIVED.plusSeconds(3));
+    assertThat(access.hasHandleTime(without)).isFalse();
+    assertThat(without.handleTime()).isEmpty();
+    assertThat(call).isNotEqualTo(without);
+    assertThat(without.withHandleTime(Duration.ZERO)).isNotEqualTo(without);
   }
 
   @Test

@@ -104,6 +104,20 @@ class ErlangCommandTest {
         .contains("0.8883500").contains("7.836 s");
   }
 
+  /** Found by CommandLineFuzzTest's contract on edge values: these failed with exit 1 and "callmetrics: Overflow". */
+  @Test
+  void shrinkageNearOneIsAUsageError() {
+    Run overflow = run("erlang", "c", "--erlangs", "5", "--aht", "PT3M", "--agents", "6", "--shrinkage",
+        "0.999999999999999999");
+    assertThat(overflow.code()).isEqualTo(2);
+    assertThat(overflow.err()).startsWith("callmetrics: shrinkage 0.999999999999999999 turns 6 agents into"
+        + " 6000000000000000000 staff, more than 2147483647 (expected a smaller shrinkage)");
+    Run digits = run("erlang", "c", "--erlangs", "5", "--aht", "PT3M", "--agents", "6", "--shrinkage",
+        "0.9999999999999999999999");
+    assertThat(digits.code()).isEqualTo(2);
+    assertThat(digits.err()).contains("has more than 18 decimal places");
+  }
+
   @Test
   void badOptionsExitTwo() {
     Run noAht = run("erlang", "c", "--calls", "100", "--agents", "14");

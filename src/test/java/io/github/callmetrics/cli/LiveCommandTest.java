@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,31 @@ class LiveCommandTest {
     assertThat(line(lines, "q1").split("\\s+"))
         .containsExactly("q1", "voice", "20s", "65.7%", "64.4%", "65.7%", "22.2%", "0", "-");
     assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, malformed lines 0, rotations 0");
+  }
+
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: a window of 2562047788015215 hours failed with
+   * "callmetrics: -1808".
+   */
+  @Test
+  void aWindowLongerThanADayIsAUsageError() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "asterisk-live", "--once", "--window",
+        "PT2562047788015215H", resource("s1_single_q_sl20.queue_log").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("callmetrics: --window: window PT2562047788015215H is not valid (expected a"
+        + " positive whole number of seconds up to PT24H, for example PT30M)");
+  }
+
+  /** Found by CommandLineFuzzTest: a Latin-1 byte failed the wallboard with "callmetrics: Input length = 1". */
+  @Test
+  void queuesConfBytesThatAreNotUtf8DoNotStopTheWallboard(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("queues.conf");
+    Files.write(conf, "[q1]\n; M\u00fcller's queue\nservicelevel = 20\n[caf\u00e9]\nservicelevel => 30\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(LiveCommand.readServicelevels(conf)).containsExactly(
+        Map.entry("caf\uFFFD", 30L), Map.entry("q1", 20L));
   }
 
   @Test

@@ -63,6 +63,20 @@ class ReportCommandTest {
         .contains("\"serviceLevel\":{\"value\":0.6444444444444445,\"numerator\":29,\"denominator\":45}");
   }
 
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: --target 1e999999999 ran out of memory printing the
+   * rejected target.
+   */
+  @Test
+  void extremeTargetsAreUsageErrors() {
+    Run huge = run("report", "--target", "1e999999999", SAMPLE);
+    assertThat(huge.exitCode()).isEqualTo(2);
+    assertThat(huge.err()).startsWith("callmetrics: target 1E+999999999 is outside [0, 1] (expected a fraction such as 0.80)");
+    Run tiny = run("report", "--target", "1e-999999999", SAMPLE);
+    assertThat(tiny.exitCode()).isEqualTo(2);
+    assertThat(tiny.err()).startsWith("callmetrics: target 1E-999999999 has more than 18 decimal places");
+  }
+
   @Test
   void usageErrorsExitWith2AndSayWhatWasExpected() {
     Run badLength = run("report", "--interval", "PT7M", SAMPLE);

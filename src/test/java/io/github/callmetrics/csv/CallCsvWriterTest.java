@@ -1,6 +1,7 @@
 package io.github.callmetrics.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
@@ -77,6 +78,50 @@ class CallCsvWriterTest {
     assertThat(text).contains("+01:00").contains("+02:00");
     assertThat(CsvCallReader.of(ReadMode.STRICT).read(new StringReader(text), "mem").calls())
         .containsExactlyElementsOf(calls);
+  }
+
+  /**
+   * Regression, found by {@code CsvRoundTripPropertiesTest} (seed -4927256801131858237): the writer wrote handle
+   * times of 16 digits of seconds or more, which the reader refused ("at most 15 digits"); it now reads every
+   * whole number of seconds a duration holds.
+   */
+  @Test
+  void theLargestHandleTimesRoundTrip() throws IOException {
+    Instant arrived = Instant.parse("2026-03-29T00:59:58Z");
+    List<Call> calls = List.of(
+        Call.answered("1", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)),
+        Call.answered("2", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(1_000_000_000_000_000L, 1)));
+    String text = CallCsvWriter.utc().toCsv(calls);
+    assertThat(text).contains(",9223372036854775807.999999999\n").contains(",1000000000000000.000000001\n");
+    assertThat(CsvCallReader.of(ReadMode.STRICT).read(new StringReader(text), "mem").calls()).isEqualTo(calls);
+
+    String tooLarge = CallCsvWriter.HEADER + "\n3,q1,voice,2026-03-29T00:59:58Z,answered,2026-03-29T00:59:58Z,"
+        + "9223372036854775808\n";
+    assertThatThrownBy(() -> CsvCallReader.of(ReadMode.STRICT).read(new StringReader(tooLarge), "mem"))
+        .hasMessage("mem:2: column handle_time: \"9223372036854775808\" is too large a number of seconds"
+            + " (expected at most 9223372036854775807, the largest duration)");
+  }
+
+  @Test
+  void instantsOutsideTheYearsTheFormatHoldsAreRejectedNotWritten() {
+    Instant arrived = Instant.parse("9999-12-31T23:59:00Z");
+    Call call = Call.answered("c1", "q1", arrived, arrived.plusSeconds(60));
+    StringBuilder out = new StringBuilder();
+    assertThatThrownBy(() -> CallCsvWriter.utc().writeRow(call, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("call c1: answered +10000-01-01T00:00:00Z is outside the years the CSV call format holds"
+            + " (expected 0000 to 9999)");
+    assertThat(out).as("nothing of the row is written").isEmpty();
+    // The year is the one written: in a zone east of UTC the same arrival is already in 10000.
+    assertThatThrownBy(() -> CallCsvWriter.inZone(ZoneId.of("Europe/Amsterdam"))
+        .toCsv(List.of(Call.waiting("c2", "q1", arrived))))
+        .hasMessage("call c2: arrived 9999-12-31T23:59:00Z is outside the years the CSV call format holds"
+            + " (expected 0000 to 9999)");
+    assertThat(CallCsvWriter.utc().toCsv(List.of(Call.waiting("c2", "q1", arrived))))
+        .endsWith("c2,q1,voice,9999-12-31T23:59:00Z,waiting,,\n");
+    assertThatThrownBy(() -> CallCsvWriter.inZone(ZoneId.of("America/New_York"))
+        .toCsv(List.of(Call.waiting("c3", "q1", Instant.MIN))))
+        .hasMessageStartingWith("call c3: arrived -1000000000-01-01T00:00:00Z is outside the years");
   }
 
   @Test

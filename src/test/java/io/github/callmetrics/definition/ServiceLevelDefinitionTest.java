@@ -90,8 +90,25 @@ class ServiceLevelDefinitionTest {
         .withMessage("target " + target + " is outside [0, 1] (expected a fraction such as 0.80)");
   }
 
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: report --target 1e999999999 ran out of memory
+   * printing the rejected target.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"0", "1", "0.8", "1.000"})
+  @CsvSource(delimiter = ';', value = {
+      "1e999999999; target 1E+999999999 is outside [0, 1] (expected a fraction such as 0.80)",
+      "-1e-999999999; target -1E-999999999 is outside [0, 1] (expected a fraction such as 0.80)",
+      "1e-999999999; target 1E-999999999 has more than 18 decimal places (expected a fraction such as 0.80)",
+      "0.8000000000000000001; target 0.8000000000000000001 has more than 18 decimal places (expected a fraction such as 0.80)",
+      "0E-999999999; target 0E-999999999 has more than 18 decimal places (expected a fraction such as 0.80)"})
+  void extremeTargetsAreRejectedWithoutPrintingEveryDigit(String target, String message) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ServiceLevelDefinition.builder().target(new BigDecimal(target)))
+        .withMessage(message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1", "0.8", "1.000", "0.999999999999999999", "0.800000000000000000"})
   void targetsAtTheEndsAreAccepted(String target) {
     assertThat(ServiceLevelDefinition.builder().target(new BigDecimal(target)).build().target())
         .isEqualByComparingTo(target);

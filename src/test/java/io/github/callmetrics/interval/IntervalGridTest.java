@@ -87,6 +87,41 @@ class IntervalGridTest {
     assertThat(autumn.period().toDuration()).isEqualTo(Duration.ofMinutes(24 * 60 + 30));
   }
 
+  /**
+   * Regression, found by {@code ReportPropertiesTest} (seed 570085007655636900): Antarctica/Troll moves its clock
+   * by two hours, so 2026-10-25 lasts 26 hours (1,560 minutes) and 2026-03-29 22 hours; the grid sized its
+   * array for days of at most 25 hours and failed with an ArrayIndexOutOfBoundsException.
+   */
+  @Test
+  void antarcticaTrollHasDaysOf22And26Hours() {
+    ZoneId troll = ZoneId.of("Antarctica/Troll");
+    LocalDate fallBack = LocalDate.of(2026, 10, 25);
+    assertThat(IntervalGrid.ofDay(fallBack, troll, IntervalLength.MINUTES_1).size()).isEqualTo(26 * 60);
+    assertThat(IntervalGrid.ofDay(fallBack, troll, IntervalLength.MINUTES_30).size()).isEqualTo(52);
+    assertThat(IntervalGrid.ofDay(LocalDate.of(2026, 3, 29), troll, IntervalLength.MINUTES_1).size()).isEqualTo(22 * 60);
+    IntervalGrid week = IntervalGrid.of(fallBack.minusDays(3), fallBack.plusDays(4), troll, IntervalLength.MINUTES_15);
+    assertThat(week.size()).isEqualTo(7 * 96 + 8);
+    assertThat(week.intervalsOn(fallBack)).isEqualTo(104);
+    assertContiguousAndFindable(week);
+  }
+
+  /**
+   * Regression, found by {@code IntervalGridPropertiesTest} (seed -5981357445458419260): America/Havana turns its
+   * clock back from 01:00 to 00:00 on 2026-11-01, so 00:00 happens twice; the second 00:00 was no boundary and
+   * its first interval was merged into the one before.
+   */
+  @Test
+  void havanaShowsMidnightTwiceOnItsFallBackDay() {
+    ZoneId havana = ZoneId.of("America/Havana");
+    IntervalGrid day = IntervalGrid.ofDay(LocalDate.of(2026, 11, 1), havana, IntervalLength.MINUTES_15);
+    assertThat(day.size()).isEqualTo(100);
+    assertThat(day.interval(0).start()).isEqualTo(OffsetDateTime.parse("2026-11-01T00:00-04:00").toInstant());
+    assertThat(day.interval(3).end()).isEqualTo(OffsetDateTime.parse("2026-11-01T01:00-04:00").toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-11-01T00:00-05:00").toInstant());
+    assertThat(day.interval(4).toDuration()).isEqualTo(Duration.ofMinutes(15));
+    assertContiguousAndFindable(day);
+  }
+
   @Test
   void marchInAmsterdamHas2972QuarterHours() {
     IntervalGrid march = IntervalGrid.of(YearMonth.of(2026, 3), AMSTERDAM, IntervalLength.MINUTES_15);
@@ -148,7 +183,8 @@ class IntervalGridTest {
         .hasMessageContaining("has more than 10000000 intervals");
     assertThatThrownBy(() -> IntervalGrid.ofDay(day, AMSTERDAM, IntervalLength.MINUTES_15).intervalsOn(day.plusDays(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("day 2026-03-02 is not a day of the grid's period 2026-03-01 to 2026-03-02 (end exclusive)");
+        .hasMessage("day 2026-03-02 is not a day of the grid's period 2026-03-01 to 2026-03-02"
+            + " (expected a day from 2026-03-01 to 2026-03-01)");
   }
 
   /** Checks intervals tile the period and every second of each maps back to its own interval. */

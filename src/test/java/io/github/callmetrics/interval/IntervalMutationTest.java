@@ -92,14 +92,15 @@ class IntervalMutationTest {
     assertThat(grid.dayOf(0)).isEqualTo(LocalDate.of(2026, 3, 1));
     assertThatIllegalArgumentException().isThrownBy(() -> grid.intervalsOn(LocalDate.of(2026, 3, 2)))
         .withMessage("day 2026-03-02 is not a day of the grid's period 2026-03-01 to 2026-03-04 with day-aligned"
-            + " intervals");
+            + " intervals (expected a grid of days or clock-aligned intervals)");
   }
 
   @Test
   void intervalsOnRejectsADayBeforeThePeriod() {
     IntervalGrid grid = IntervalGrid.ofDay(LocalDate.of(2026, 3, 1), AMSTERDAM, IntervalLength.MINUTES_15);
     assertThatIllegalArgumentException().isThrownBy(() -> grid.intervalsOn(LocalDate.of(2026, 2, 28)))
-        .withMessage("day 2026-02-28 is not a day of the grid's period 2026-03-01 to 2026-03-02 (end exclusive)");
+        .withMessage("day 2026-02-28 is not a day of the grid's period 2026-03-01 to 2026-03-02"
+            + " (expected a day from 2026-03-01 to 2026-03-01)");
     assertThat(grid.intervalsOn(LocalDate.of(2026, 3, 1))).isEqualTo(96);
   }
 

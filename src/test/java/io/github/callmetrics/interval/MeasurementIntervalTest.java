@@ -57,13 +57,29 @@ class MeasurementIntervalTest {
     assertThat(MeasurementInterval.parse(parsed.format(ZoneId.of("Europe/Amsterdam")))).isEqualTo(parsed);
   }
 
+  /** Found by ParseFuzzTest: an end past the year 999,999,999 printed a form that parse rejected. */
+  @Test
+  void toStringReadsBackAtTheEndsOfTime() {
+    MeasurementInterval last = MeasurementInterval.parse("+999999999-12-31T23:59:59Z/PT5M");
+    assertThat(last.toString()).isEqualTo("+999999999-12-31T23:59:59Z/+1000000000-01-01T00:04:59Z");
+    assertThat(MeasurementInterval.parse(last.toString())).isEqualTo(last);
+
+    MeasurementInterval first = MeasurementInterval.parse("-1000000000-01-01T00:00:00Z/PT1S");
+    assertThat(first.start()).isEqualTo(Instant.MIN);
+    assertThat(MeasurementInterval.parse(first.toString())).isEqualTo(first);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
       "2026-03-29T00:00:00Z; one '/' between start and end",
       "2026-03-29T00:00:00Z/2026-03-29T00:15:00Z/x; one '/' between start and end",
       "2026-03-29T00:00:00/2026-03-29T00:15:00Z; ISO-8601 instants with Z or an offset, or an instant and a duration",
       "2026-03-29T00:15:00Z/2026-03-29T00:00:00Z; start <= end",
-      "2026-03-29T00:15:00Z/PT-1M; zero or more"})
+      "2026-03-29T00:15:00Z/PT-1M; zero or more",
+      // Found by ParseFuzzTest: a duration past Instant.MAX leaked a DateTimeException (a longer one, an
+      // ArithmeticException).
+      "+999999999-12-31T23:59Z/PT+9999995M; ends after the last instant +1000000000-12-31T23:59:59.999999999Z",
+      "2026-03-29T00:00:00Z/PT2562047788015215H; ends after the last instant"})
   void parseRejects(String text, String expected) {
     assertThatThrownBy(() -> MeasurementInterval.parse(text))
         .isInstanceOf(IllegalArgumentException.class)

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -32,6 +31,11 @@ final class GeneratedDay {
    * stay waiting (their outcome event is not delivered).
    */
   GeneratedDay(long seed, int count, Instant cut, int jitterMillis) {
+    this(seed, count, cut, jitterMillis, "c");
+  }
+
+  /** The same, with call ids {@code idPrefix + i} instead of {@code "c" + i}. */
+  GeneratedDay(long seed, int count, Instant cut, int jitterMillis, String idPrefix) {
     SplittableRandom random = new SplittableRandom(seed);
     Instant start = DAY.atStartOfDay(AMSTERDAM).toInstant();
     long span = cut.getEpochSecond() - start.getEpochSecond();
@@ -40,7 +44,7 @@ final class GeneratedDay {
       Instant arrived = start.plusMillis((long) (random.nextDouble() * span * 1000));
       String queue = QUEUES[random.nextInt(QUEUES.length)];
       Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
-      String id = "c" + i;
+      String id = idPrefix + i;
       long waitMillis = random.nextInt(10) == 0 ? random.nextLong(600_000) : random.nextLong(40_000);
       Instant out = arrived.plusMillis(waitMillis);
       int kind = random.nextInt(10);
@@ -68,7 +72,8 @@ final class GeneratedDay {
       long delivered = Math.max(enterDelivered, nanos(out) + random.nextLong(jitterMillis * 1_000_000L + 1));
       deliveries.add(new Delivery(outcome, delivered, seq++));
     }
-    deliveries.sort(Comparator.comparingLong(Delivery::deliveredAtNanos).thenComparingLong(Delivery::seq));
+    // Deliveries are in seq order, and the sort is stable: ties in delivery keep their seq order.
+    deliveries.sort((a, b) -> Long.compare(a.deliveredAtNanos(), b.deliveredAtNanos()));
   }
 
   static long nanos(Instant instant) {

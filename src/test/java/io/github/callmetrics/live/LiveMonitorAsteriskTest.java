@@ -41,7 +41,7 @@ class LiveMonitorAsteriskTest {
     QueueLog(String resource) throws IOException {
       Map<String, Instant> arrived = new HashMap<>();
       try (InputStream in = LiveMonitorAsteriskTest.class.getResourceAsStream("/live/" + resource)) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
           String[] f = line.split("\\|", -1);
           Instant at = Instant.ofEpochSecond(Long.parseLong(f[0]));
           String id = f[1];

@@ -2,14 +2,17 @@ package io.github.callmetrics.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.callmetrics.call.Call;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.report.Report;
+import io.github.callmetrics.report.ReportKey;
 import io.github.callmetrics.report.ReportSpec;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several producer threads, each owning a disjoint set of calls in shared queues, feed about two million events
- * while a reader takes snapshots; every snapshot adds up and the final report equals the single-threaded one.
+ * while a reader takes snapshots; every snapshot adds up, and the final report and the intervals shown at the
+ * end equal the batch report of the same calls, counted in one thread.
  */
 class LiveMonitorConcurrencyTest {
   private static final int PRODUCERS = 3;
@@ -27,19 +31,15 @@ class LiveMonitorConcurrencyTest {
   void producersAndAReaderAgreeWithASingleThreadedTally() throws Exception {
     Instant cut = GeneratedDay.DAY.atTime(23, 50).atZone(GeneratedDay.AMSTERDAM).toInstant();
     List<List<CallEvent>> streams = new ArrayList<>();
-    List<io.github.callmetrics.call.Call> allCalls = new ArrayList<>();
+    List<Call> allCalls = new ArrayList<>();
     for (int p = 0; p < PRODUCERS; p++) {
-      GeneratedDay day = new GeneratedDay(100 + p, CALLS_PER_PRODUCER, cut, 0);
+      GeneratedDay day = new GeneratedDay(100 + p, CALLS_PER_PRODUCER, cut, 0, "p" + p + "-c");
       List<CallEvent> events = new ArrayList<>(day.deliveries.size());
       for (GeneratedDay.Delivery d : day.deliveries) {
-        CallEvent e = d.event();
-        events.add(CallEvent.of(e.kind(), e.queue(), "p" + p + "-" + e.callId(), e.at(), e.channel().orElse(null),
-            e.flowOutReason().orElse(null)));
+        events.add(d.event());
       }
       streams.add(events);
-      for (io.github.callmetrics.call.Call c : day.calls) {
-        allCalls.add(rename(c, "p" + p + "-" + c.id()));
-      }
+      allCalls.addAll(day.calls);
     }
     ReportSpec spec = LiveMonitorBatchAgreementTest.spec(Attribution.ARRIVAL);
     // Producers run at their own pace in event time: a day of tolerance so none of their events is late.
@@ -77,8 +77,17 @@ class LiveMonitorConcurrencyTest {
     assertThat(monitor.rejectedEventCount()).isZero();
     assertThat(monitor.lateEventCount()).isZero();
     Report batch = spec.report(allCalls);
-    assertThat(monitor.report().rows()).isEqualTo(batch.rows());
-    assertThat(monitor.report().total().counts().arrivals()).isEqualTo((long) PRODUCERS * CALLS_PER_PRODUCER);
+    Report live = monitor.report();
+    assertThat(live.rows()).isEqualTo(batch.rows());
+    assertThat(live.total().counts().arrivals()).isEqualTo((long) PRODUCERS * CALLS_PER_PRODUCER);
+    // The intervals a wallboard shows at the end, counted while producers raced each other in event time.
+    for (LiveSnapshot s : monitor.snapshots()) {
+      for (Optional<LiveFigures> f : List.of(s.currentInterval(), s.previousInterval())) {
+        ReportKey key = new ReportKey(Optional.of(s.queue()), Optional.of(s.channel()),
+            Optional.of(f.orElseThrow().span()));
+        assertThat(f.orElseThrow().counts()).as("%s", key).isEqualTo(batch.row(key).orElseThrow().counts());
+      }
+    }
   }
 
   private static void checkAddsUp(LiveSnapshot s) {
@@ -94,25 +103,5 @@ class LiveMonitorConcurrencyTest {
     assertThat(s.window().counts().waiting()).isZero();
     s.thresholds().forEach(w -> assertThat(w.overThreshold() + w.breakingWithinHorizon()).isLessThanOrEqualTo(s.waitingNow()));
     assertThat(s.oldestWaiting().isPresent()).isEqualTo(s.waitingNow() > 0);
-  }
-
-  private static io.github.callmetrics.call.Call rename(io.github.callmetrics.call.Call c, String id) {
-    io.github.callmetrics.call.Call r;
-    switch (c.outcome()) {
-      case ANSWERED:
-        r = io.github.callmetrics.call.Call.answered(id, c.queue(), c.arrived(), c.outcomeAt().orElseThrow());
-        break;
-      case ABANDONED:
-        r = io.github.callmetrics.call.Call.abandoned(id, c.queue(), c.arrived(), c.outcomeAt().orElseThrow());
-        break;
-      case LEFT_UNANSWERED:
-        r = io.github.callmetrics.call.Call.leftUnanswered(id, c.queue(), c.arrived(), c.outcomeAt().orElseThrow(),
-            c.flowOutReason().orElseThrow());
-        break;
-      default:
-        r = io.github.callmetrics.call.Call.waiting(id, c.queue(), c.arrived());
-        break;
-    }
-    return r.withChannel(c.channel());
   }
 }

@@ -8,8 +8,13 @@ import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
+import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.report.Report;
+import io.github.callmetrics.report.ReportKey;
+import io.github.callmetrics.report.ReportRow;
 import io.github.callmetrics.report.ReportSpec;
+import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The live choices, hand-worked: default definition A_T / O, T = 20 s inclusive; quarter hours. */
@@ -100,6 +106,88 @@ class LiveMonitorTest {
   }
 
   @Test
+  void aClosedIntervalsFiguresAreReusedUntilAnEventWithinTheToleranceChangesThem() {
+    LiveMonitor m = monitor();
+    m.entered("sales", "c1", Channel.VOICE, at("09:14:40"));
+    m.answered("sales", "c1", at("09:14:50"));
+    m.entered("sales", "c2", Channel.VOICE, at("09:15:01"));
+    m.answered("sales", "c2", at("09:15:02"));
+    LiveFigures closed = m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow();
+    assertThat(closed.figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 1));
+
+    m.advanceTo(at("09:15:03"));
+    assertThat(m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow()).isSameAs(closed);
+
+    // 4 s before now, within the 5 s tolerance: c3 arrived in 09:00-09:15, and waits there.
+    assertThat(m.entered("sales", "c3", Channel.VOICE, at("09:14:59"))).isTrue();
+    LiveFigures waiting = m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow();
+    assertThat(waiting).isNotSameAs(closed);
+    assertThat(waiting.counts().waiting()).isEqualTo(1);
+    assertThat(waiting.figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 1)); // c3 has waited 4 s: not counted yet
+
+    m.abandoned("sales", "c3", at("09:15:03"));
+    LiveFigures changed = m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow();
+    assertThat(changed.counts().answered()).isEqualTo(1);
+    assertThat(changed.counts().abandoned()).isEqualTo(1);
+    assertThat(changed.counts().waiting()).isZero();
+    assertThat(changed.figures(0).serviceLevel()).isEqualTo(Ratio.of(1, 2));
+    assertThat(m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow()).isSameAs(changed);
+  }
+
+  @Test
+  void outcomesWithinTheToleranceLeaveTheWindowInTheOrderOfTheirOwnSeconds() {
+    LiveMonitor m = monitor(); // window 900 s: outcomes in (now - 900 s, now]
+    m.entered("sales", "c1", Channel.VOICE, at("09:00:00"));
+    m.entered("sales", "c2", Channel.VOICE, at("09:00:01"));
+    m.answered("sales", "c2", at("09:00:10"));
+    assertThat(m.abandoned("sales", "c1", at("09:00:07.500"))).isTrue(); // 2.5 s before now: placed at 09:00:07
+    m.advanceTo(at("09:15:06.900"));
+    assertThat(m.snapshot("sales", Channel.VOICE).window().counts().ended()).isEqualTo(2);
+    m.advanceTo(at("09:15:07"));
+    TallyCounts seven = TallyCounts.of(m.snapshot("sales", Channel.VOICE).window());
+    assertThat(seven).isEqualTo(new TallyCounts(1, 1, 0));
+    m.advanceTo(at("09:15:09.999"));
+    assertThat(TallyCounts.of(m.snapshot("sales", Channel.VOICE).window())).isEqualTo(new TallyCounts(1, 1, 0));
+    m.advanceTo(at("09:15:10"));
+    assertThat(TallyCounts.of(m.snapshot("sales", Channel.VOICE).window())).isEqualTo(new TallyCounts(0, 0, 0));
+  }
+
+  /** The window's arrivals, answered and abandoned calls. */
+  private record TallyCounts(long arrivals, long answered, long abandoned) {
+    static TallyCounts of(LiveFigures window) {
+      return new TallyCounts(window.counts().arrivals(), window.counts().answered(), window.counts().abandoned());
+    }
+  }
+
+  @Test
+  void aCallThatArrivedBeforeThePreviousIntervalCountsInTheReportAndTheWindowButInNoShownInterval() {
+    for (Attribution attribution : Attribution.values()) {
+      LiveMonitor m = LiveMonitor.builder(spec(attribution)).window(Duration.ofMinutes(15)).build();
+      m.entered("sales", "c1", Channel.VOICE, at("09:00:10"));
+      m.advanceTo(at("09:16:00"));
+      LiveFigures stillShown = m.snapshot("sales", Channel.VOICE).previousInterval().orElseThrow();
+      assertThat(stillShown.span().start()).isEqualTo(at("09:00:00"));
+      assertThat(stillShown.counts().waiting()).as("%s", attribution).isEqualTo(1);
+
+      m.advanceTo(at("09:31:00"));
+      m.answered("sales", "c1", at("09:31:00")); // waited 30 min 50 s
+      LiveSnapshot s = m.snapshot("sales", Channel.VOICE);
+      TallySnapshot current = s.currentInterval().orElseThrow().counts();
+      assertThat(s.previousInterval().orElseThrow().counts().isEmpty()).as("%s", attribution).isTrue();
+      // Per event, the answer is the current interval's; the arrival stays with 09:00, never shown again.
+      assertThat(current.answered()).as("%s", attribution).isEqualTo(attribution == Attribution.ARRIVAL ? 0 : 1);
+      assertThat(current.arrivals()).as("%s", attribution).isEqualTo(attribution == Attribution.EXIT ? 1 : 0);
+      assertThat(s.window().counts().answered()).isEqualTo(1);
+      assertThat(s.window().counts().answeredWaits().max()).contains(Duration.ofSeconds(1850));
+      Report report = m.report();
+      ReportRow nine = report.row(new ReportKey(Optional.of("sales"), Optional.of(Channel.VOICE),
+          Optional.of(MeasurementInterval.of(at("09:00:00"), at("09:15:00"))))).orElseThrow();
+      assertThat(nine.counts().arrivals()).as("%s", attribution).isEqualTo(attribution == Attribution.EXIT ? 0 : 1);
+      assertThat(nine.counts().answered()).as("%s", attribution).isEqualTo(attribution == Attribution.ARRIVAL ? 1 : 0);
+    }
+  }
+
+  @Test
   void aLateEventIsKeptAndCountedButNotMerged() {
     LiveMonitor m = monitor();
     m.entered("sales", "c1", Channel.VOICE, at("09:15:02"));
@@ -160,7 +248,14 @@ class LiveMonitorTest {
   void builderRejectsBadSettingsWithTheValueAndTheRule() {
     LiveMonitor.Builder b = LiveMonitor.builder(spec(Attribution.ARRIVAL));
     assertThatThrownBy(() -> b.window(Duration.ofMillis(1500)))
-        .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds, for example PT30M)");
+        .hasMessage("window PT1.5S is not valid (expected a positive whole number of seconds up to PT24H, for example PT30M)");
+    // Found by CommandLineFuzzTest's contract on edge values: asterisk-live --window PT2562047788015215H sized
+    // the ring with a negative int.
+    assertThatThrownBy(() -> b.window(Duration.ofHours(2562047788015215L)))
+        .hasMessage("window PT2562047788015215H is not valid (expected a positive whole number of seconds up to PT24H,"
+            + " for example PT30M)");
+    assertThatThrownBy(() -> b.window(Duration.ofSeconds(86_401))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.window(Duration.ofDays(1)).build().window()).isEqualTo(Duration.ofDays(1));
     assertThatThrownBy(() -> b.lateTolerance(Duration.ofSeconds(-1)))
         .hasMessage("late tolerance PT-1S is negative (expected zero or more)");
     assertThatThrownBy(() -> monitor().entered(" ", "c1", Channel.VOICE, at("09:00:00")))

@@ -22,17 +22,22 @@ import java.util.TreeSet;
 /**
  * The simple path, kept as the reference the fast path must equal: the report as it was computed before the
  * columnar store, one {@link CallTally} per queue, channel and interval, rows materialised eagerly, roll-ups
- * from the rows' snapshots.
+ * and regroupings from the snapshots of those finest cells (not from the rows: a row grouped without queues
+ * no longer says which queues had calls, and named queues without calls get rows of their own).
  */
 final class ReferenceReport {
   final ReportSpec spec;
   final List<ReportRow> rows;
   final long callsOutsidePeriod;
+  /** The counts per queue, channel and interval of the finest grid the calls were counted on. */
+  private final Map<ReportKey, TallySnapshot> finest;
 
-  private ReferenceReport(ReportSpec spec, List<ReportRow> rows, long callsOutsidePeriod) {
+  private ReferenceReport(ReportSpec spec, List<ReportRow> rows, long callsOutsidePeriod,
+      Map<ReportKey, TallySnapshot> finest) {
     this.spec = spec;
     this.rows = rows;
     this.callsOutsidePeriod = callsOutsidePeriod;
+    this.finest = finest;
   }
 
   static ReferenceReport of(ReportSpec spec, Iterable<Call> calls) {
@@ -109,7 +114,7 @@ final class ReferenceReport {
       }
       rows.add(new ReportRow(e.getKey(), counts2, figures));
     }
-    return new ReferenceReport(spec, rows, callsOutsidePeriod);
+    return new ReferenceReport(spec, rows, callsOutsidePeriod, counts);
   }
 
   private static Set<ReportKey> groups(ReportSpec spec, Set<ReportKey> keys) {
@@ -144,20 +149,12 @@ final class ReferenceReport {
   ReferenceReport groupedBy(Dimension... dimensions) {
     EnumSet<Dimension> keep = EnumSet.noneOf(Dimension.class);
     keep.addAll(List.of(dimensions));
-    return of(spec.toBuilder().groupBy(keep).build(), countsByKey(), callsOutsidePeriod);
+    return of(spec.toBuilder().groupBy(keep).build(), finest, callsOutsidePeriod);
   }
 
   ReferenceReport rollUp(IntervalLength length) {
     IntervalGrid grid = spec.grid();
     IntervalGrid coarse = IntervalGrid.of(grid.startDay(), grid.endDay(), grid.zone(), length);
-    return of(spec.toBuilder().grid(coarse).build(), countsByKey(), callsOutsidePeriod);
-  }
-
-  private Map<ReportKey, TallySnapshot> countsByKey() {
-    Map<ReportKey, TallySnapshot> counts = new TreeMap<>();
-    for (ReportRow row : rows) {
-      counts.put(row.key(), row.counts());
-    }
-    return counts;
+    return of(spec.toBuilder().grid(coarse).build(), finest, callsOutsidePeriod);
   }
 }

@@ -54,7 +54,7 @@ class ReportStoreTest {
         waitNanos = random.nextLong(3_600_000_000_000L);
       } else {
         long[] edges = {65_534, 65_535, 65_536, 70_000, 10 * 86_400L, 400 * 86_400L};
-        waitNanos = edges[random.nextInt(edges.length)] * 1_000_000_000L + random.nextInt(2) * random.nextInt(1_000_000_000);
+        waitNanos = edges[random.nextInt(edges.length)] * 1_000_000_000L + random.nextInt(2) * (long) random.nextInt(1_000_000_000);
       }
       Instant left = arrived.plusNanos(waitNanos);
       String queue = List.of("sales", "support", "retention").get(random.nextInt(3));
@@ -165,13 +165,77 @@ class ReportStoreTest {
     ReportSpec spec = spec(Attribution.EXIT);
     ReportAccumulator acc = spec.newAccumulator();
     acc.addAll(calls);
-    Report one = Report.of(spec, ReportStore.build(acc, 1, 0));
+    Report one = Report.of(spec, ReportStore.buildInParts(acc, 1));
     for (int threads : new int[] {2, 3, 7}) {
-      Report many = Report.of(spec, ReportStore.build(acc, threads, 0));
+      Report many = Report.of(spec, ReportStore.buildInParts(acc, threads));
       assertThat(many.rows()).isEqualTo(one.rows());
       assertThat(many.rollUp(IntervalLength.DAY).rows()).isEqualTo(one.rollUp(IntervalLength.DAY).rows());
     }
     assertSame(one, ReferenceReport.of(spec, calls));
+  }
+
+  @Test
+  void mergedAccumulatorsBuiltByManyThreadsEqualTheSimplePath() {
+    List<Call> calls = randomCalls(37, 12_000);
+    ReportSpec spec = spec(Attribution.ARRIVAL);
+    ReportAccumulator a = spec.newAccumulator();
+    ReportAccumulator b = spec.newAccumulator();
+    ReportAccumulator c = spec.newAccumulator();
+    a.addAll(calls.subList(0, 4_000));
+    b.addAll(calls.subList(4_000, 9_000));
+    c.addAll(calls.subList(9_000, 12_000));
+    b.combine(c); // the collector's merge: c's cell counts are taken over, not copied
+    a.addAll(b);
+    ReferenceReport simple = ReferenceReport.of(spec, calls);
+    for (int parts = 1; parts <= 4; parts++) {
+      assertSame(Report.of(spec, ReportStore.buildInParts(a, parts)), simple);
+    }
+  }
+
+  @Test
+  void theParallelCollectorOnOverAMillionCallsEqualsOneThread() {
+    // Above the store's threshold (2^20 waits): the collector's report is built by every core.
+    List<Call> calls = randomCalls(43, 1_300_000); // about 1.17 million waits
+    ReportSpec spec = spec(Attribution.ARRIVAL);
+    Report one = spec.report(calls);
+    Report all = calls.parallelStream().collect(spec.collector());
+    assertThat(all.rows()).isEqualTo(one.rows());
+    assertThat(all.callsOutsidePeriod()).isEqualTo(one.callsOutsidePeriod());
+    assertThat(all.total()).isEqualTo(one.total());
+    assertThat(one.total().counts().arrivals() + one.callsOutsidePeriod()).isEqualTo(calls.size());
+  }
+
+  @Test
+  void threadsForTheStore() {
+    // One thread below the threshold, or when there is one core.
+    assertThat(ReportStore.parts(2, 999, 10, 1_000)).isEqualTo(1);
+    assertThat(ReportStore.parts(1, 30_000_000, 21_024_000, 1_000)).isEqualTo(1);
+    // The year of the issue: 30 M waits (180 MB) allow 1 + 180 / 84.1 = 3 threads' counts of 21,024,000 keys.
+    assertThat(ReportStore.parts(2, 30_000_000, 21_024_000, 1_000)).isEqualTo(2);
+    assertThat(ReportStore.parts(16, 30_000_000, 21_024_000, 1_000)).isEqualTo(3);
+    // Far more keys than waits: one thread, whatever the cores.
+    assertThat(ReportStore.parts(16, 2_000_000, 100_000_000, 1_000)).isEqualTo(1);
+  }
+
+  @Test
+  void queuesOfOneHashSlotAndEqualButNotIdenticalNames() {
+    // "Aa" and "BB" have the same hash code, so they share a slot of the accumulator's queue cache; the names
+    // are new strings for every call, equal but not identical; and 40 more queues arrive one by one through
+    // the period, so the cell counts are laid out again for more groups after many intervals were counted.
+    List<Call> calls = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(8);
+    for (int i = 0; i < 8_000; i++) {
+      Instant arrived = T0.plusSeconds(i * 30L);
+      String queue = new String(i % 3 == 2 ? "q" + random.nextInt(1 + i / 200) : i % 3 == 0 ? "Aa" : "BB");
+      Call call = random.nextInt(3) == 0 ? Call.abandoned("c" + i, queue, arrived, arrived.plusSeconds(i % 97))
+          : Call.answered("c" + i, queue, arrived, arrived.plusSeconds(i % 61)).withHandleTime(Duration.ofSeconds(i % 400));
+      calls.add(call.withChannel(Channel.values()[i % 2]));
+    }
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    for (Attribution attribution : Attribution.values()) {
+      ReportSpec spec = spec(attribution);
+      assertSame(spec.report(calls), ReferenceReport.of(spec, calls));
+    }
   }
 
   @Test

@@ -347,7 +347,7 @@ public final class SampleCallGenerator {
     // The offer number at which the caller accepts is geometric; a caller who accepts presses 2 to 6 s in.
     double u = 1 - random.nextDouble();
     long offer = 1 + (long) (StrictMath.log(u) / StrictMath.log(1 - line.callbackAcceptance()));
-    long press = 2 + random.nextInt(5);
+    long press = 2L + random.nextInt(5);
     return offer > 1_000 ? NEVER / 2 : offer * 60 + press;
   }
 

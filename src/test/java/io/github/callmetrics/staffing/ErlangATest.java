@@ -28,6 +28,7 @@ class ErlangATest {
   }
 
   @Test
+  @SuppressWarnings("FloatingPointLiteralPrecision") // the reference digits as mpmath printed them
   void agreesWithFortyDigitComputation() {
     // Recomputed with mpmath at 40 digits: direct stationary distribution, and numeric quadrature of the
     // offered-wait density for A_T, B_T and ASA (the script is in docs/staffing.md).
@@ -148,6 +149,21 @@ class ErlangATest {
     ErlangA near = ErlangA.of(Workload.ofErlangs(99_900, AHT_3_MIN), 100_000, Duration.ofMinutes(5));
     assertThat(near.probabilityOfWaiting()).isBetween(0.0, 1.0);
     assertThat(near.serviceLevel(T20)).isBetween(near.immediateAnswer(), 1.0);
+  }
+
+  /**
+   * Regression, found by {@code ErlangPropertiesTest} (seed -4910343599907396918): at 1e-9 Erlangs on 32 agents
+   * Erlang B is about 1e-320, 1/B overflows, and every figure came out NaN. Nobody waits, to double precision.
+   */
+  @Test
+  void tinyTrafficOnManyAgentsWaitsForNothing() {
+    ErlangA model = ErlangA.of(Workload.ofErlangs(1e-9, Duration.ofSeconds(619)), 32, Duration.ofSeconds(434));
+    assertThat(model.probabilityOfWaiting()).isZero();
+    assertThat(model.probabilityOfAbandoning()).isZero();
+    assertThat(model.immediateAnswer()).isEqualTo(1.0);
+    assertThat(model.serviceLevel(Duration.ofSeconds(20))).isEqualTo(1.0);
+    assertThat(model.averageSpeedOfAnswerSeconds()).isZero();
+    assertThat(model.occupancy()).isEqualTo(1e-9 / 32);
   }
 
   @Test

@@ -89,6 +89,27 @@ class StaffingTest {
     assertThat(Staffing.agentsFor(Workload.ofErlangs(0, AHT_3_MIN), Duration.ofMinutes(1), EIGHTY_TWENTY)).isZero();
   }
 
+  /**
+   * Found by CommandLineFuzzTest's contract on edge values: erlang --shrinkage 0.9999999999999999999999 failed
+   * with "Overflow".
+   */
+  @Test
+  void shrinkageThatWouldOverflowTheStaffIsRejectedWithItsRule() {
+    assertThatThrownBy(() -> Staffing.withShrinkage(6, new BigDecimal("0.999999999999999999")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shrinkage 0.999999999999999999 turns 6 agents into 6000000000000000000 staff, more than 2147483647"
+            + " (expected a smaller shrinkage)");
+    assertThatThrownBy(() -> Staffing.withShrinkage(6, new BigDecimal("0.9999999999999999999999")))
+        .hasMessage("shrinkage 0.9999999999999999999999 has more than 18 decimal places (expected a fraction such as 0.30)");
+    assertThatThrownBy(() -> Staffing.withShrinkage(6, new BigDecimal("1e999999999")))
+        .hasMessage("shrinkage 1E+999999999 is outside [0, 1) (expected a fraction such as 0.30)");
+    assertThatThrownBy(() -> Staffing.withShrinkage(6, new BigDecimal("0E-999999999")))
+        .hasMessage("shrinkage 0E-999999999 has more than 18 decimal places (expected a fraction such as 0.30)");
+    // The largest staff still fits: 2147483647 agents at no shrinkage, 1 agent at 0.5 is 2.
+    assertThat(Staffing.withShrinkage(Integer.MAX_VALUE, BigDecimal.ZERO)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(Staffing.withShrinkage(1, new BigDecimal("0.5"))).isEqualTo(2);
+  }
+
   @Test
   void rejectsWhatCannotBeSolved() {
     assertThatThrownBy(() -> Staffing.agentsFor(CCH, StaffingTarget.maxAbandonment(0.05)))

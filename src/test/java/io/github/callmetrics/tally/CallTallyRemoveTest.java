@@ -48,7 +48,8 @@ class CallTallyRemoveTest {
     TallySnapshot before = tally.snapshot();
     assertThatThrownBy(() -> tally.remove(Call.answered("b", "q", T0, T0.plusSeconds(4))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no wait of 4 s to remove (it was never recorded)");
+        .hasMessage("cannot remove Call{b q voice arrived " + T0 + " answered " + T0.plusSeconds(4) + "}: the tally has"
+            + " no answered call with a wait of 4 s (expected a call added before and not removed since)");
     assertThat(tally.snapshot()).isEqualTo(before);
   }
 }

@@ -59,6 +59,18 @@ class WaitDistributionTest {
   }
 
   @Test
+  void wholePercentilesOfCountsTooLargeForLongArithmeticAreStillExact() {
+    // p100 of n waits is rank n and p50 rank ceil(n / 2): on either side of the largest count whose
+    // 100 * n + 99 fits in a long (whole percents are computed in long arithmetic up to it).
+    for (long n : new long[] {(Long.MAX_VALUE - 99) / 100, (Long.MAX_VALUE - 99) / 100 + 1, Long.MAX_VALUE / 2}) {
+      WaitDistribution d = WaitDistribution.ofBuckets(new long[] {1, 2}, new long[] {n - n / 2, n / 2}, 0);
+      assertThat(d.percentile(100)).as("n = %d", n).contains(Duration.ofSeconds(2));
+      assertThat(d.percentile(50)).as("n = %d", n).contains(Duration.ofSeconds(1));
+      assertThat(d.percentile(50.0000001)).as("n = %d", n).contains(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
   void percentileOfNoWaitsIsEmpty() {
     assertThat(WaitDistribution.empty().percentile(50)).isEmpty();
     assertThat(WaitDistribution.empty().percentile(100)).isEmpty();
@@ -68,13 +80,13 @@ class WaitDistributionTest {
   @ValueSource(doubles = {0, -1, 100.01, Double.NaN})
   void percentileOutsideZeroToHundredIsRejected(double percent) {
     assertThatIllegalArgumentException().isThrownBy(() -> WaitDistribution.of(1).percentile(percent))
-        .withMessage("percentile " + percent + " is outside (0, 100]");
+        .withMessage("percentile " + percent + " is outside (0, 100] (expected for example 50, 90 or 99)");
   }
 
   @Test
   void negativeWaitIsRejected() {
     assertThatIllegalArgumentException().isThrownBy(() -> WaitDistribution.of(3, -1))
-        .withMessage("wait -1 s is negative");
+        .withMessage("wait -1 s is negative (expected zero or more)");
   }
 
   @Test

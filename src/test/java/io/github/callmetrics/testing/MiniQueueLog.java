@@ -40,7 +40,7 @@ public final class MiniQueueLog {
   public static List<Call> read(String queueLog) {
     Map<String, Open> open = new LinkedHashMap<>();
     Map<String, Call> done = new LinkedHashMap<>();
-    for (String line : queueLog.split("\n")) {
+    for (String line : queueLog.lines().toList()) {
       if (line.isBlank()) {
         continue;
       }
@@ -88,7 +88,7 @@ public final class MiniQueueLog {
    */
   public static long serviceLevelSeconds(String queuesConfResource, String queue) {
     String section = null;
-    for (String raw : text(queuesConfResource).split("\n")) {
+    for (String raw : text(queuesConfResource).lines().toList()) {
       String line = raw.strip();
       if (line.startsWith("[") && line.endsWith("]")) {
         section = line.substring(1, line.length() - 1);
@@ -107,7 +107,7 @@ public final class MiniQueueLog {
 
   /** Reads the summary line of one queue from a {@code queue show} output on the test class path. */
   public static QueueShow queueShow(String resource, String queue) {
-    for (String line : text(resource).split("\n")) {
+    for (String line : text(resource).lines().toList()) {
       Matcher m = QUEUE_SHOW.matcher(line.strip());
       if (m.matches() && m.group(1).equals(queue)) {
         return new QueueShow(queue, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),

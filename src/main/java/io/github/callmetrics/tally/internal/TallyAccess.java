@@ -1,8 +1,10 @@
-package io.github.callmetrics.internal;
+package io.github.callmetrics.tally.internal;
 
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
 import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The package-private factories of {@code io.github.callmetrics.tally}, opened to the report store without
@@ -37,7 +39,7 @@ public interface TallyAccess {
 
   /** Holds the registered implementation. */
   final class Holder {
-    private static volatile TallyAccess instance;
+    private static volatile @Nullable TallyAccess instance;
 
     private Holder() {}
 
@@ -51,7 +53,7 @@ public interface TallyAccess {
       TallyAccess access = instance;
       if (access == null) {
         TallySnapshot.empty(); // initialises TallySnapshot, which registers the implementation
-        access = instance;
+        access = Objects.requireNonNull(instance, "TallySnapshot registers the implementation when initialised");
       }
       return access;
     }

@@ -1,4 +1,4 @@
-package io.github.callmetrics.internal;
+package io.github.callmetrics.read.internal;
 
 import static java.util.Objects.requireNonNull;
 

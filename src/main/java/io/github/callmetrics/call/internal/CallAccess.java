@@ -1,0 +1,58 @@
+package io.github.callmetrics.call.internal;
+
+import io.github.callmetrics.call.Call;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Call}'s fields as primitives, opened to the report accumulator without making them public API (the
+ * JDK's {@code SharedSecrets} pattern, as {@code TallyAccess}): counting a year of calls reads these for every
+ * call, and the public accessors build an {@code Instant}, a {@code Duration} and an {@code Optional} each time.
+ * The call package registers the one implementation when {@link Call} is initialised. This package is not
+ * exported by the module.
+ */
+public interface CallAccess {
+  /** Returns the epoch second of {@link Call#arrived()}. */
+  long arrivedSecond(Call call);
+
+  /**
+   * Returns the epoch second of {@link Call#outcomeAt()}, or of {@link Call#arrived()} for a waiting call
+   * (it has not left).
+   */
+  long exitSecond(Call call);
+
+  /** Returns whether {@link Call#handleTime()} is present. */
+  boolean hasHandleTime(Call call);
+
+  /** Returns the seconds part of {@link Call#handleTime()} ({@code Duration.getSeconds()}), 0 if absent. */
+  long handleSeconds(Call call);
+
+  /** Returns the nanosecond part of {@link Call#handleTime()} ({@code Duration.getNano()}); only if present. */
+  int handleNanos(Call call);
+
+  /** Holds the registered implementation. */
+  final class Holder {
+    private static volatile @Nullable CallAccess instance;
+
+    private Holder() {}
+
+    /** Registers the implementation; called once by the call package. */
+    public static void register(CallAccess access) {
+      instance = access;
+    }
+
+    /** Returns the implementation, initialising {@link Call} first if needed. */
+    public static CallAccess get() {
+      CallAccess access = instance;
+      if (access == null) {
+        try {
+          Class.forName(Call.class.getName(), true, Call.class.getClassLoader()); // registers the implementation
+        } catch (ClassNotFoundException e) {
+          throw new AssertionError(e);
+        }
+        access = Objects.requireNonNull(instance, "Call registers the implementation when initialised");
+      }
+      return access;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.callmetrics.report.internal;
+
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.report.ReportAccumulator;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A package-private entry of {@code io.github.callmetrics.report}, opened to the live monitor without making
+ * it public API (the pattern of {@code TallyAccess}): counting an ended call from its parts, so the monitor
+ * needs no {@code Call} object per event. The report package registers the one implementation when
+ * {@link ReportAccumulator} is initialised. This package is not exported by the module.
+ */
+public interface ReportAccess {
+  /** The outcome class of an answered call. */
+  int ANSWERED = 0;
+  /** The outcome class of an abandoned call. */
+  int ABANDONED = 1;
+  /** The outcome class of a call that left unanswered for the reason of ordinal {@code r} is {@code FLOW_OUT + r}. */
+  int FLOW_OUT = 2;
+
+  /**
+   * Counts one ended call without handle time into an accumulator, exactly as {@code accumulator.add(call)}
+   * counts the call with these parts.
+   *
+   * @param accumulator  the accumulator
+   * @param queue  the call's queue
+   * @param channel  the call's channel
+   * @param arrivedIn  the index in the accumulator's grid of the interval of its arrival, -1 if outside
+   * @param exitedIn  the index of the interval of its outcome, -1 if outside
+   * @param outcomeClass  {@link #ANSWERED}, {@link #ABANDONED}, or {@link #FLOW_OUT} plus the reason's ordinal
+   * @param waitSeconds  its wait in whole seconds, as {@code Call.waitSeconds()}
+   */
+  void addEnded(ReportAccumulator accumulator, String queue, Channel channel, int arrivedIn, int exitedIn,
+      int outcomeClass, long waitSeconds);
+
+  /** Holds the registered implementation. */
+  final class Holder {
+    private static volatile @Nullable ReportAccess instance;
+
+    private Holder() {}
+
+    /** Registers the implementation; called once by the report package. */
+    public static void register(ReportAccess access) {
+      instance = access;
+    }
+
+    /** Returns the implementation, initialising the report package first if needed. */
+    public static ReportAccess get() {
+      ReportAccess access = instance;
+      if (access == null) {
+        try {
+          // Initialises ReportAccumulator, which registers the implementation.
+          Class.forName(ReportAccumulator.class.getName(), true, ReportAccumulator.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          throw new AssertionError(e);
+        }
+        access = Objects.requireNonNull(instance, "ReportAccumulator registers the implementation when initialised");
+      }
+      return access;
+    }
+  }
+}
