@@ -36,8 +36,32 @@ class TallyMutationTest {
     TallySnapshot waitingOnly = new TallySnapshot(0, WaitDistribution.empty(), WaitDistribution.empty(),
         NO_FLOW_OUTS, 1, Duration.ZERO, 0);
     assertThat(waitingOnly.isEmpty()).isFalse();
+    // ... and an arrival whose outcome falls in a later interval.
+    TallySnapshot arrivalOnly = new TallySnapshot(1, WaitDistribution.empty(), WaitDistribution.empty(),
+        NO_FLOW_OUTS, 0, Duration.ZERO, 0);
+    assertThat(arrivalOnly.isEmpty()).isFalse();
     assertThat(new TallySnapshot(0, WaitDistribution.empty(), WaitDistribution.empty(), NO_FLOW_OUTS, 0,
         Duration.ZERO, 0).isEmpty()).isTrue();
+  }
+
+  @Test
+  void distributionsWithTheSameCountsAndTotalButOtherWaitsDiffer() {
+    // 1 s + 3 s and 0 s + 4 s: two waits, 4 s in all, in both.
+    WaitDistribution a = WaitDistribution.of(1, 3);
+    WaitDistribution b = WaitDistribution.of(0, 4);
+    assertThat(a.count()).isEqualTo(b.count());
+    assertThat(a.totalSeconds()).isEqualTo(b.totalSeconds());
+    assertThat(a).isNotEqualTo(b);
+  }
+
+  @Test
+  void distributionsWithTheSameWaitsAndTotalButOtherCountsDiffer() {
+    // Waits of 0 s add nothing to the total: {0, 2} and {0, 0, 0, 2} both have the waits 0 s and 2 s, 2 s in all.
+    WaitDistribution a = WaitDistribution.of(0, 2);
+    WaitDistribution b = WaitDistribution.of(0, 0, 0, 2);
+    assertThat(a.totalSeconds()).isEqualTo(b.totalSeconds()).isEqualTo(2);
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a).isEqualTo(WaitDistribution.of(2, 0));
   }
 
   @Test
