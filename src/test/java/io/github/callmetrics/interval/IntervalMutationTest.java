@@ -188,4 +188,43 @@ class IntervalMutationTest {
         .withMessage("interval \"/2026-03-29T00:15:00Z\" is not valid (expected ISO-8601 instants with Z or an offset,"
             + " or an instant and a duration)");
   }
+
+  @Test
+  void gridsAreEqualWhenDaysZoneAndLengthAre() {
+    LocalDate mar29 = LocalDate.of(2026, 3, 29);
+    IntervalGrid grid = IntervalGrid.of(mar29, mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_15);
+    assertThat(grid.startDay()).isEqualTo(mar29);
+    assertThat(grid.endDay()).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(grid.zone()).isEqualTo(AMSTERDAM);
+    IntervalGrid same = IntervalGrid.of(mar29, mar29.plusDays(2), ZoneId.of("Europe/Amsterdam"),
+        IntervalLength.MINUTES_15);
+    assertThat(grid).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(grid)
+        .isNotEqualTo(IntervalGrid.of(mar29.minusDays(1), mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(3), AMSTERDAM, IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(2), ZoneId.of("Europe/Brussels"),
+            IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_30))
+        .isNotEqualTo(grid.period());
+  }
+
+  @Test
+  void intervalsAreEqualWhenStartAndEndAre() {
+    Instant t0 = Instant.parse("2026-03-16T09:00:00Z");
+    MeasurementInterval interval = MeasurementInterval.of(t0, Duration.ofMinutes(15));
+    MeasurementInterval same = MeasurementInterval.parse("2026-03-16T09:00:00Z/2026-03-16T09:15:00Z");
+    assertThat(interval).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(interval)
+        .isNotEqualTo(MeasurementInterval.of(t0.minusSeconds(1), t0.plusSeconds(900)))
+        .isNotEqualTo(MeasurementInterval.of(t0, t0.plusSeconds(901)))
+        .isNotEqualTo(t0);
+  }
+
+  @Test
+  void aNegativeDurationIsRefused() {
+    Instant t0 = Instant.parse("2026-03-16T09:00:00Z");
+    assertThatIllegalArgumentException().isThrownBy(() -> MeasurementInterval.of(t0, Duration.ofSeconds(-1)))
+        .withMessage("interval duration PT-1S is negative (expected zero or more)");
+    assertThat(MeasurementInterval.of(t0, Duration.ZERO).isEmpty()).isTrue();
+  }
 }
