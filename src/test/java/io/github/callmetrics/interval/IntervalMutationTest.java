@@ -227,4 +227,20 @@ class IntervalMutationTest {
         .withMessage("interval duration PT-1S is negative (expected zero or more)");
     assertThat(MeasurementInterval.of(t0, Duration.ZERO).isEmpty()).isTrue();
   }
+
+  @Test
+  void instantsBefore1970AreFound() {
+    // Negative epoch seconds: the day estimate must measure from the grid's first midnight, not from 1970.
+    // 1960-03-02T13:07:00Z is 1 day, 13 hours and 7 minutes after 1960-03-01T00:00Z: hour 37 of a 60-minute grid.
+    ZoneId utc = ZoneId.of("UTC");
+    IntervalGrid grid = IntervalGrid.of(LocalDate.of(1960, 3, 1), LocalDate.of(1960, 3, 4), utc,
+        IntervalLength.MINUTES_60);
+    Instant t = Instant.parse("1960-03-02T13:07:00Z");
+    assertThat(t.getEpochSecond()).isNegative();
+    assertThat(grid.indexOf(t)).isEqualTo(37);
+    assertThat(grid.indexOf(Instant.parse("1960-03-01T00:00:00Z"))).isZero();
+    assertThat(grid.indexOf(Instant.parse("1960-03-03T23:59:59Z"))).isEqualTo(71);
+    assertThat(IntervalGrid.of(LocalDate.of(1960, 3, 1), LocalDate.of(1960, 3, 4), utc, IntervalLength.DAY)
+        .indexOf(t)).isOne();
+  }
 }
