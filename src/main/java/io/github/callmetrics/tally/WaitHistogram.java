@@ -72,10 +72,6 @@ final class WaitHistogram {
     d.forEachBucket(this::record);
   }
 
-  long count() {
-    return count;
-  }
-
   /** Returns an immutable copy. */
   WaitDistribution toDistribution() {
     if (count == 0) {

@@ -131,4 +131,29 @@ class IdSetTest {
     assertThatThrownBy(() -> new IdSet(12)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("initialSlots 12 is not a power of two of 2 or more");
   }
+
+  @Test
+  void anIdWithTheSameHashCodeAsItsOwnPrefixIsDifferent() {
+    // "\0" and "\0\0" both hash to 0: the stored id is a prefix of the new one, so only the lengths differ.
+    IdSet ids = new IdSet();
+    assertThat("\0".hashCode()).isEqualTo("\0\0".hashCode()).isZero();
+    assertThat(ids.add("\0")).isTrue();
+    assertThat(ids.add("\0\0")).isTrue();
+    assertThat(ids.add("\0\0")).isFalse();
+    assertThat(ids.add("\0")).isFalse();
+    assertThat(ids.size()).isEqualTo(2);
+  }
+
+  @Test
+  void anIdLongerThanTwiceTheCharacterStoreIsKept() {
+    // The store starts at 4,096 characters; one id of 20,000 must make it grow past doubling.
+    IdSet ids = new IdSet();
+    assertThat(ids.add("x")).isTrue();
+    String longId = "y".repeat(20_000);
+    assertThat(ids.add(longId)).isTrue();
+    assertThat(ids.add("y".repeat(20_000))).isFalse();
+    assertThat(ids.add("y".repeat(19_999))).isTrue();
+    assertThat(ids.add("x")).isFalse();
+    assertThat(ids.size()).isEqualTo(3);
+  }
 }

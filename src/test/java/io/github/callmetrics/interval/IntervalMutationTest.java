@@ -188,4 +188,59 @@ class IntervalMutationTest {
         .withMessage("interval \"/2026-03-29T00:15:00Z\" is not valid (expected ISO-8601 instants with Z or an offset,"
             + " or an instant and a duration)");
   }
+
+  @Test
+  void gridsAreEqualWhenDaysZoneAndLengthAre() {
+    LocalDate mar29 = LocalDate.of(2026, 3, 29);
+    IntervalGrid grid = IntervalGrid.of(mar29, mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_15);
+    assertThat(grid.startDay()).isEqualTo(mar29);
+    assertThat(grid.endDay()).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(grid.zone()).isEqualTo(AMSTERDAM);
+    IntervalGrid same = IntervalGrid.of(mar29, mar29.plusDays(2), ZoneId.of("Europe/Amsterdam"),
+        IntervalLength.MINUTES_15);
+    assertThat(grid).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(grid)
+        .isNotEqualTo(IntervalGrid.of(mar29.minusDays(1), mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(3), AMSTERDAM, IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(2), ZoneId.of("Europe/Brussels"),
+            IntervalLength.MINUTES_15))
+        .isNotEqualTo(IntervalGrid.of(mar29, mar29.plusDays(2), AMSTERDAM, IntervalLength.MINUTES_30))
+        .isNotEqualTo(grid.period());
+  }
+
+  @Test
+  void intervalsAreEqualWhenStartAndEndAre() {
+    Instant t0 = Instant.parse("2026-03-16T09:00:00Z");
+    MeasurementInterval interval = MeasurementInterval.of(t0, Duration.ofMinutes(15));
+    MeasurementInterval same = MeasurementInterval.parse("2026-03-16T09:00:00Z/2026-03-16T09:15:00Z");
+    assertThat(interval).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(interval)
+        .isNotEqualTo(MeasurementInterval.of(t0.minusSeconds(1), t0.plusSeconds(900)))
+        .isNotEqualTo(MeasurementInterval.of(t0, t0.plusSeconds(901)))
+        .isNotEqualTo(t0);
+  }
+
+  @Test
+  void aNegativeDurationIsRefused() {
+    Instant t0 = Instant.parse("2026-03-16T09:00:00Z");
+    assertThatIllegalArgumentException().isThrownBy(() -> MeasurementInterval.of(t0, Duration.ofSeconds(-1)))
+        .withMessage("interval duration PT-1S is negative (expected zero or more)");
+    assertThat(MeasurementInterval.of(t0, Duration.ZERO).isEmpty()).isTrue();
+  }
+
+  @Test
+  void instantsBefore1970AreFound() {
+    // Negative epoch seconds: the day estimate must measure from the grid's first midnight, not from 1970.
+    // 1960-03-02T13:07:00Z is 1 day, 13 hours and 7 minutes after 1960-03-01T00:00Z: hour 37 of a 60-minute grid.
+    ZoneId utc = ZoneId.of("UTC");
+    IntervalGrid grid = IntervalGrid.of(LocalDate.of(1960, 3, 1), LocalDate.of(1960, 3, 4), utc,
+        IntervalLength.MINUTES_60);
+    Instant t = Instant.parse("1960-03-02T13:07:00Z");
+    assertThat(t.getEpochSecond()).isNegative();
+    assertThat(grid.indexOf(t)).isEqualTo(37);
+    assertThat(grid.indexOf(Instant.parse("1960-03-01T00:00:00Z"))).isZero();
+    assertThat(grid.indexOf(Instant.parse("1960-03-03T23:59:59Z"))).isEqualTo(71);
+    assertThat(IntervalGrid.of(LocalDate.of(1960, 3, 1), LocalDate.of(1960, 3, 4), utc, IntervalLength.DAY)
+        .indexOf(t)).isOne();
+  }
 }
