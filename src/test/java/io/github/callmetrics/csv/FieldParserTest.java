@@ -17,9 +17,9 @@ class FieldParserTest {
 
   private final FieldParser parser = new FieldParser();
 
-  private static char[] padded(String text) {
+  private static byte[] padded(String text) {
     // The field sits inside a longer buffer, as in a read line: the parser must stop at its own end.
-    return ("#," + text + ",9999").toCharArray();
+    return ("#," + text + ",9999").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private String iso(String text) {

@@ -137,23 +137,23 @@ class IdSetTest {
     // "\0" and "\0\0" both hash to 0: the stored id is a prefix of the new one, so only the lengths differ.
     IdSet ids = new IdSet();
     assertThat("\0".hashCode()).isEqualTo("\0\0".hashCode()).isZero();
-    assertThat(ids.add("\0")).isTrue();
-    assertThat(ids.add("\0\0")).isTrue();
-    assertThat(ids.add("\0\0")).isFalse();
-    assertThat(ids.add("\0")).isFalse();
+    assertThat(add(ids, 0, "\0")).isTrue();
+    assertThat(add(ids, 0, "\0\0")).isTrue();
+    assertThat(add(ids, 0, "\0\0")).isFalse();
+    assertThat(add(ids, 0, "\0")).isFalse();
     assertThat(ids.size()).isEqualTo(2);
   }
 
   @Test
-  void anIdLongerThanTwiceTheCharacterStoreIsKept() {
-    // The store starts at 4,096 characters; one id of 20,000 must make it grow past doubling.
+  void anIdLongerThanAPageOfTheStoreIsKept() {
+    // Ids are stored in pages of 256 KiB; one of 300,000 bytes must still be kept whole and compared whole.
     IdSet ids = new IdSet();
-    assertThat(ids.add("x")).isTrue();
-    String longId = "y".repeat(20_000);
-    assertThat(ids.add(longId)).isTrue();
-    assertThat(ids.add("y".repeat(20_000))).isFalse();
-    assertThat(ids.add("y".repeat(19_999))).isTrue();
-    assertThat(ids.add("x")).isFalse();
-    assertThat(ids.size()).isEqualTo(3);
+    assertThat(add(ids, 0, "x")).isTrue();
+    assertThat(add(ids, 0, "y".repeat(300_000))).isTrue();
+    assertThat(add(ids, 0, "y".repeat(300_000))).isFalse();
+    assertThat(add(ids, 0, "y".repeat(299_999))).isTrue();
+    assertThat(add(ids, 0, "y".repeat(299_999) + "z")).isTrue();
+    assertThat(add(ids, 0, "x")).isFalse();
+    assertThat(ids.size()).isEqualTo(4);
   }
 }
