@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.internal.Bytes;
+import io.github.callmetrics.internal.NameTable;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.SkippedRecord;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ import org.jspecify.annotations.Nullable;
  * an unknown event, an event that does not fit the call's state) follow the {@link ReadMode} contract, naming
  * the file, line, field, value and rule. The streaming form holds only the calls open at a time.
  *
- * <p>The parser works on bytes (UTF-8), with no per-line strings but the call id and, once per queue, the
- * queue name. Instances are immutable and thread-safe; each read uses its own state.
+ * <p>The parser works on bytes (UTF-8), with no per-line strings: a call id becomes a string once per call,
+ * a queue name once per queue. Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class QueueLogReader {
   private final ReadMode mode;
@@ -169,7 +170,7 @@ public final class QueueLogReader {
     }
   }
 
-  // Events, most frequent first (the lookup is a linear scan by length and bytes).
+  // Events: call events first, then QUEUESTART, then the events that change no call.
   private static final int ENTERQUEUE = 0;
   private static final int CONNECT = 1;
   private static final int COMPLETEAGENT = 2;
@@ -197,12 +198,31 @@ public final class QueueLogReader {
     "MIXMONITOR", "SHUTDOWN"
   };
   private static final byte[][] EVENT_BYTES = new byte[EVENTS.length][];
+  /** Open addressing by {@link #eventSlot}: an event's number plus one, or 0 for an empty slot. */
+  private static final byte[] EVENT_TABLE = new byte[128];
 
   static {
     for (int i = 0; i < EVENTS.length; i++) {
-      EVENT_BYTES[i] = EVENTS[i].getBytes(UTF_8);
+      byte[] name = EVENTS[i].getBytes(UTF_8);
+      EVENT_BYTES[i] = name;
+      int slot = eventSlot(name, 0, name.length);
+      while (EVENT_TABLE[slot] != 0) {
+        slot = (slot + 1) & (EVENT_TABLE.length - 1);
+      }
+      EVENT_TABLE[slot] = (byte) (i + 1);
     }
   }
+
+  /** Returns an event name's home slot: its length, first and last bytes tell the known names apart but a few. */
+  private static int eventSlot(byte[] b, int off, int len) {
+    return ((len * 31 + b[off]) * 31 + b[off + len - 1]) & (EVENT_TABLE.length - 1);
+  }
+
+  /** Decodes a queue name as {@code new String} does: malformed bytes become U+FFFD. */
+  private static final NameTable.Decoder LENIENT_UTF_8 = (b, off, len) -> new String(b, off, len, UTF_8);
+  private static final long PIPES = 0x7C7C_7C7C_7C7C_7C7CL;
+  private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+  private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
 
   private static final int MAX_FIELDS = 64;
   /**
@@ -211,25 +231,6 @@ public final class QueueLogReader {
    */
   private static final long MAX_SECONDS = 253_402_300_799L;
   private static final int MAX_LINE = 1 << 20;
-
-  /** A call in the queue or talking. */
-  private static final class OpenCall {
-    final String id;
-    final String queue;
-    final long arrived;
-    boolean connected;
-    long hold;
-    String source;
-    long line;
-
-    OpenCall(String id, String queue, long arrived, String source, long line) {
-      this.id = id;
-      this.queue = queue;
-      this.arrived = arrived;
-      this.source = source;
-      this.line = line;
-    }
-  }
 
   /** One queue's {@code queue show} counters. */
   private static final class QueueState {
@@ -243,20 +244,23 @@ public final class QueueLogReader {
   /** The state of one read, across files. Not thread-safe. */
   private final class Session {
     final ReadTracker tracker;
-    final Map<String, OpenCall> open = new LinkedHashMap<>();
+    final OpenCalls open = new OpenCalls();
     Map<String, QueueState> queues = new LinkedHashMap<>();
     final List<IncompleteCall> incomplete = new ArrayList<>();
     final List<String> startedBeforeLog = new ArrayList<>();
+    byte[] buf = new byte[1 << 16];
     // Queue names seen, so a queue's string is made once.
-    byte[][] queueBytes = new byte[8][];
-    String[] queueNames = new String[8];
-    int queueCount;
-    final Map<String, String> moreQueues = new HashMap<>();
-    // The line being parsed.
+    final NameTable queueNames = new NameTable(LENIENT_UTF_8);
+    // The line being parsed: its fields, of which the first `pipes` end at a '|' found by scan().
     final int[] fieldStart = new int[MAX_FIELDS];
     final int[] fieldEnd = new int[MAX_FIELDS];
     int fieldCount;
-    byte[] buf = new byte[1 << 16];
+    int pipes;
+    // The line's call id as a key of the open calls: its bytes, or its text's bytes if they are not ASCII.
+    byte[] idKey = buf;
+    int idKeyOff;
+    int idKeyLen;
+    int idHash;
     String source = "";
     long line;
     int lineStart;
@@ -272,19 +276,18 @@ public final class QueueLogReader {
       line = 0;
       int start = 0;
       int end = 0;
+      int scanned = 0; // buf[start, scanned) holds no '\n', and its '|' are noted
+      pipes = 0;
       boolean first = true;
       while (true) {
-        int nl = -1;
-        for (int i = start; i < end; i++) {
-          if (buf[i] == '\n') {
-            nl = i;
-            break;
-          }
-        }
+        int nl = scan(scanned, end);
         if (nl < 0) {
+          scanned = end;
           if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
+            movePipes(start);
             end -= start;
+            scanned -= start;
             start = 0;
           }
           if (end == buf.length) {
@@ -311,6 +314,66 @@ public final class QueueLogReader {
         line(start, e, first);
         first = false;
         start = nl + 1;
+        scanned = start;
+        pipes = 0;
+      }
+    }
+
+    /**
+     * Looks for the line's end in {@code buf[from, to)}, noting each '|' on the way, so that finding the line
+     * and splitting it is one pass; 8 bytes at a time while it can.
+     *
+     * @return the index of the first '\n', or -1 if there is none (all was scanned)
+     */
+    private int scan(int from, int to) {
+      byte[] b = buf;
+      int i = from;
+      for (; i + 8 <= to; i += 8) {
+        long w = Bytes.word(b, i);
+        long nl = zeroBytes(w ^ NEWLINES);
+        long hits = zeroBytes(w ^ PIPES) | nl;
+        while (hits != 0) {
+          long bit = hits & -hits;
+          int at = i + (Long.numberOfTrailingZeros(bit) >>> 3);
+          if ((nl & bit) != 0) {
+            return at;
+          }
+          pipe(at);
+          hits ^= bit;
+        }
+      }
+      for (; i < to; i++) {
+        byte c = b[i];
+        if (c == '\n') {
+          return i;
+        }
+        if (c == '|') {
+          pipe(i);
+        }
+      }
+      return -1;
+    }
+
+    /** Returns a word with the high bit set in exactly the bytes of {@code w} that are zero. */
+    private static long zeroBytes(long w) {
+      return ~(((w & LOW_SEVEN) + LOW_SEVEN) | w | LOW_SEVEN);
+    }
+
+    /** Notes a '|': the field before it ends there. Past MAX_FIELDS fields, the last one takes the rest. */
+    private void pipe(int at) {
+      int n = pipes;
+      if (n + 1 < MAX_FIELDS) {
+        fieldEnd[n] = at;
+        fieldStart[n + 1] = at + 1;
+        pipes = n + 1;
+      }
+    }
+
+    /** Moves the noted '|' by {@code -by} bytes, with the bytes they are in. */
+    private void movePipes(int by) {
+      for (int k = 0; k < pipes; k++) {
+        fieldEnd[k] -= by;
+        fieldStart[k + 1] -= by;
       }
     }
 
@@ -325,20 +388,9 @@ public final class QueueLogReader {
         defect("line", "", "is empty (expected epoch|callid|queue|agent|event|data...)");
         return;
       }
-      // Split on '|'.
-      int n = 0;
       fieldStart[0] = start;
-      for (int i = start; i < end; i++) {
-        if (buf[i] == '|') {
-          if (n + 1 < MAX_FIELDS) {
-            fieldEnd[n] = i;
-            n++;
-            fieldStart[n] = i + 1;
-          }
-        }
-      }
-      fieldEnd[n] = end;
-      fieldCount = n + 1;
+      fieldEnd[pipes] = end;
+      fieldCount = pipes + 1;
       if (fieldCount < 5) {
         defect("line", text(start, end),
             "has " + fieldCount + " fields (expected at least 5: epoch|callid|queue|agent|event)");
@@ -366,27 +418,60 @@ public final class QueueLogReader {
       if (event >= FIRST_NO_CALL_EVENT) {
         return;
       }
-      String callId = new String(buf, fieldStart[1], fieldEnd[1] - fieldStart[1], UTF_8);
-      if (callId.isBlank()) {
-        defect("callid", callId, blank(callId) + " (expected the call's unique id for a " + EVENTS[event] + " event)");
-        return;
+      int idStart = fieldStart[1];
+      int idEnd = fieldEnd[1];
+      @Nullable String callId = null;
+      // An id that starts with a visible ASCII character is not blank; any other is checked on its text.
+      if (idStart == idEnd || buf[idStart] < 0x21 || buf[idStart] > 0x7E) {
+        callId = text(idStart, idEnd);
+        if (callId.isBlank()) {
+          defect("callid", callId,
+              blank(callId) + " (expected the call's unique id for a " + EVENTS[event] + " event)");
+          return;
+        }
       }
       String queue = queue();
       if (queue.isBlank()) {
         defect("queue", queue, blank(queue) + " (expected the queue's name for a " + EVENTS[event] + " event)");
         return;
       }
+      if (Bytes.isAscii(buf, idStart, idEnd - idStart)) {
+        idKey = buf;
+        idKeyOff = idStart;
+        idKeyLen = idEnd - idStart;
+      } else {
+        // Bytes that are not UTF-8 become U+FFFD in the text, so two such ids can have the same text: keyed by
+        // the text's bytes, ids are the same call exactly when their texts are equal.
+        if (callId == null) {
+          callId = text(idStart, idEnd);
+        }
+        idKey = callId.getBytes(UTF_8);
+        idKeyOff = 0;
+        idKeyLen = idKey.length;
+      }
+      idHash = OpenCalls.hash(idKey, idKeyOff, idKeyLen);
+      OpenCall call = open.get(idHash, idKey, idKeyOff, idKeyLen);
+      if (call != null) {
+        callId = call.id;
+      } else if (callId == null) {
+        callId = text(idStart, idEnd);
+      }
       // With the id and queue checked here, every call built from the log keeps the model's rules: its outcome
       // is its arrival plus a wait of zero or more.
-      callEvent(event, epoch, callId, queue);
+      callEvent(event, epoch, callId, queue, call);
+    }
+
+    /** Returns a new call for the line's call id, not yet open. */
+    private OpenCall newCall(String callId, String queue, long arrived) {
+      byte[] key = Arrays.copyOfRange(idKey, idKeyOff, idKeyOff + idKeyLen);
+      return new OpenCall(key, idHash, callId, queue, arrived, source, line);
     }
 
     private static String blank(String value) {
       return value.isEmpty() ? "is empty" : "is blank";
     }
 
-    private void callEvent(int event, long epoch, String callId, String queue) {
-      OpenCall call = open.get(callId);
+    private void callEvent(int event, long epoch, String callId, String queue, @Nullable OpenCall call) {
       if (call != null && !call.queue.equals(queue)) {
         defect("queue", queue, "differs from the call's queue " + call.queue + " (entered at " + call.source + ":"
             + call.line + "; expected one queue at a time)");
@@ -399,7 +484,7 @@ public final class QueueLogReader {
                 + call.source + ":" + call.line + " (expected an end event first)");
             return;
           }
-          open.put(callId, new OpenCall(callId, queue, epoch, source, line));
+          open.add(newCall(callId, queue, epoch));
           state(queue).waiting++;
           return;
         case CONNECT:
@@ -447,8 +532,8 @@ public final class QueueLogReader {
         return;
       }
       if (call == null) {
-        call = new OpenCall(callId, queue, epoch - hold, source, line);
-        open.put(callId, call);
+        call = newCall(callId, queue, epoch - hold);
+        open.add(call);
         startedBeforeLog.add(callId);
         state(queue).waiting++;
       } else if (call.connected) {
@@ -487,7 +572,7 @@ public final class QueueLogReader {
       }
       QueueState q = state(queue);
       if (call == null) {
-        call = new OpenCall(callId, queue, epoch - talk - hold, source, line);
+        call = newCall(callId, queue, epoch - talk - hold);
         call.connected = true;
         call.hold = hold;
         startedBeforeLog.add(callId);
@@ -496,7 +581,7 @@ public final class QueueLogReader {
         defect("event", EVENTS[event], "ends call " + callId + " that was never connected (expected a CONNECT first)");
         return;
       }
-      open.remove(callId);
+      open.remove(call);
       Instant arrived = Instant.ofEpochSecond(call.arrived);
       Call answered = Call.answered(callId, queue, arrived, arrived.plusSeconds(call.hold))
           .withHandleTime(Duration.ofSeconds(talk));
@@ -513,14 +598,14 @@ public final class QueueLogReader {
       }
       QueueState q = state(queue);
       if (call == null) {
-        call = new OpenCall(callId, queue, epoch - wait, source, line);
+        call = newCall(callId, queue, epoch - wait);
         startedBeforeLog.add(callId);
         q.waiting++;
       } else if (call.connected) {
         defect("event", EVENTS[event], "ends call " + callId + " that was already connected (expected a completion)");
         return;
       }
-      open.remove(callId);
+      open.remove(call);
       q.waiting--;
       Instant arrived = Instant.ofEpochSecond(call.arrived);
       Instant left = arrived.plusSeconds(wait);
@@ -550,7 +635,7 @@ public final class QueueLogReader {
         return;
       }
       QueueState q = state(queue);
-      open.remove(callId);
+      open.remove(call);
       if (call.connected) {
         q.talking--;
       } else {
@@ -569,7 +654,7 @@ public final class QueueLogReader {
     }
 
     private void closeOpen(IncompleteCall.Reason reason) {
-      for (OpenCall call : open.values()) {
+      for (OpenCall call : open.removeAll()) {
         Instant arrived = Instant.ofEpochSecond(call.arrived);
         if (call.connected) {
           incomplete.add(IncompleteCall.of(call.id, call.queue, arrived, IncompleteCall.State.TALKING, reason,
@@ -583,7 +668,6 @@ public final class QueueLogReader {
           }
         }
       }
-      open.clear();
     }
 
     QueueLogReport finish() {
@@ -647,37 +731,25 @@ public final class QueueLogReader {
     private int event() {
       int s = fieldStart[4];
       int len = fieldEnd[4] - s;
-      for (int i = 0; i < EVENT_BYTES.length; i++) {
-        byte[] name = EVENT_BYTES[i];
+      if (len == 0) {
+        return -1;
+      }
+      for (int i = eventSlot(buf, s, len); ; i = (i + 1) & (EVENT_TABLE.length - 1)) {
+        int event = EVENT_TABLE[i] - 1;
+        if (event < 0) {
+          return -1;
+        }
+        byte[] name = EVENT_BYTES[event];
         if (name.length == len && Arrays.equals(buf, s, s + len, name, 0, len)) {
-          return i;
+          return event;
         }
       }
-      return -1;
     }
 
     private String queue() {
       int s = fieldStart[2];
-      int len = fieldEnd[2] - s;
-      for (int i = 0; i < queueCount; i++) {
-        byte[] q = queueBytes[i];
-        if (q.length == len && Arrays.equals(buf, s, s + len, q, 0, len)) {
-          return queueNames[i];
-        }
-      }
-      String name = new String(buf, s, len, UTF_8);
-      if (queueCount < 64) {
-        if (queueCount == queueBytes.length) {
-          queueBytes = Arrays.copyOf(queueBytes, queueCount * 2);
-          queueNames = Arrays.copyOf(queueNames, queueCount * 2);
-        }
-        queueBytes[queueCount] = Arrays.copyOfRange(buf, s, s + len);
-        queueNames[queueCount] = name;
-        queueCount++;
-        return name;
-      }
-      String shared = moreQueues.putIfAbsent(name, name);
-      return shared == null ? name : shared;
+      // The decoder never refuses a name, so the number is valid.
+      return queueNames.name(queueNames.number(buf, s, fieldEnd[2] - s));
     }
 
     private String field(int f) {

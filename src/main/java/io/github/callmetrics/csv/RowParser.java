@@ -1,9 +1,8 @@
 package io.github.callmetrics.csv;
 
 import io.github.callmetrics.call.Channel;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.callmetrics.internal.Bytes;
+import io.github.callmetrics.internal.NameTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +37,6 @@ final class RowParser {
   static final int QUEUE_EMPTY = 3;
   static final int KEY_PRESS = 4;
   static final int WAITING = 6;
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final byte[][] OUTCOME_BYTES = bytes(OUTCOMES);
   private static final long[] OUTCOME_HEADS = heads(OUTCOME_BYTES);
   private static final Channel[] CHANNELS = Channel.values();
@@ -47,7 +45,7 @@ final class RowParser {
 
   private final FieldParser parser = new FieldParser();
   private final Utf8 utf8 = new Utf8();
-  private final QueueNames queues = new QueueNames(utf8);
+  private final NameTable queues = new NameTable(utf8::decode);
 
   // The header: each column's role and name, each role's column (-1 if absent) and the name the header gave.
   private int[] roles = new int[0];
@@ -254,7 +252,7 @@ final class RowParser {
    * lower case, is tried first with one comparison of words (the first 8 bytes, then any after).
    */
   private static int match(byte[][] words, long[] heads, byte[] b, int off, int len) {
-    long head = head(b, off, len);
+    long head = Bytes.head(b, off, len);
     for (int w = 0; w < words.length; w++) {
       byte[] word = words[w];
       if (word.length == len && heads[w] == head && (len <= 8 || Arrays.equals(word, 8, len, b, off + 8, off + len))) {
@@ -288,22 +286,10 @@ final class RowParser {
     return -1;
   }
 
-  /** Returns the first 8 bytes as a little-endian word, zero-padded if fewer (also {@link QueueNames}' key). */
-  static long head(byte[] b, int off, int len) {
-    if (len >= 8) {
-      return (long) LONGS.get(b, off);
-    }
-    long w = 0;
-    for (int i = off + len - 1; i >= off; i--) {
-      w = (w << 8) | (b[i] & 0xFF);
-    }
-    return w;
-  }
-
   private static long[] heads(byte[][] words) {
     long[] heads = new long[words.length];
     for (int i = 0; i < words.length; i++) {
-      heads[i] = head(words[i], 0, words[i].length);
+      heads[i] = Bytes.head(words[i], 0, words[i].length);
     }
     return heads;
   }

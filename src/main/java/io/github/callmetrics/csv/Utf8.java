@@ -3,13 +3,11 @@ package io.github.callmetrics.csv;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.callmetrics.internal.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import org.jspecify.annotations.Nullable;
@@ -20,27 +18,11 @@ import org.jspecify.annotations.Nullable;
  * different byte sequences never become the same string. Not thread-safe.
  */
 final class Utf8 {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private final CharsetDecoder decoder = UTF_8.newDecoder(); // reports malformed input by default
 
   /** Returns the text of the bytes, or null if they are not valid UTF-8. */
   @Nullable String decode(byte[] b, int off, int len) {
-    return isAscii(b, off, len) ? new String(b, off, len, ISO_8859_1) : decodeStrictly(b, off, len);
-  }
-
-  /** Checks if every byte is ASCII (below 0x80), 8 bytes at a time while it can. */
-  static boolean isAscii(byte[] b, int off, int len) {
-    int end = off + len;
-    int i = off;
-    long high = 0;
-    for (; i + 8 <= end; i += 8) {
-      high |= (long) LONGS.get(b, i);
-    }
-    for (; i < end; i++) {
-      high |= b[i];
-    }
-    return (high & 0x8080_8080_8080_8080L) == 0;
+    return Bytes.isAscii(b, off, len) ? new String(b, off, len, ISO_8859_1) : decodeStrictly(b, off, len);
   }
 
   private @Nullable String decodeStrictly(byte[] b, int off, int len) {

@@ -1,8 +1,5 @@
 package io.github.callmetrics.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,7 +22,6 @@ import java.util.Arrays;
  * 2<sup>29</sup> keys and 4 GiB of key bytes. Comparison is exact, byte by byte. Not thread-safe.
  */
 public final class IdSet {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** Pages of 256 KiB: below half of G1's smallest region (1 MiB), so never a "humongous" object. */
   private static final int PAGE_BITS = 18;
   private static final int PAGE_BYTES = 1 << PAGE_BITS;
@@ -72,7 +68,7 @@ public final class IdSet {
    */
   public boolean add(int group, byte[] bytes, int off, int len) {
     checkGroup(group);
-    return add(hash(group, bytes, off, len), group, bytes, off, len);
+    return add(Bytes.hash(group, bytes, off, len), group, bytes, off, len);
   }
 
   /**
@@ -96,7 +92,7 @@ public final class IdSet {
     int[] h = hashes;
     for (int k = 0; k < count; k++) {
       checkGroup(groups[k]);
-      h[k] = hash(groups[k], bytes, offsets[k], lengths[k]);
+      h[k] = Bytes.hash(groups[k], bytes, offsets[k], lengths[k]);
     }
     long[] t = table;
     int mask = t.length - 1;
@@ -157,36 +153,6 @@ public final class IdSet {
   /** Returns the table's length in slots: for tests of the doubling. */
   int capacity() {
     return table.length;
-  }
-
-  /**
-   * Returns the hash of a key: the id read 8 bytes at a time (little-endian words, the last one
-   * overlapping the one before when the length is not a multiple of 8), each word multiplied into the
-   * state, finished with MurmurHash3's 64-bit mix.
-   */
-  static int hash(int group, byte[] b, int off, int len) {
-    long h = 0x9E37_79B9_7F4A_7C15L * (group + 1) + len;
-    int end = off + len;
-    if (len >= 8) {
-      int p = off;
-      for (; p + 8 < end; p += 8) {
-        h = (h ^ (long) LONGS.get(b, p)) * 0xBF58_476D_1CE4_E5B9L;
-        h ^= h >>> 29;
-      }
-      h = (h ^ (long) LONGS.get(b, end - 8)) * 0xBF58_476D_1CE4_E5B9L;
-    } else {
-      long w = 0;
-      for (int p = end - 1; p >= off; p--) {
-        w = (w << 8) | (b[p] & 0xFF);
-      }
-      h = (h ^ w) * 0xBF58_476D_1CE4_E5B9L;
-    }
-    h ^= h >>> 33;
-    h *= 0xFF51_AFD7_ED55_8CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CE_B9FE_1A85_EC53L;
-    h ^= h >>> 33;
-    return (int) h;
   }
 
   /** Appends a key's bytes to the pages; returns its reference (page number, then offset in the page). */

@@ -325,4 +325,98 @@ class QueueLogReaderTest {
     assertThat(List.of(q1.completed(), q1.abandoned())).containsExactly(2L, 2L);
     assertThat(result.report().read().isClean()).isTrue();
   }
+
+  /** Ids and queue names are text as {@code new String} decodes it: bytes that are not UTF-8 become U+FFFD. */
+  @Test
+  void idsAndQueuesThatAreNotUtf8AreTheSameWhenTheirTextIs() throws IOException {
+    byte[] ff = {(byte) 0xFF};
+    byte[] fe = {(byte) 0xFE};
+    byte[] log = concat("100|".getBytes(UTF_8), ff, "|q".getBytes(UTF_8), fe,
+        "|NONE|ENTERQUEUE||1|1\n101|caf\u00e9|q1|NONE|ENTERQUEUE||1|1\n105|".getBytes(UTF_8), fe,
+        "|q".getBytes(UTF_8), ff, "|NONE|ABANDON|1|1|5\n106|caf\u00e9|q1|NONE|ABANDON|1|1|5\n".getBytes(UTF_8));
+
+    QueueLogResult result = QueueLogReader.of(ReadMode.STRICT).read(new ByteArrayInputStream(log), "queue_log");
+
+    assertThat(result.calls()).containsExactly(
+        Call.abandoned("\uFFFD", "q\uFFFD", Instant.ofEpochSecond(100), Instant.ofEpochSecond(105)),
+        Call.abandoned("caf\u00e9", "q1", Instant.ofEpochSecond(101), Instant.ofEpochSecond(106)));
+    assertThat(result.report().queueStats()).containsOnlyKeys("q\uFFFD", "q1");
+    assertThat(result.report().incomplete()).isEmpty();
+  }
+
+  @Test
+  void everyQueueIsKeptApartHoweverMany() throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      log.append(100 + i).append("|c").append(i).append("|q").append(99 - i).append("|NONE|ENTERQUEUE||1|1\n");
+    }
+    for (int i = 0; i < 100; i++) {
+      log.append(300 + i).append("|c").append(i).append("|q").append(99 - i).append("|NONE|ABANDON|1|1|").append(i)
+          .append('\n');
+    }
+
+    QueueLogResult result = read(log.toString());
+
+    assertThat(result.report().read().isClean()).isTrue();
+    assertThat(result.calls()).hasSize(100);
+    assertThat(result.calls().get(70)).isEqualTo(
+        Call.abandoned("c70", "q29", Instant.ofEpochSecond(170), Instant.ofEpochSecond(240)));
+    assertThat(result.report().queueStats().keySet()).hasSize(100).startsWith("q99", "q98").endsWith("q1", "q0");
+    assertThat(result.report().queueStats("q29").orElseThrow().abandoned()).isEqualTo(1);
+  }
+
+  /**
+   * Lines are found and split however the bytes arrive (here one to 7 bytes per read): a line longer than the
+   * first buffer, a line of more than 64 fields (the 64th takes the rest), CRLF, a byte-order mark and a last
+   * line without a line break.
+   */
+  @Test
+  void linesAreReadWholeHoweverTheBytesArrive() throws IOException {
+    String info = "120|NONE|q1|NONE|INFO|" + "x".repeat(200_000);
+    String manyFields = "130|b|q1|agent1|TRANSFER|" + "7|".repeat(60) + "2|8";
+    String log = "\uFEFF100|a|q1|NONE|ENTERQUEUE||1|1\r\n101|a|q1|agent1|CONNECT|1|x|1\n" + info + "\n"
+        + "121|a|q1|agent1|COMPLETEAGENT|1|9|1\r\n125|b|q1|NONE|ENTERQUEUE||1|1\n126|b|q1|agent1|CONNECT|1|x|1\n"
+        + manyFields + "\n140|c|q1|NONE|ENTERQUEUE||1|1\n150|c|q1|NONE|ABANDON|1|1|10";
+    byte[] bytes = log.getBytes(UTF_8);
+    java.io.InputStream trickle = new java.io.InputStream() {
+      int pos;
+
+      @Override
+      public int read() {
+        return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (pos == bytes.length) {
+          return -1;
+        }
+        int n = Math.min(Math.min(len, bytes.length - pos), 1 + pos % 7);
+        System.arraycopy(bytes, pos, b, off, n);
+        pos += n;
+        return n;
+      }
+    };
+
+    QueueLogResult result = QueueLogReader.of(ReadMode.LENIENT).read(trickle, "queue_log");
+
+    assertThat(result.calls()).containsExactly(
+        Call.answered("a", "q1", Instant.ofEpochSecond(100), Instant.ofEpochSecond(101))
+            .withHandleTime(Duration.ofSeconds(9)),
+        Call.abandoned("c", "q1", Instant.ofEpochSecond(140), Instant.ofEpochSecond(150)),
+        Call.answered("b", "q1", Instant.ofEpochSecond(125), Instant.ofEpochSecond(126))); // still talking
+    // TRANSFER reads holdtime and talktime from the last two data fields: the 63rd and 64th fields, the
+    // 64th holding the rest of the line.
+    assertThat(result.report().read().skipped()).containsExactly(SkippedRecord.of("queue_log", 7, "talktime",
+        "7|7|2|8", "is not a whole number of seconds, zero or more"));
+    assertThat(result.report().incomplete()).extracting(IncompleteCall::callId).containsExactly("b");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
 }

@@ -114,7 +114,7 @@ class IdSetTest {
     int distinct = 0;
     for (int i = 0; i < slots / 2; i++) {
       byte[] id = ("1795411251." + i).getBytes(UTF_8);
-      int slot = IdSet.hash(0, id, 0, id.length) & (slots - 1);
+      int slot = Bytes.hash(0, id, 0, id.length) & (slots - 1);
       if (!used[slot]) {
         used[slot] = true;
         distinct++;
