@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
+import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
@@ -16,8 +18,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class CsvCallReader {
+  private static final CallAccess CALLS = CallAccess.Holder.get();
   private final ReadMode mode;
   private final boolean checkDuplicateIds;
 
@@ -400,31 +401,9 @@ public final class CsvCallReader {
       String id = requireNonNull(row.id);
       String queue = requireNonNull(row.queue);
       try {
-        Instant arrived = Instant.ofEpochSecond(row.arrivedSeconds, row.arrivedNanos);
-        Call call;
-        if (waiting) {
-          call = Call.waiting(id, queue, arrived);
-        } else {
-          Instant ended = Instant.ofEpochSecond(row.endedSeconds, row.endedNanos);
-          switch (row.outcome) {
-            case RowParser.ANSWERED:
-              call = Call.answered(id, queue, arrived, ended);
-              break;
-            case RowParser.ABANDONED:
-              call = Call.abandoned(id, queue, arrived, ended);
-              break;
-            default:
-              call = Call.leftUnanswered(id, queue, arrived, ended, reason(row.outcome));
-              break;
-          }
-        }
-        if (row.channel != call.channel()) {
-          call = call.withChannel(row.channel);
-        }
-        if (row.hasHandle) {
-          call = call.withHandleTime(Duration.ofSeconds(row.handleSeconds, row.handleNanos));
-        }
-        return call;
+        // One object, straight from the parsed primitives, with the factories' checks and messages.
+        return CALLS.create(id, queue, row.channel, OUTCOMES[row.outcome], reason(row.outcome), row.arrivedSeconds,
+            row.arrivedNanos, row.endedSeconds, row.endedNanos, row.hasHandle, row.handleSeconds, row.handleNanos);
       } catch (InvalidCallException e) {
         // The model's rule broken; the message names the column and shows the cell as the file wrote it.
         int role;
@@ -452,8 +431,16 @@ public final class CsvCallReader {
     }
   }
 
-  private static FlowOutReason reason(int outcome) {
+  /** The call's outcome for each of the file's ({@link RowParser#OUTCOMES}). */
+  private static final Outcome[] OUTCOMES = {Outcome.ANSWERED, Outcome.ABANDONED, Outcome.LEFT_UNANSWERED,
+      Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.WAITING};
+
+  private static @Nullable FlowOutReason reason(int outcome) {
     switch (outcome) {
+      case RowParser.ANSWERED:
+      case RowParser.ABANDONED:
+      case RowParser.WAITING:
+        return null;
       case RowParser.TIMEOUT:
         return FlowOutReason.TIMEOUT;
       case RowParser.QUEUE_EMPTY:
