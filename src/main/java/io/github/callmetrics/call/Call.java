@@ -65,6 +65,14 @@ public final class Call {
       public int handleNanos(Call call) {
         return call.handleNanos;
       }
+
+      @Override
+      public Call create(String id, String queue, Channel channel, Outcome outcome, @Nullable FlowOutReason reason,
+          long arrivedSecond, int arrivedNano, long outcomeSecond, int outcomeNano, boolean hasHandleTime,
+          long handleSeconds, int handleNanos) {
+        return Call.create(id, queue, channel, outcome, reason, arrivedSecond, arrivedNano, outcomeSecond,
+            outcomeNano, hasHandleTime, handleSeconds, handleNanos);
+      }
     });
   }
 
@@ -179,6 +187,38 @@ public final class Call {
     return new Call(id, queue, Channel.VOICE, outcome, reason, arrived.getEpochSecond(), arrived.getNano(),
         outcomeAt == null ? 0 : outcomeAt.getEpochSecond(), outcomeAt == null ? 0 : outcomeAt.getNano(), 0,
         NO_HANDLE_TIME);
+  }
+
+  /** {@link CallAccess#create}: the checks of {@link #create}, {@link #withChannel} and {@link #withHandleTime}. */
+  @SuppressWarnings("TooManyParameters") // the primitives of one call, for readers; not API
+  private static Call create(String id, String queue, Channel channel, Outcome outcome,
+      @Nullable FlowOutReason reason, long arrivedSecond, int arrivedNano, long outcomeSecond, int outcomeNano,
+      boolean hasHandleTime, long handleSeconds, int handleNanos) {
+    requireNonNull(id, "id");
+    requireNonNull(queue, "queue");
+    requireNonNull(channel, "channel");
+    requireNonNull(outcome, "outcome");
+    if ((outcome == Outcome.LEFT_UNANSWERED) != (reason != null)) {
+      throw new IllegalArgumentException("reason " + reason + " with outcome " + outcome
+          + " (expected a reason exactly for " + Outcome.LEFT_UNANSWERED + ")");
+    }
+    if (id.isBlank()) {
+      throw new InvalidCallException(id, "id", '"' + id + '"', "is blank (expected a non-blank identifier)");
+    }
+    if (queue.isBlank()) {
+      throw new InvalidCallException(id, "queue", '"' + queue + '"', "is blank (expected a non-blank queue name)");
+    }
+    boolean waiting = outcome == Outcome.WAITING;
+    if (!waiting && (outcomeSecond < arrivedSecond || (outcomeSecond == arrivedSecond && outcomeNano < arrivedNano))) {
+      throw new InvalidCallException(id, outcome.label(), Instant.ofEpochSecond(outcomeSecond, outcomeNano).toString(),
+          "is before arrived " + Instant.ofEpochSecond(arrivedSecond, arrivedNano));
+    }
+    if (hasHandleTime && handleSeconds < 0) {
+      throw new InvalidCallException(id, "handle time", Duration.ofSeconds(handleSeconds, handleNanos).toString(),
+          "is negative (expected zero or more)");
+    }
+    return new Call(id, queue, channel, outcome, reason, arrivedSecond, arrivedNano, waiting ? 0 : outcomeSecond,
+        waiting ? 0 : outcomeNano, hasHandleTime ? handleSeconds : 0, hasHandleTime ? handleNanos : NO_HANDLE_TIME);
   }
 
   /**

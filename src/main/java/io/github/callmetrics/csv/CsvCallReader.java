@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.InvalidCallException;
+import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.call.internal.CallAccess;
+import io.github.callmetrics.read.CollectedRead;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
@@ -13,15 +16,19 @@ import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.internal.ReadTracker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,12 +63,20 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class CsvCallReader {
+  private static final CallAccess CALLS = CallAccess.Holder.get();
+  /** The smallest part of a file {@link #collect} reads on a thread of its own: below it, threads cost more. */
+  static final long MIN_PART_BYTES = 16L << 20;
+
   private final ReadMode mode;
   private final boolean checkDuplicateIds;
+  private final int parallelism;
+  private final long minPartBytes;
 
-  private CsvCallReader(ReadMode mode, boolean checkDuplicateIds) {
+  private CsvCallReader(ReadMode mode, boolean checkDuplicateIds, int parallelism, long minPartBytes) {
     this.mode = mode;
     this.checkDuplicateIds = checkDuplicateIds;
+    this.parallelism = parallelism;
+    this.minPartBytes = minPartBytes;
   }
 
   /**
@@ -71,7 +86,8 @@ public final class CsvCallReader {
    * @return the reader, which checks for duplicate ids within a queue
    */
   public static CsvCallReader of(ReadMode mode) {
-    return new CsvCallReader(requireNonNull(mode, "mode"), true);
+    return new CsvCallReader(requireNonNull(mode, "mode"), true, Runtime.getRuntime().availableProcessors(),
+        MIN_PART_BYTES);
   }
 
   /**
@@ -81,7 +97,32 @@ public final class CsvCallReader {
    * @return the reader
    */
   public CsvCallReader withoutDuplicateIdCheck() {
-    return new CsvCallReader(mode, false);
+    return new CsvCallReader(mode, false, parallelism, minPartBytes);
+  }
+
+  /**
+   * Returns a reader like this one whose {@link #collect} reads a file on at most {@code threads} threads.
+   * The default is the number of processors available to the JVM when the reader was obtained.
+   *
+   * @param threads  one or more; 1 reads on the calling thread only
+   * @return the reader
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public CsvCallReader withParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads " + threads + " is less than 1 (expected one or more)");
+    }
+    return new CsvCallReader(mode, checkDuplicateIds, threads, minPartBytes);
+  }
+
+  /** For tests: parts of a few bytes, so that small files are read in many parts. */
+  CsvCallReader withPartsOfAtLeast(long bytes) {
+    return new CsvCallReader(mode, checkDuplicateIds, parallelism, bytes);
+  }
+
+  /** Returns the most threads {@link #collect} reads a file on. */
+  public int parallelism() {
+    return parallelism;
   }
 
   /** Returns the reader's mode. */
@@ -128,6 +169,43 @@ public final class CsvCallReader {
   }
 
   /**
+   * Reads a file and collects its calls, on several threads when the file is large: a report, a tally or
+   * anything a {@link Collector} makes, equal to what reading the file in order and collecting every call
+   * on one thread gives. With the duplicate-id check {@linkplain #withoutDuplicateIdCheck() off}, a file of
+   * at least 32 MiB is cut into up to {@link #parallelism()} parts of at least 16 MiB at line ends; each
+   * part is read on a thread of its own into its own container ({@link Collector#supplier()}), and the
+   * containers are combined in file order ({@link Collector#combiner()}), so an ordered collector (a list)
+   * keeps the file's order. A line end inside a quoted field is found out when the part before reaches it
+   * (its last record ends past it): that part then reads on over the next part's bytes, whose work is
+   * dropped. With the duplicate-id check on, the file is read on the calling thread, since a call may only
+   * be collected once its id is known to be new in all the file before it.
+   *
+   * <pre>{@code
+   * CollectedRead<Report> year = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck()
+   *     .collect(Path.of("calls-2026.csv"), spec.collector());
+   * }</pre>
+   *
+   * <p>The report and every skipped record are those of {@link #read(Path, Consumer)}, line numbers
+   * included. In STRICT mode the read stops at the file's first bad row, as on one thread: the
+   * {@link ReadException} names it and its {@link ReadException#report()} counts the calls before it, but
+   * the value collected so far is not returned (read with a consumer to keep it). Memory: each thread holds
+   * a record, a 128 KiB buffer and its container.
+   *
+   * @param <R> the type of the collected value
+   * @param file  the file, not null
+   * @param collector  makes the value from the calls, not null; with more than one part, its supplier is
+   *     called once per part (on that part's thread) and its accumulator on each part's thread
+   * @return the collected value and the read's report
+   * @throws ReadException at the first bad row in STRICT mode, or at a defect that stops any read
+   * @throws IOException if the file cannot be read
+   */
+  public <R> CollectedRead<R> collect(Path file, Collector<? super Call, ?, R> collector) throws IOException {
+    requireNonNull(file, "file");
+    requireNonNull(collector, "collector");
+    return collectParts(file, collector);
+  }
+
+  /**
    * Reads a whole character stream into memory. The reader is not closed.
    *
    * @param reader  the text, not null
@@ -158,10 +236,82 @@ public final class CsvCallReader {
     return tracker.report();
   }
 
+  private static String sourceName(Path file) {
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
+  }
+
+  private <A, R> CollectedRead<R> collectParts(Path file, Collector<? super Call, A, R> collector)
+      throws IOException {
+    String source = sourceName(file);
+    long size = Files.size(file);
+    BiConsumer<A, ? super Call> add = collector.accumulator();
+    long parts = checkDuplicateIds ? 1 : Math.min(parallelism, size / minPartBytes);
+    if (parts < 2) {
+      A container = collector.supplier().get();
+      ReadReport report = read(file, call -> add.accept(container, call));
+      return CollectedRead.of(finish(collector, container), report);
+    }
+    // The header, read once here; its defects stop the read as on one thread.
+    ReadTracker headerTracker = ReadTracker.streaming(mode, call -> { });
+    headerTracker.startSource(source);
+    Session head;
+    long bodyStart;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = new Session(new CsvTokenizer(in), source, headerTracker, size);
+      head.readHeader();
+      bodyStart = head.t.position();
+    }
+    long[] starts = FilePart.starts(file, bodyStart, size, (int) parts);
+    List<FilePart<A>> all = new ArrayList<>(starts.length);
+    for (int k = 0; k < starts.length; k++) {
+      A container = collector.supplier().get();
+      all.add(new FilePart<>(k, starts, container, ReadTracker.streaming(mode, call -> add.accept(container, call))));
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (FilePart<A> part : all.subList(1, all.size())) {
+      Thread thread = new Thread(() -> readPart(file, source, head.row, part), "callmetrics-csv-part-" + part.index);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    readPart(file, source, head.row, all.get(0));
+    try {
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      threads.forEach(Thread::interrupt);
+      throw new InterruptedIOException("interrupted while the parts of " + source + " were read");
+    }
+    return FilePart.combine(all, collector, head.t.nextLine(), source, headerTracker.report().ignoredColumns());
+  }
+
+  private static <A, R> R finish(Collector<? super Call, A, R> collector, A container) {
+    return collector.finisher().apply(container);
+  }
+
+  /** Reads one part of a file on the current thread; what stops it is kept in the part. */
+  private void readPart(Path file, String source, RowParser header, FilePart<?> part) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long start = part.start();
+      channel.position(start);
+      Session session = new Session(CsvTokenizer.continuing(Channels.newInputStream(channel), start), source,
+          part.tracker, -1);
+      session.row.columnsOf(header);
+      session.part = part;
+      session.body();
+    } catch (ReadException e) {
+      part.stopped = e;
+    } catch (IOException | RuntimeException | Error e) {
+      part.failure = e;
+    }
+  }
+
   private void readFile(Path file, ReadTracker tracker) throws IOException {
     requireNonNull(file, "file");
-    Path name = file.getFileName();
-    String source = name == null ? file.toString() : name.toString();
+    String source = sourceName(file);
     tracker.startSource(source);
     try (InputStream in = Files.newInputStream(file)) {
       new Session(new CsvTokenizer(in), source, tracker, Files.size(file)).read();
@@ -244,6 +394,8 @@ public final class CsvCallReader {
     final long size;
     long records;
     boolean sized;
+    /** The part of the file this session reads, or null for all of it. */
+    @Nullable FilePart<?> part;
 
     Session(CsvTokenizer t, String source, ReadTracker tracker, long size) {
       this.t = t;
@@ -253,31 +405,48 @@ public final class CsvCallReader {
     }
 
     void read() throws IOException {
+      readHeader();
+      body();
+    }
+
+    /** Reads the header record; a defect there stops the read. */
+    void readHeader() throws IOException {
       try {
         if (!t.next()) {
           throw tracker.fatal(SkippedRecord.of(source, 1, "header", "",
               "is missing: the file is empty (expected a header line naming the columns)"));
         }
-        header();
-        records = 1;
+      } catch (CsvTokenizer.CsvSyntaxException e) {
+        throw tracker.fatal(SkippedRecord.of(source, e.line, e.field, e.value, e.rule));
+      }
+      header();
+      records = 1;
+    }
+
+    /** Reads the records after the header: to the end, or for a part to where a later part starts. */
+    void body() throws IOException {
+      try {
         while (t.next()) {
           records++;
           Call call = call();
-          if (call == null) {
-            continue;
-          }
-          if (duplicates == null) {
-            tracker.accept(call);
-          } else {
-            int idColumn = row.column(RowParser.ID);
-            if (duplicates.add(call, t.line(), row.queueNumber, t.bytes(), t.start(idColumn), t.length(idColumn))) {
-              if (!sized && size > 0) {
-                // The rows so far tell the bytes per row: size the id set for the whole file at once.
-                sized = true;
-                duplicates.expect(size * records / t.position());
+          if (call != null) {
+            if (duplicates == null) {
+              tracker.accept(call);
+            } else {
+              int idColumn = row.column(RowParser.ID);
+              if (duplicates.add(call, t.line(), row.queueNumber, t.bytes(), t.start(idColumn),
+                  t.length(idColumn))) {
+                if (!sized && size > 0) {
+                  // The rows so far tell the bytes per row: size the id set for the whole file at once.
+                  sized = true;
+                  duplicates.expect(size * records / t.position());
+                }
+                flush();
               }
-              flush();
             }
+          }
+          if (part != null && part.endsAt(t.position(), t.nextLine())) {
+            break;
           }
         }
         flush();
@@ -400,31 +569,9 @@ public final class CsvCallReader {
       String id = requireNonNull(row.id);
       String queue = requireNonNull(row.queue);
       try {
-        Instant arrived = Instant.ofEpochSecond(row.arrivedSeconds, row.arrivedNanos);
-        Call call;
-        if (waiting) {
-          call = Call.waiting(id, queue, arrived);
-        } else {
-          Instant ended = Instant.ofEpochSecond(row.endedSeconds, row.endedNanos);
-          switch (row.outcome) {
-            case RowParser.ANSWERED:
-              call = Call.answered(id, queue, arrived, ended);
-              break;
-            case RowParser.ABANDONED:
-              call = Call.abandoned(id, queue, arrived, ended);
-              break;
-            default:
-              call = Call.leftUnanswered(id, queue, arrived, ended, reason(row.outcome));
-              break;
-          }
-        }
-        if (row.channel != call.channel()) {
-          call = call.withChannel(row.channel);
-        }
-        if (row.hasHandle) {
-          call = call.withHandleTime(Duration.ofSeconds(row.handleSeconds, row.handleNanos));
-        }
-        return call;
+        // One object, straight from the parsed primitives, with the factories' checks and messages.
+        return CALLS.create(id, queue, row.channel, OUTCOMES[row.outcome], reason(row.outcome), row.arrivedSeconds,
+            row.arrivedNanos, row.endedSeconds, row.endedNanos, row.hasHandle, row.handleSeconds, row.handleNanos);
       } catch (InvalidCallException e) {
         // The model's rule broken; the message names the column and shows the cell as the file wrote it.
         int role;
@@ -452,8 +599,16 @@ public final class CsvCallReader {
     }
   }
 
-  private static FlowOutReason reason(int outcome) {
+  /** The call's outcome for each of the file's ({@link RowParser#OUTCOMES}). */
+  private static final Outcome[] OUTCOMES = {Outcome.ANSWERED, Outcome.ABANDONED, Outcome.LEFT_UNANSWERED,
+      Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.WAITING};
+
+  private static @Nullable FlowOutReason reason(int outcome) {
     switch (outcome) {
+      case RowParser.ANSWERED:
+      case RowParser.ABANDONED:
+      case RowParser.WAITING:
+        return null;
       case RowParser.TIMEOUT:
         return FlowOutReason.TIMEOUT;
       case RowParser.QUEUE_EMPTY:

@@ -82,6 +82,18 @@ final class CsvTokenizer {
     this(in, BUFFER_BYTES, MAX_RECORD_BYTES);
   }
 
+  /**
+   * A tokenizer for bytes that start inside a file, at a record's start {@code offset} bytes in: no
+   * byte-order mark is looked for, {@link #position()} counts from the file's start and lines from 1 at
+   * {@code offset}. For reading a file in parts.
+   */
+  static CsvTokenizer continuing(InputStream in, long offset) {
+    CsvTokenizer t = new CsvTokenizer(in);
+    t.started = true;
+    t.base = offset;
+    return t;
+  }
+
   /** For tests: a small buffer exercises the refills, a small limit the long-record defect. */
   CsvTokenizer(InputStream in, int bufferBytes, int maxRecordBytes) {
     this.in = in;
@@ -163,6 +175,11 @@ final class CsvTokenizer {
   /** Returns the number of bytes of the input up to the end of the current record. */
   long position() {
     return base + pos;
+  }
+
+  /** Returns the physical line the next record starts on (one past the last line read, at the end). */
+  long nextLine() {
+    return nextLine;
   }
 
   /** Returns the field with characters after its closing quote, or -1 if the record's quoting is sound. */

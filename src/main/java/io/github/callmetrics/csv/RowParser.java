@@ -111,6 +111,11 @@ final class RowParser {
     }
   }
 
+  /** Sets the columns to another parser's (the header read once, for every part of a file). */
+  void columnsOf(RowParser other) {
+    columns(other.roles, other.names, other.roleNames);
+  }
+
   /** Returns the header's name of the column with a role (the arrived/ended group for instants), or "?". */
   String roleName(int role) {
     return roleNames[role];

@@ -1,6 +1,9 @@
 package io.github.callmetrics.call.internal;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.call.Outcome;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,24 @@ public interface CallAccess {
 
   /** Returns the nanosecond part of {@link Call#handleTime()} ({@code Duration.getNano()}); only if present. */
   int handleNanos(Call call);
+
+  /**
+   * Obtains a call from primitives, with the checks and messages of the public factories, in their order:
+   * {@code Call.answered} (or {@code abandoned}, {@code leftUnanswered}, {@code waiting}), then
+   * {@code withChannel}, then {@code withHandleTime}; one object instead of up to three calls, two instants
+   * and a duration. For readers, which parse the primitives straight from their input.
+   *
+   * @param reason  the flow-out reason for {@link Outcome#LEFT_UNANSWERED}, else null
+   * @param outcomeSecond  the outcome's epoch second; ignored for {@link Outcome#WAITING}
+   * @param outcomeNano  the outcome's nanosecond of the second; ignored for {@link Outcome#WAITING}
+   * @param arrivedNano  0 to 999,999,999, as {@code Instant.getNano()}; so are {@code outcomeNano} and
+   *     {@code handleNanos}
+   * @param hasHandleTime  whether the call has a handle time; if not, the next two are ignored
+   * @throws io.github.callmetrics.call.InvalidCallException if a rule is broken
+   */
+  Call create(String id, String queue, Channel channel, Outcome outcome, @Nullable FlowOutReason reason,
+      long arrivedSecond, int arrivedNano, long outcomeSecond, int outcomeNano, boolean hasHandleTime,
+      long handleSeconds, int handleNanos);
 
   /** Holds the registered implementation. */
   final class Holder {
