@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * ReadReport report = CsvCallReader.of(ReadMode.STRICT).read(Path.of("huge.csv"), tally::add);
  * }</pre>
  *
- * <p>The streaming form ({@link #read(Path, Consumer)}) holds one record and at most 64 calls waiting for
+ * <p>The streaming form ({@link #read(Path, Consumer)}) holds one record and at most 256 calls waiting for
  * the duplicate-id check at a time. The one state that grows with the file is that check: the ids seen, per
  * queue (16 to 32 bytes per id plus the id's UTF-8 bytes and about 2; for a file, the table is sized at the
  * start for one id per row, estimated from the file's size). {@link #withoutDuplicateIdCheck()} turns it
@@ -151,7 +151,7 @@ public final class CsvCallReader {
 
   /**
    * Reads a file row by row, handing the calls to a consumer in file order as they are read: with the
-   * duplicate-id check on, up to 64 at a time, as soon as their ids are checked, and the rest before this
+   * duplicate-id check on, up to 256 at a time, as soon as their ids are checked, and the rest before this
    * method returns or throws. Holds a record and those calls at a time (plus the ids seen, unless
    * {@linkplain #withoutDuplicateIdCheck() turned off}).
    *

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * one batch. Not thread-safe.
  */
 final class DuplicateCheck {
-  /** Calls checked together; a few dozen overlapping lookups are what a core's memory system can hold. */
-  static final int BATCH = 64;
+  /**
+   * Calls checked together. The lookups of a batch overlap in memory; measured on 3 million rows
+   * ({@code CsvReadBenchmark}), batches of 256 read about 15 % faster than batches of 64, and 1,024 no
+   * faster than 256.
+   */
+  static final int BATCH = 256;
 
   private final IdSet ids = new IdSet();
   private final @Nullable Call[] calls = new Call[BATCH];
