@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.csv.CsvCallReader;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.IntervalGrid;
@@ -12,6 +13,8 @@ import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.metrics.Metrics;
 import io.github.callmetrics.metrics.MetricsSummary;
 import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.read.CollectedRead;
+import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.report.Report;
 import io.github.callmetrics.report.ReportFormat;
 import io.github.callmetrics.report.ReportSpec;
@@ -21,6 +24,8 @@ import io.github.callmetrics.staffing.StaffingTarget;
 import io.github.callmetrics.staffing.Workload;
 import io.github.callmetrics.tally.CallTally;
 import io.github.callmetrics.tally.TallySnapshot;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** The README's quick start, word for word, with the values it promises. */
 class QuickStartTest {
   @Test
-  void quickStart() {
+  void quickStart() throws IOException {
     Instant t = Instant.parse("2026-03-16T08:00:00Z");
     List<Call> calls = List.of(
         Call.answered("c1", "sales", t, t.plusSeconds(12)).withHandleTime(Duration.ofSeconds(180)),
@@ -53,6 +58,13 @@ class QuickStartTest {
         IntervalLength.MINUTES_15);
     Report report = ReportSpec.builder(days).build().report(calls);
     String table = ReportFormat.TEXT.format(report.rollUp(IntervalLength.MINUTES_60));
+
+    IntervalGrid autumn = IntervalGrid.of(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 11, 2),
+        ZoneId.of("Europe/Amsterdam"), IntervalLength.MINUTES_15);
+    CollectedRead<Report> read = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck()
+        .collect(Path.of("src/sample/calls.csv"), ReportSpec.builder(autumn).build().collector());
+    assertThat(read.value().total().counts().arrivals()).isEqualTo(28928);
+    assertThat(read.report().callCount()).isEqualTo(58186);
 
     Workload load = Workload.of(100, Duration.ofMinutes(30), Duration.ofSeconds(180));       // 10 Erlangs
     int agents = Staffing.agentsFor(load, StaffingTarget.serviceLevel(0.80, Duration.ofSeconds(20)));  // 14
