@@ -220,9 +220,8 @@ public final class QueueLogReader {
 
   /** Decodes a queue name as {@code new String} does: malformed bytes become U+FFFD. */
   private static final NameTable.Decoder LENIENT_UTF_8 = (b, off, len) -> new String(b, off, len, UTF_8);
-  private static final long PIPES = 0x7C7C_7C7C_7C7C_7C7CL;
-  private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
-  private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
+  private static final long PIPES = Bytes.repeated((byte) '|');
+  private static final long NEWLINES = Bytes.repeated((byte) '\n');
 
   private static final int MAX_FIELDS = 64;
   /**
@@ -330,8 +329,8 @@ public final class QueueLogReader {
       int i = from;
       for (; i + 8 <= to; i += 8) {
         long w = Bytes.word(b, i);
-        long nl = zeroBytes(w ^ NEWLINES);
-        long hits = zeroBytes(w ^ PIPES) | nl;
+        long nl = Bytes.matches(w, NEWLINES);
+        long hits = Bytes.matches(w, PIPES) | nl;
         while (hits != 0) {
           long bit = hits & -hits;
           int at = i + (Long.numberOfTrailingZeros(bit) >>> 3);
@@ -354,10 +353,6 @@ public final class QueueLogReader {
       return -1;
     }
 
-    /** Returns a word with the high bit set in exactly the bytes of {@code w} that are zero. */
-    private static long zeroBytes(long w) {
-      return ~(((w & LOW_SEVEN) + LOW_SEVEN) | w | LOW_SEVEN);
-    }
 
     /** Notes a '|': the field before it ends there. Past MAX_FIELDS fields, the last one takes the rest. */
     private void pipe(int at) {

@@ -2,11 +2,9 @@ package io.github.callmetrics.csv;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.callmetrics.internal.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -42,12 +40,9 @@ final class CsvTokenizer {
   /** The longest record read, line end included: as long as FastCSV's limit on a field (16 Mi chars). */
   static final int MAX_RECORD_BYTES = 16 << 20;
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101_0101_0101_0101L;
-  private static final long HIGHS = 0x8080_8080_8080_8080L;
-  private static final long COMMAS = ONES * ',';
-  private static final long LFS = ONES * '\n';
-  private static final long CRS = ONES * '\r';
+  private static final long COMMAS = Bytes.repeated((byte) ',');
+  private static final long LFS = Bytes.repeated((byte) '\n');
+  private static final long CRS = Bytes.repeated((byte) '\r');
 
   private static final int RECORD = 1;
   private static final int MORE = 0;
@@ -337,14 +332,13 @@ final class CsvTokenizer {
 
   /**
    * Returns where an unquoted field starting at {@code p} ends: the first comma, LF or CR, or {@code lim}.
-   * Reads 8 bytes at a time while it can: a byte equal to the one sought is a zero byte of {@code word ^
-   * sought}, and {@code (v - 0x01..01) & ~v & 0x80..80} marks the lowest zero byte of {@code v} exactly
-   * (a borrow can only mark bytes above it), so the lowest mark of the three is the field's end.
+   * Reads 8 bytes at a time while it can ({@link Bytes#matches}): the lowest mark of the three is the
+   * field's end.
    */
   private static int fieldEnd(byte[] b, int p, int lim) {
     while (p + 8 <= lim) {
-      long word = (long) LONGS.get(b, p);
-      long marks = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+      long word = Bytes.word(b, p);
+      long marks = Bytes.matches(word, COMMAS) | Bytes.matches(word, LFS) | Bytes.matches(word, CRS);
       if (marks != 0) {
         return p + (Long.numberOfTrailingZeros(marks) >>> 3);
       }
@@ -355,10 +349,6 @@ final class CsvTokenizer {
       p++;
     }
     return p;
-  }
-
-  private static long zeroBytes(long v) {
-    return (v - ONES) & ~v & HIGHS;
   }
 
   private int record(int fields, int next, long nextLineNumber) {

@@ -1,8 +1,6 @@
 package io.github.callmetrics.csv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.callmetrics.internal.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -23,7 +21,6 @@ final class FieldParser {
   private static final String ISO_EXPECTED =
       "is not an ISO-8601 instant with offset (expected like 2026-03-29T01:59:58+01:00 or 2026-03-29T00:59:58Z)";
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ZEROS = 0x3030_3030_3030_3030L;
   private static final long SIXES = 0x0606_0606_0606_0606L;
   private static final long HIGH_NIBBLES = 0xF0F0_F0F0_F0F0_F0F0L;
@@ -59,9 +56,9 @@ final class FieldParser {
       return ISO_EXPECTED;
     }
     // The fixed part, yyyy-MM-ddTHH:mm:ss, read as three little-endian words (bytes 0-7, 8-15, 11-18).
-    long date = (long) LONGS.get(b, off);
-    long dayT = (long) LONGS.get(b, off + 8);
-    long time = (long) LONGS.get(b, off + 11);
+    long date = Bytes.word(b, off);
+    long dayT = Bytes.word(b, off + 8);
+    long time = Bytes.word(b, off + 11);
     if (!(matches(date, DATE_DIGITS, DATE_SEPARATORS_MASK, DATE_SEPARATORS)
         & matches(dayT, DAY_DIGITS, T_MASK, T)
         & matches(time, TIME_DIGITS, TIME_SEPARATORS_MASK, TIME_SEPARATORS))) {

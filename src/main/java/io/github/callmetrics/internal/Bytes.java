@@ -78,6 +78,30 @@ public final class Bytes {
   }
 
   /**
+   * Returns a word with every byte set to {@code b}: the pattern {@link #matches} compares a word with.
+   *
+   * @param b  the byte
+   * @return the word
+   */
+  public static long repeated(byte b) {
+    return 0x0101_0101_0101_0101L * (b & 0xFF);
+  }
+
+  /**
+   * Marks the bytes of a word equal to a byte: the high bit of each such byte set, every other bit clear,
+   * exactly for every byte (no borrow runs from one byte into the next), so a caller may take the marks
+   * lowest first ({@code Long.numberOfTrailingZeros(marks) >>> 3} is the first match's index).
+   *
+   * @param word  8 bytes, little-endian ({@link #word})
+   * @param pattern  the byte sought in every byte ({@link #repeated})
+   * @return the marks; 0 if no byte matches
+   */
+  public static long matches(long word, long pattern) {
+    long v = word ^ pattern; // a matching byte is now zero
+    return ~(((v & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | v | 0x7F7F_7F7F_7F7F_7F7FL);
+  }
+
+  /**
    * Checks if every byte of a run is ASCII (below 0x80), 8 bytes at a time while it can.
    *
    * @param b  holds the run

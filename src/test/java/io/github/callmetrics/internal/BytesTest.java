@@ -38,4 +38,16 @@ class BytesTest {
     assertThat(Bytes.isAscii(high, 0, 8)).isFalse(); // in a word
     assertThat(Bytes.isAscii(high, 4, 4)).isTrue();
   }
+
+  @Test
+  void matchesMarksExactlyTheBytesEqualToTheOneSought() {
+    assertThat(Bytes.repeated((byte) '|')).isEqualTo(0x7C7C_7C7C_7C7C_7C7CL);
+    assertThat(Bytes.repeated((byte) 0xFF)).isEqualTo(-1L);
+    // Adjacent matches, and a byte one above the one sought after a match (where a borrow would mark it too).
+    byte[] b = {'|', '|', '}', 'a', (byte) 0x80, '|', (byte) 0xFC, '|'};
+    assertThat(Bytes.matches(Bytes.word(b, 0), Bytes.repeated((byte) '|'))).isEqualTo(0x8000_8000_0000_8080L);
+    byte[] zeros = {0, 1, 0, 0, (byte) 0x80, 0, 1, 0};
+    assertThat(Bytes.matches(Bytes.word(zeros, 0), 0)).isEqualTo(0x8000_8000_8080_0080L);
+    assertThat(Bytes.matches(Bytes.word("abcdefgh".getBytes(UTF_8), 0), Bytes.repeated((byte) ','))).isZero();
+  }
 }
