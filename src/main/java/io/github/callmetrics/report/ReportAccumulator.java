@@ -48,8 +48,12 @@ public final class ReportAccumulator {
   static final int CLASSES = 6;
   /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
   static final int OVERFLOW_WAIT = Character.MAX_VALUE;
-  /** Entries of the longest blocks: 4 MiB of keys and 2 MiB of waits. */
-  private static final int BLOCK = 1 << 20;
+  /** The most waits a report holds: each roll-up's waits must fit one array. */
+  private static final int MAX_WAITS = Integer.MAX_VALUE - (1 << 20);
+  /** Waits in a row in one chunk that show the calls have reached it (see {@link #open(int)}). */
+  private static final int RUN = 16;
+  /** The longest buffer of a chunk's entries. */
+  private static final int MAX_BUFFER = MAX_WAITS;
   private static final Channel[] CHANNELS = Channel.values();
   private static final CallAccess CALLS = CallAccess.Holder.get();
   /** Slots of the queue cache in front of {@link #groupIds}: a power of two. */
@@ -81,12 +85,30 @@ public final class ReportAccumulator {
   /** The cell counts of merged accumulators, with their group ids' maps. */
   private final List<CellsPart> mergedCells = new ArrayList<>();
 
-  /** Full blocks, and blocks handed over by merged accumulators. */
-  private final List<Segment> segments = new ArrayList<>();
+  /**
+   * Per chunk of {@value WaitChunk#INTERVALS} intervals, its counted waits: grouped by key, and entries not grouped
+   * yet; null until a wait counts in it.
+   */
+  private final @Nullable ChunkState[] chunks;
+  /**
+   * The chunk whose entries are appended to {@link #keys} and {@link #waits} (its state's buffer, lent to these
+   * fields), or −1.
+   */
+  private int open = -1;
   private int[] keys = new int[0];
   private char[] waits = new char[0];
   private int used;
-  private long entries;
+  /**
+   * The chunks below this one were grouped (those that had entries of their own) when the calls had moved on
+   * past them: calls come roughly in time order, so a chunk the calls have moved past is complete, and its
+   * entries were appended a moment ago, so they are still in the processor's cache.
+   */
+  private int groupedBelow;
+  /** Where the open chunk's run of waits began: its {@link #used} when it was opened. */
+  private int runStart;
+  /** The buffer of the chunk grouped last, for the next chunk to open; null if none is spare. */
+  private int @Nullable [] spareKeys;
+  private char @Nullable [] spareWaits;
 
   private int[] overflowKeys = new int[0];
   private long[] overflowWaits = new long[0];
@@ -121,6 +143,7 @@ public final class ReportAccumulator {
     this.lowMask = (1 << shift) - 1;
     this.maxGroups = shift >= 31 ? 1 : 1 << (31 - shift);
     this.cells = new CellCounts(intervals);
+    this.chunks = new ChunkState[(intervals + WaitChunk.INTERVALS - 1) >>> WaitChunk.BITS];
   }
 
   /** Returns the spec this accumulator counts for. */
@@ -182,7 +205,7 @@ public final class ReportAccumulator {
           a.outsidePeriod++;
           return;
         }
-        a.append(a.groupOf(queue, channel) << a.shift | (i * CLASSES + outcomeClass), waitSeconds);
+        a.append(a.groupOf(queue, channel), i, outcomeClass, waitSeconds);
         break;
       }
       case PER_EVENT: {
@@ -190,7 +213,7 @@ public final class ReportAccumulator {
           a.cells.countArrival(arrivedIn, a.groupOf(queue, channel));
         }
         if (exitedIn >= 0) {
-          a.append(a.groupOf(queue, channel) << a.shift | (exitedIn * CLASSES + outcomeClass), waitSeconds);
+          a.append(a.groupOf(queue, channel), exitedIn, outcomeClass, waitSeconds);
         }
         if (arrivedIn < 0 || exitedIn < 0) {
           a.outsidePeriod++;
@@ -247,7 +270,7 @@ public final class ReportAccumulator {
       cells.countWaiting(interval, g);
       return;
     }
-    append(g << shift | (interval * CLASSES + c), call.waitSeconds());
+    append(g, interval, c, call.waitSeconds());
   }
 
   /** The id of the call's group, registered on first sight. */
@@ -302,33 +325,104 @@ public final class ReportAccumulator {
     return groupCount++;
   }
 
-  private void append(int key, long wait) {
-    if (wait >= OVERFLOW_WAIT) {
-      appendOverflow(key, wait);
-    } else if (used < keys.length) {
-      keys[used] = key;
+  /**
+   * Counts a wait of a group, interval and outcome class: in the interval's chunk, as {@link WaitChunk#entry}, or
+   * in the overflow list.
+   */
+  private void append(int group, int interval, int c, long wait) {
+    if (wait < OVERFLOW_WAIT && interval >>> WaitChunk.BITS == open && used < keys.length) {
+      keys[used] = WaitChunk.entry(group, interval, c);
       waits[used++] = (char) wait;
     } else {
-      nextBlock();
-      keys[used] = key;
-      waits[used++] = (char) wait;
+      appendSlowly(group, interval, c, wait);
     }
   }
 
-  /**
-   * Seals the full block and starts the next, twice as long up to {@code BLOCK} entries: small reports stay
-   * small, and no block is ever copied into a longer one.
-   */
-  private void nextBlock() {
-    if (used > 0) {
-      segments.add(new Segment(keys, waits, used, null));
-      entries += used;
-      checkEntries(entries);
+  /** A long wait, a wait of another chunk than the open one, or a full buffer. */
+  private void appendSlowly(int group, int interval, int c, long wait) {
+    if (wait >= OVERFLOW_WAIT) {
+      appendOverflow(group << shift | (interval * CLASSES + c), wait);
+      return;
     }
-    int length = Math.min(BLOCK, Math.max(1024, keys.length * 2));
-    keys = new int[length];
-    waits = new char[length];
-    used = 0;
+    int chunk = interval >>> WaitChunk.BITS;
+    if (chunk != open) {
+      open(chunk);
+    }
+    if (used == keys.length) {
+      grow();
+    }
+    keys[used] = WaitChunk.entry(group, interval, c);
+    waits[used++] = (char) wait;
+  }
+
+  /**
+   * Makes a chunk the open one. When the chunk left had a run of {@value #RUN} waits or more in a row, the calls
+   * are there: the chunks behind it are complete (calls come roughly in time order, and a call's exit is not
+   * before its arrival), and are grouped ({@link #groupedBelow}). A wait far ahead of the others (a long wait
+   * under attribution by exit) makes a short run, and moves nothing.
+   */
+  private void open(int chunk) {
+    if (open >= 0) {
+      ChunkState s = requireNonNull(chunks[open]);
+      s.keys = keys;
+      s.waits = waits;
+      s.used = used;
+      if (used - runStart >= RUN) {
+        for (int c = groupedBelow; c < open; c++) {
+          ChunkState behind = chunks[c];
+          if (behind != null && behind.used > 0) {
+            groupOwn(c, behind);
+          }
+        }
+        groupedBelow = Math.max(groupedBelow, open);
+      }
+    }
+    ChunkState s = state(chunk);
+    if (s.keys == null) {
+      s.keys = spareKeys != null ? spareKeys : new int[1024];
+      s.waits = spareWaits != null ? spareWaits : new char[1024];
+      spareKeys = null;
+      spareWaits = null;
+    }
+    keys = s.keys;
+    waits = requireNonNull(s.waits);
+    used = s.used;
+    runStart = used;
+    open = chunk;
+  }
+
+  private ChunkState state(int chunk) {
+    ChunkState s = chunks[chunk];
+    if (s == null) {
+      s = chunks[chunk] = new ChunkState();
+    }
+    return s;
+  }
+
+  /** Groups a chunk's own entries by key, and keeps its buffer for the next chunk. */
+  private void groupOwn(int chunk, ChunkState s) {
+    int[] k = requireNonNull(s.keys);
+    char[] w = requireNonNull(s.waits);
+    int first = chunk << WaitChunk.BITS;
+    s.grouped.add(new WaitChunk.Part(WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount,
+        List.of(), List.of(new Segment(k, w, s.used, null)), null), null));
+    if (spareKeys == null || spareKeys.length < k.length) {
+      spareKeys = k;
+      spareWaits = w;
+    }
+    s.keys = null;
+    s.waits = null;
+    s.used = 0;
+  }
+
+  /** Doubles the open chunk's buffer. */
+  private void grow() {
+    if (keys.length >= MAX_BUFFER) {
+      checkEntries(waitCount());
+    }
+    int length = (int) Math.min(MAX_BUFFER, Math.max(1024, 2L * keys.length));
+    keys = Arrays.copyOf(keys, length);
+    waits = Arrays.copyOf(waits, length);
   }
 
   /** The limit on groups: reached only with more than a gigabyte of counts, so tested at this message. */
@@ -338,8 +432,8 @@ public final class ReportAccumulator {
   }
 
   static void checkEntries(long entries) {
-    if (entries > Integer.MAX_VALUE - BLOCK) {
-      throw new IllegalStateException("report cannot hold more than " + (Integer.MAX_VALUE - BLOCK)
+    if (entries > MAX_WAITS) {
+      throw new IllegalStateException("report cannot hold more than " + MAX_WAITS
           + " calls (expected a shorter period; merge reports of parts instead)");
     }
   }
@@ -411,12 +505,32 @@ public final class ReportAccumulator {
     for (CellsPart part : theirCells) {
       mergedCells.add(new CellsPart(part.counts, compose(part.groupMap, map)));
     }
-    List<Segment> handed = other.segments();
-    for (Segment s : handed) {
-      segments.add(new Segment(s.keys, s.waits, s.length, compose(s.groupMap, map)));
-      entries += s.length;
-      checkEntries(entries + used);
+    for (int c = 0; c < chunks.length; c++) {
+      ChunkState chunk = other.chunks[c];
+      if (chunk == null) {
+        continue;
+      }
+      // Read before this one changes (other may be this); the open chunk's entries are in other's fields.
+      List<WaitChunk.Part> grouped = new ArrayList<>(chunk.grouped);
+      List<Segment> handed = new ArrayList<>(chunk.handed);
+      boolean isOpen = c == other.open;
+      int n = isOpen ? other.used : chunk.used;
+      int[] k = isOpen ? other.keys : chunk.keys;
+      char[] w = isOpen ? other.waits : chunk.waits;
+      ChunkState ours = state(c);
+      for (WaitChunk.Part part : grouped) {
+        ours.grouped.add(new WaitChunk.Part(part.chunk, compose(part.groupMap, map)));
+      }
+      for (Segment segment : handed) {
+        ours.handed.add(new Segment(segment.keys, segment.waits, segment.length, compose(segment.groupMap, map)));
+      }
+      if (n > 0 && k != null && w != null) {
+        // Other keeps appending to its buffers (and reuses them), unless the collector discards it.
+        boolean share = !copyCells && other != this;
+        ours.handed.add(new Segment(share ? k : Arrays.copyOf(k, n), share ? w : Arrays.copyOf(w, n), n, map));
+      }
     }
+    checkEntries(waitCount());
     int n = other.overflowCount;
     int[] ok = Arrays.copyOf(other.overflowKeys, n);
     long[] ow = Arrays.copyOf(other.overflowWaits, n);
@@ -437,18 +551,43 @@ public final class ReportAccumulator {
     return composed;
   }
 
-  /** Every block of counted waits, the current one included (as far as it is filled now). */
-  List<Segment> segments() {
-    List<Segment> all = new ArrayList<>(segments);
-    if (used > 0) {
-      all.add(new Segment(keys, waits, used, null));
-    }
-    return all;
-  }
-
   /** Returns how many waits (under 65,535 s) were counted, merged ones included. */
   long waitCount() {
-    return entries + used;
+    long n = 0;
+    for (int c = 0; c < chunks.length; c++) {
+      ChunkState s = chunks[c];
+      if (s != null) {
+        n += c == open ? used : s.used;
+        for (WaitChunk.Part part : s.grouped) {
+          n += part.chunk.size();
+        }
+        for (Segment segment : s.handed) {
+          n += segment.length;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Returns how many chunks of {@value WaitChunk#INTERVALS} intervals the grid has. */
+  int chunkCount() {
+    return chunks.length;
+  }
+
+  /** Adds the grouped waits of a chunk to {@code grouped} and its other entries (as they are now) to {@code entries}. */
+  void sourcesOf(int chunk, List<WaitChunk.Part> grouped, List<Segment> entries) {
+    ChunkState s = chunks[chunk];
+    if (s == null) {
+      return;
+    }
+    grouped.addAll(s.grouped);
+    int n = chunk == open ? used : s.used;
+    int[] k = chunk == open ? keys : s.keys;
+    char[] w = chunk == open ? waits : s.waits;
+    if (n > 0 && k != null && w != null) {
+      entries.add(new Segment(k, w, n, null));
+    }
+    entries.addAll(s.handed);
   }
 
   Group[] groups() {
@@ -519,7 +658,23 @@ public final class ReportAccumulator {
     return Report.of(spec, ReportStore.build(this, parallelism));
   }
 
-  /** A block of counted waits: keys and waits, the first {@code length} entries, and its group ids' map. */
+  /**
+   * The counted waits of one chunk of intervals: grouped chunks (this accumulator's own, and merged ones), its
+   * own entries not grouped yet (a buffer, lent to the accumulator's fields while the chunk is open), and entries
+   * handed over by merged accumulators.
+   */
+  static final class ChunkState {
+    final List<WaitChunk.Part> grouped = new ArrayList<>(1);
+    final List<Segment> handed = new ArrayList<>(0);
+    int @Nullable [] keys;
+    char @Nullable [] waits;
+    int used;
+  }
+
+  /**
+   * Entries of counted waits of one chunk: keys ({@link WaitChunk#entry}) and waits, the first {@code length} of
+   * them, and their group ids' map.
+   */
   static final class Segment {
     final int[] keys;
     final char[] waits;

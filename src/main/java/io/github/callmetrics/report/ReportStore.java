@@ -1,5 +1,7 @@
 package io.github.callmetrics.report;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
@@ -8,6 +10,8 @@ import io.github.callmetrics.tally.WaitDistribution;
 import io.github.callmetrics.tally.internal.TallyAccess;
 import java.time.Duration;
 import java.util.ArrayList;
+
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -15,23 +19,23 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The counted calls of a report, in a form from which any row, roll-up or percentile is computed exactly:
- * every wait grouped by key ({@code (interval × groups + group) × CLASSES + class}, groups in report order),
- * {@code offsets[key]} pointing at the key's slice of the waits, an exact overflow list for waits of 65,535 s
- * or more, and per cell (interval × group) the arrivals, waiting calls and handle times.
+ * The counted calls of a report, in a form from which any row, roll-up or percentile is computed exactly: per
+ * chunk of {@value WaitChunk#INTERVALS} intervals a {@link WaitChunk}, every wait of the chunk grouped by key
+ * ({@code (row × stride + column) × CLASSES + class}) with {@code offsets[key]} pointing at the key's slice, and a
+ * table from each group's rank (report order) to its column in the chunk; an exact overflow list for waits of
+ * 65,535 s or more; and per cell (interval × group, interval-major, groups in report order) the arrivals,
+ * waiting calls and handle times.
  *
  * <p>A slice holds its waits in no particular order: a cell has a handful of waits, and a row sorts the ones it
  * reads (copied; every union of slices is copied and sorted anyway), so building the store does not sort 30
  * million waits that may never be read one cell at a time.
  *
- * <p>Interval-major: the keys of one interval lie side by side, so grouping calls that come roughly in time
- * order touches a few kilobytes of {@code offsets} and of the waits at a time, not one place per group
- * ({@code docs/performance.md}). Rows are views and read the keys they need wherever they lie.
- *
- * <p>Built by a counting sort: one pass counts the waits per key, a prefix sum turns counts into offsets,
- * a second pass scatters the waits. With more than one thread, each thread owns an equal range of intervals,
- * that is of keys, and counts, sums and scatters the waits of its range only; blocks of waits outside its range
- * (calls come roughly in time order) it skips. Immutable once built.
+ * <p>Interval-major: the keys of one interval lie side by side. The accumulator groups each chunk once the calls
+ * have moved past it, while its entries are still in the processor's cache; a chunk grouped so, with nothing
+ * counted in it since, is the store's as it is, and any other chunk (one at the seam of two merged accumulators,
+ * the last one or two, or all of them when the calls come in random order) is grouped here from all its sources
+ * by one counting sort. Chunks are independent, so several threads build the store, each an equal range of
+ * chunks. Immutable once built.
  */
 final class ReportStore {
   private static final int CLASSES = ReportAccumulator.CLASSES;
@@ -43,13 +47,13 @@ final class ReportStore {
   final int intervals;
   /** Groups in report order (queue name, then channel). */
   final ReportAccumulator.Group[] groups;
+  /** Per chunk of intervals, its grouped waits; null if it holds none. */
+  final @Nullable WaitChunk[] chunks;
   /**
-   * {@code offsets[key]} to {@code offsets[key + 1]}: the key's waits in {@link #waits}; the key is
-   * {@code (interval × groups.length + group) × CLASSES + class}.
+   * Per chunk, per group's rank, the group's column in the chunk or −1 if the chunk holds none of its waits;
+   * null when the columns are the ranks.
    */
-  final int[] offsets;
-  /** Waits under 65,535 s, grouped by key, in no particular order within a key. */
-  final char[] waits;
+  final int[] @Nullable [] columns;
   /**
    * Keys of the longer waits, group-major ({@code (group × intervals + interval) × CLASSES + class}: a row
    * finds its own by binary search), ascending, and their waits, ascending within a key.
@@ -60,13 +64,13 @@ final class ReportStore {
   final Cells cells;
   final long callsOutsidePeriod;
 
-  private ReportStore(IntervalGrid grid, ReportAccumulator.Group[] groups, int[] offsets, char[] waits,
-      int[] overflowKeys, long[] overflowWaits, Cells cells, long callsOutsidePeriod) {
+  private ReportStore(IntervalGrid grid, ReportAccumulator.Group[] groups, @Nullable WaitChunk[] chunks,
+      int[] @Nullable [] columns, int[] overflowKeys, long[] overflowWaits, Cells cells, long callsOutsidePeriod) {
     this.grid = grid;
     this.intervals = grid.size();
     this.groups = groups;
-    this.offsets = offsets;
-    this.waits = waits;
+    this.chunks = chunks;
+    this.columns = columns;
     this.overflowKeys = overflowKeys;
     this.overflowWaits = overflowWaits;
     this.cells = cells;
@@ -101,7 +105,7 @@ final class ReportStore {
     return buildInParts(acc, parts(parallelism, acc.waitCount(), PARALLEL_THRESHOLD));
   }
 
-  /** Builds the store with {@code parts} threads, each grouping the waits of its range of intervals. */
+  /** Builds the store with {@code parts} threads, each taking an equal range of the chunks of intervals. */
   static ReportStore buildInParts(ReportAccumulator acc, int parts) {
     IntervalGrid grid = acc.spec().grid();
     int intervals = grid.size();
@@ -123,79 +127,37 @@ final class ReportStore {
       throw new IllegalStateException("report of " + groupCount + " queue/channel groups × " + intervals
           + " intervals is too large (expected fewer than " + (Integer.MAX_VALUE / CLASSES) + " cells)");
     }
-    int keyCount = (int) keySpace;
-
-    List<ReportAccumulator.Segment> segments = acc.segments();
-    long total = 0;
-    for (ReportAccumulator.Segment segment : segments) {
-      total += segment.length;
-    }
-    ReportAccumulator.checkEntries(total);
-    int waitCount = (int) total;
-    int rangeCount = Math.max(1, Math.min(parts, intervals));
-    Block[] blocks = blocks(segments, rank, groupCount);
+    ReportAccumulator.checkEntries(acc.waitCount());
+    int chunkCount = acc.chunkCount();
+    int rangeCount = Math.max(1, Math.min(parts, chunkCount));
     CellSources sources = new CellSources(acc, rank, groupCount);
-    int intervalStride = (groupCount - 1) * CLASSES;
-    int keysPerInterval = groupCount * CLASSES;
-    int shift = acc.shift;
-    int mask = acc.lowMask;
-
-    // The counting sort (see count), each part (thread) over its own range of intervals, so of keys: first the
-    // large arrays, each allocated (and zeroed) by one part, and the intervals each block holds.
-    int[][] shared = new int[1][];
-    char[][] sorted = new char[1][];
+    WaitChunk[] chunks = new WaitChunk[chunkCount];
+    int[][] columns = new int[chunkCount][];
     Cells[] cells = new Cells[1];
+    // Each part (thread) takes a range of chunks: a chunk grouped once by the accumulator, and nothing else, is
+    // the store's as it is (its columns the accumulator's group ids, mapped to ranks by a column table); any
+    // other is grouped from all its sources here, its columns the ranks.
     run(rangeCount, p -> {
-      if (p == 0) {
-        shared[0] = new int[keyCount + 1];
-      }
       if (p == rangeCount - 1) {
-        sorted[0] = new char[waitCount];
         cells[0] = sources.newCells(intervals);
       }
-      if (rangeCount > 1) {
-        for (int b = p; b < blocks.length; b += rangeCount) {
-          blocks[b].findRange(mask);
+      List<WaitChunk.Part> grouped = new ArrayList<>();
+      List<ReportAccumulator.Segment> entries = new ArrayList<>();
+      for (int c = firstChunk(p, rangeCount, chunkCount); c < firstChunk(p + 1, rangeCount, chunkCount); c++) {
+        grouped.clear();
+        entries.clear();
+        acc.sourcesOf(c, grouped, entries);
+        if (entries.isEmpty() && grouped.size() == 1) {
+          chunks[c] = grouped.get(0).chunk;
+          columns[c] = columnOfRank(grouped.get(0), rank);
+        } else if (!entries.isEmpty() || !grouped.isEmpty()) {
+          int first = c << WaitChunk.BITS;
+          chunks[c] = WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount, grouped,
+              entries, rank);
         }
       }
     });
-    int[] offsets = shared[0];
-    // Pass 1: each part counts the keys of its range, and how many there are.
-    long[] counted = new long[rangeCount];
-    run(rangeCount, p -> {
-      int lowFrom = firstInterval(p, rangeCount, intervals) * CLASSES;
-      int lowTo = firstInterval(p + 1, rangeCount, intervals) * CLASSES;
-      long n = 0;
-      for (Block block : blocks) {
-        if (rangeCount == 1 || block.within(lowFrom, lowTo)) {
-          count(block, shift, mask, intervalStride, offsets);
-          n += block.length;
-        } else if (block.overlaps(lowFrom, lowTo)) {
-          n += count(block, shift, mask, intervalStride, offsets, lowFrom, lowTo);
-        }
-      }
-      counted[p] = n;
-    });
-    // The prefix sum of each range from the waits of the ranges before it, then pass 2 and the cells.
-    run(rangeCount, p -> {
-      int running = 0;
-      for (int q = 0; q < p; q++) {
-        running += (int) counted[q];
-      }
-      int from = firstInterval(p, rangeCount, intervals);
-      int to = firstInterval(p + 1, rangeCount, intervals);
-      prefixSum(offsets, from * keysPerInterval, to * keysPerInterval, running);
-      int lowFrom = from * CLASSES;
-      int lowTo = to * CLASSES;
-      for (Block block : blocks) {
-        if (rangeCount == 1 || block.within(lowFrom, lowTo)) {
-          scatter(block, shift, mask, intervalStride, offsets, sorted[0]);
-        } else if (block.overlaps(lowFrom, lowTo)) {
-          scatter(block, shift, mask, intervalStride, offsets, sorted[0], lowFrom, lowTo);
-        }
-      }
-      sources.addInto(cells[0], p, rangeCount);
-    });
+    run(rangeCount, p -> sources.addInto(cells[0], p, rangeCount));
 
     // The overflow list: dense group-major keys, sorted by key then wait.
     int[] rawKeys = acc.overflowKeys();
@@ -215,32 +177,47 @@ final class ReportStore {
       overflowKeys[j] = dense[byKey[j]];
       overflowWaits[j] = rawWaits[byKey[j]];
     }
-    if (acc.spec().attribution() != Attribution.PER_EVENT) {
-      countArrivals(cells[0], offsets, overflowKeys, intervals, rangeCount);
-    }
-    return new ReportStore(grid, groups, offsets, sorted[0], overflowKeys, overflowWaits, cells[0],
+    ReportStore store = new ReportStore(grid, groups, chunks, columns, overflowKeys, overflowWaits, cells[0],
         acc.callsOutsidePeriod());
+    if (acc.spec().attribution() != Attribution.PER_EVENT) {
+      store.countArrivals(rangeCount);
+    }
+    return store;
+  }
+
+  /** Per rank, the column of a grouped chunk that holds the group, or −1 if the chunk holds none of its waits. */
+  private static int[] columnOfRank(WaitChunk.Part part, int[] rank) {
+    int[] column = new int[rank.length];
+    Arrays.fill(column, -1);
+    for (int x = 0; x < part.chunk.stride; x++) {
+      column[rank[part.groupMap == null ? x : part.groupMap[x]]] = x;
+    }
+    return column;
   }
 
   /**
    * Under attribution by arrival or by exit a whole call counts in one cell, so the accumulator does not count
    * arrivals: a cell's arrivals are its waits, its long waits and its waiting calls.
    */
-  private static void countArrivals(Cells cells, int[] offsets, int[] overflowKeys, int intervals, int parts) {
-    int groups = cells.groups;
+  private void countArrivals(int parts) {
+    int groupCount = groups.length;
     int[] waiting = cells.waiting;
+    int[] arrivals = cells.arrivals;
     run(parts, p -> {
-      int from = (int) ((long) intervals * p / parts);
-      int to = (int) ((long) intervals * (p + 1) / parts);
-      for (int x = from * groups; x < to * groups; x++) {
-        long calls = (long) offsets[(x + 1) * CLASSES] - offsets[x * CLASSES] + (waiting == null ? 0 : waiting[x]);
-        cells.arrivals[x] = checkedCount(calls);
+      for (int i = firstChunk(p, parts, chunks.length) << WaitChunk.BITS,
+          to = Math.min(intervals, firstChunk(p + 1, parts, chunks.length) << WaitChunk.BITS); i < to; i++) {
+        for (int g = 0; g < groupCount; g++) {
+          int x = i * groupCount + g;
+          int k = firstKey(i, g);
+          long calls = (k < 0 ? 0L : waitsOf(i, k, CLASSES)) + (waiting == null ? 0 : waiting[x]);
+          arrivals[x] = checkedCount(calls);
+        }
       }
     });
     int groupKeys = intervals * CLASSES;
     for (int key : overflowKeys) {
-      int x = key % groupKeys / CLASSES * groups + key / groupKeys;
-      cells.arrivals[x] = checkedCount(cells.arrivals[x] + 1L);
+      int x = key % groupKeys / CLASSES * groupCount + key / groupKeys;
+      arrivals[x] = checkedCount(arrivals[x] + 1L);
     }
   }
 
@@ -259,71 +236,9 @@ final class ReportStore {
     return waits < parallelFrom ? 1 : Math.max(1, parallelism);
   }
 
-  /** The first interval of part {@code p} of {@code parts} equal ranges of intervals. */
-  private static int firstInterval(int p, int parts, int intervals) {
-    return (int) ((long) intervals * p / parts);
-  }
-
-  /**
-   * One block of counted waits, with per group of the block {@code rank × CLASSES} (the part of the dense key its
-   * group gives) and, when the store is built by several threads, the lowest and highest {@code interval ×
-   * CLASSES + class} of its keys: calls come roughly in time order, so most blocks lie in one thread's range
-   * of intervals, and the other threads skip them.
-   */
-  private static final class Block {
-    final int[] keys;
-    final char[] waits;
-    final int length;
-    final int[] groupBase;
-    int lowest;
-    int highest = Integer.MAX_VALUE;
-
-    Block(ReportAccumulator.Segment segment, int[] groupBase) {
-      this.keys = segment.keys;
-      this.waits = segment.waits;
-      this.length = segment.length;
-      this.groupBase = groupBase;
-    }
-
-    void findRange(int mask) {
-      int min = Integer.MAX_VALUE;
-      int max = Integer.MIN_VALUE;
-      for (int j = 0; j < length; j++) {
-        int low = keys[j] & mask;
-        min = Math.min(min, low);
-        max = Math.max(max, low);
-      }
-      lowest = min;
-      highest = max;
-    }
-
-    /** Checks if every key of the block lies in {@code [from, to)} (of {@code interval × CLASSES + class}). */
-    boolean within(int from, int to) {
-      return lowest >= from && highest < to;
-    }
-
-    /** Checks if some key of the block may lie in {@code [from, to)}. */
-    boolean overlaps(int from, int to) {
-      return highest >= from && lowest < to;
-    }
-  }
-
-  /** The blocks of counted waits. */
-  private static Block[] blocks(List<ReportAccumulator.Segment> segments, int[] rank, int groupCount) {
-    List<Block> blocks = new ArrayList<>(segments.size());
-    for (ReportAccumulator.Segment segment : segments) {
-      if (segment.length == 0) {
-        continue;
-      }
-      int[] map = segment.groupMap;
-      int mapped = map == null ? groupCount : map.length;
-      int[] base = new int[mapped];
-      for (int g = 0; g < mapped; g++) {
-        base[g] = rank[map == null ? g : map[g]] * CLASSES;
-      }
-      blocks.add(new Block(segment, base));
-    }
-    return blocks.toArray(new Block[0]);
+  /** The first chunk of part {@code p} of {@code parts} equal ranges of chunks. */
+  private static int firstChunk(int p, int parts, int chunks) {
+    return (int) ((long) chunks * p / parts);
   }
 
   /** The cell counts of an accumulator and of those merged into it, and where their groups go in the store. */
@@ -390,81 +305,6 @@ final class ReportStore {
     }
   }
 
-  // The counting sort groups the waits of the blocks into the store's array by dense key and leaves
-  // offsets[key] at the start of each key's slice. Pass 1 counts each key into offsets[key + 1]; the prefix sum
-  // turns offsets[key + 1] into the key's first place; pass 2 puts each wait at offsets[key + 1]++, after which
-  // offsets[key + 1] is the end of the key's slice, that is the start of the next one: the offsets are ready
-  // without another pass. With several threads each owns a range of intervals, that is of keys: it counts,
-  // sums and scatters only the keys of its range, in the shared arrays, so no count is kept twice and a slice
-  // holds its waits in the order one thread would put them.
-
-  /**
-   * Pass 1: counts each dense key of a block into {@code counts[key + 1]}. With {@code low = interval × CLASSES +
-   * class} (the low bits of the accumulator's key), the dense key is {@code low + interval × intervalStride +
-   * rank × CLASSES}, {@code intervalStride} being {@code (groups − 1) × CLASSES}.
-   */
-  private static void count(Block block, int shift, int mask, int intervalStride, int[] counts) {
-    int[] keys = block.keys;
-    int[] base = block.groupBase;
-    for (int j = 0; j < block.length; j++) {
-      int k = keys[j];
-      int low = k & mask;
-      counts[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++;
-    }
-  }
-
-  /** Pass 1 for the keys of a block whose {@code low} lies in {@code [from, to)}; returns how many there were. */
-  private static long count(Block block, int shift, int mask, int intervalStride, int[] counts, int from, int to) {
-    int[] keys = block.keys;
-    int[] base = block.groupBase;
-    long n = 0;
-    for (int j = 0; j < block.length; j++) {
-      int k = keys[j];
-      int low = k & mask;
-      if (low >= from && low < to) {
-        counts[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++;
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** The prefix sum of the keys {@code [from, to)}: each key's count becomes its first place, from {@code running}. */
-  private static void prefixSum(int[] offsets, int from, int to, int running) {
-    for (int k = from + 1; k <= to; k++) {
-      int c = offsets[k];
-      offsets[k] = running;
-      running += c;
-    }
-  }
-
-  /** Pass 2: puts each wait of a block at its key's next place. */
-  private static void scatter(Block block, int shift, int mask, int intervalStride, int[] places, char[] sorted) {
-    int[] keys = block.keys;
-    char[] waits = block.waits;
-    int[] base = block.groupBase;
-    for (int j = 0; j < block.length; j++) {
-      int k = keys[j];
-      int low = k & mask;
-      sorted[places[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++] = waits[j];
-    }
-  }
-
-  /** Pass 2 for the keys of a block whose {@code low} lies in {@code [from, to)}. */
-  private static void scatter(Block block, int shift, int mask, int intervalStride, int[] places, char[] sorted,
-      int from, int to) {
-    int[] keys = block.keys;
-    char[] waits = block.waits;
-    int[] base = block.groupBase;
-    for (int j = 0; j < block.length; j++) {
-      int k = keys[j];
-      int low = k & mask;
-      if (low >= from && low < to) {
-        sorted[places[low + low / CLASSES * intervalStride + base[k >>> shift] + 1]++] = waits[j];
-      }
-    }
-  }
-
   /** Sorts waits; a cell holds a handful of them, so insertion sort saves the library sort's set-up. */
   private static void sort(char[] a) {
     if (a.length > 24) {
@@ -515,9 +355,25 @@ final class ReportStore {
         Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
   }
 
-  /** The first key of a cell: its class 0. */
-  private int key(int interval, int group) {
-    return (interval * groups.length + group) * CLASSES;
+  /**
+   * The first key (class 0) of the cell of an interval and a group's rank in the interval's chunk, or −1 if the
+   * chunk holds no waits of the group.
+   */
+  private int firstKey(int interval, int rank) {
+    int c = interval >>> WaitChunk.BITS;
+    WaitChunk chunk = chunks[c];
+    if (chunk == null) {
+      return -1;
+    }
+    int[] column = columns[c];
+    int x = column == null ? rank : column[rank];
+    return x < 0 ? -1 : ((interval - chunk.first) * chunk.stride + x) * CLASSES;
+  }
+
+  /** The waits of the classes {@code [key, key + classes)} of an interval's chunk. */
+  private int waitsOf(int interval, int key, int classes) {
+    int[] offsets = requireNonNull(chunks[interval >>> WaitChunk.BITS]).offsets;
+    return offsets[key + classes] - offsets[key];
   }
 
   private static int lowerBound(int[] a, int key) {
@@ -565,10 +421,13 @@ final class ReportStore {
     long[] sizes = new long[CLASSES];
     for (int i = from; i < to; i++) {
       for (int g : members) {
-        int k = key(i, g);
-        if (offsets[k + CLASSES] != offsets[k]) {
-          for (int c = 0; c < CLASSES; c++) {
-            sizes[c] += offsets[k + c + 1] - offsets[k + c];
+        int k = firstKey(i, g);
+        if (k >= 0) {
+          int[] offsets = requireNonNull(chunks[i >>> WaitChunk.BITS]).offsets;
+          if (offsets[k + CLASSES] != offsets[k]) {
+            for (int c = 0; c < CLASSES; c++) {
+              sizes[c] += offsets[k + c + 1] - offsets[k + c];
+            }
           }
         }
       }
@@ -580,13 +439,17 @@ final class ReportStore {
     int[] filled = new int[CLASSES];
     for (int i = from; i < to; i++) {
       for (int g : members) {
-        int k = key(i, g);
-        if (offsets[k + CLASSES] != offsets[k]) {
-          for (int c = 0; c < CLASSES; c++) {
-            int a = offsets[k + c];
-            int size = offsets[k + c + 1] - a;
-            System.arraycopy(waits, a, byClass[c], filled[c], size);
-            filled[c] += size;
+        int k = firstKey(i, g);
+        if (k >= 0) {
+          WaitChunk chunk = requireNonNull(chunks[i >>> WaitChunk.BITS]);
+          int[] offsets = chunk.offsets;
+          if (offsets[k + CLASSES] != offsets[k]) {
+            for (int c = 0; c < CLASSES; c++) {
+              int a = offsets[k + c];
+              int size = offsets[k + c + 1] - a;
+              System.arraycopy(chunk.waits, a, byClass[c], filled[c], size);
+              filled[c] += size;
+            }
           }
         }
       }
@@ -668,7 +531,12 @@ final class ReportStore {
 
   /** Returns the bytes of the store's arrays (counts and distributions), for the performance docs. */
   long bytes() {
-    long bytes = 4L * offsets.length + 2L * waits.length + 4L * overflowKeys.length + 8L * overflowWaits.length;
+    long bytes = 4L * overflowKeys.length + 8L * overflowWaits.length;
+    for (int c = 0; c < chunks.length; c++) {
+      WaitChunk chunk = chunks[c];
+      int[] column = columns[c];
+      bytes += (chunk == null ? 0 : chunk.bytes()) + (column == null ? 0 : 4L * column.length);
+    }
     bytes += 4L * cells.arrivals.length;
     bytes += cells.waiting == null ? 0 : 4L * cells.waiting.length;
     bytes += cells.handleCount == null ? 0 : 4L * cells.handleCount.length;

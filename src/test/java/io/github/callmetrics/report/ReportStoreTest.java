@@ -103,6 +103,77 @@ class ReportStoreTest {
     assertThat(fast.total()).isEqualTo(simple.groupedBy().rows.get(0));
   }
 
+  /** Minutes over the three days: 4,380 intervals, 274 chunks of 16, so the accumulator groups chunks itself. */
+  private static ReportSpec minuteSpec(Attribution attribution) {
+    return ReportSpec.builder(IntervalGrid.of(START, START.plusDays(3), AMSTERDAM, IntervalLength.MINUTES_1))
+        .attribution(attribution)
+        .definitions(ServiceLevelDefinition.standard(), Preset.ASTERISK_SL2.definition())
+        .build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Attribution.class)
+  void chunksGroupedWhileCountingEqualTheSimplePath(Attribution attribution) {
+    List<Call> shuffled = randomCalls(attribution.ordinal() + 50, 12_000);
+    List<Call> inTimeOrder = new ArrayList<>(shuffled);
+    inTimeOrder.sort(java.util.Comparator.comparing(Call::arrived));
+    // Mostly in time order, one call in 50 a day late: it counts in a chunk the accumulator has grouped already.
+    List<Call> someLate = new ArrayList<>(inTimeOrder);
+    for (int i = 0; i + 4_000 < someLate.size(); i += 50) {
+      someLate.add(i + 4_000, someLate.remove(i));
+    }
+    ReportSpec spec = minuteSpec(attribution);
+    for (List<Call> calls : List.of(inTimeOrder, someLate, shuffled)) {
+      ReferenceReport simple = ReferenceReport.of(spec, calls);
+      ReportAccumulator whole = spec.newAccumulator();
+      whole.addAll(calls);
+      for (int parts = 1; parts <= 3; parts++) {
+        assertSame(Report.of(spec, ReportStore.buildInParts(whole, parts)), simple);
+      }
+      assertSame(whole.report().rollUp(IntervalLength.DAY), simple.rollUp(IntervalLength.DAY));
+      // Parts of the calls counted apart and merged, both ways: a chunk at the seam has the grouped chunks of two
+      // accumulators, or grouped waits and entries not grouped yet.
+      ReportAccumulator a = spec.newAccumulator();
+      ReportAccumulator b = spec.newAccumulator();
+      ReportAccumulator c = spec.newAccumulator();
+      a.addAll(calls.subList(0, 3_000));
+      b.addAll(calls.subList(3_000, 7_500));
+      c.addAll(calls.subList(7_500, calls.size()));
+      b.combine(c);
+      a.addAll(b);
+      assertSame(Report.of(spec, ReportStore.buildInParts(a, 2)), simple);
+      assertThat(calls.parallelStream().collect(spec.collector()).rows()).isEqualTo(simple.rows);
+    }
+    // In time order the accumulator grouped every chunk but the last one or two, and the store took them as they
+    // are (with a table of columns).
+    ReportAccumulator ordered = spec.newAccumulator();
+    ordered.addAll(inTimeOrder);
+    ReportStore store = ReportStore.buildInParts(ordered, 1);
+    assertThat(java.util.Arrays.stream(store.columns).filter(java.util.Objects::nonNull).count()).isGreaterThanOrEqualTo(store.chunks.length - 2L);
+  }
+
+  @Test
+  void aReportTakenWhileCountingDoesNotChangeLater() {
+    List<Call> calls = randomCalls(61, 10_000);
+    calls.sort(java.util.Comparator.comparing(Call::arrived));
+    ReportSpec spec = minuteSpec(Attribution.EXIT);
+    ReportAccumulator acc = spec.newAccumulator();
+    List<Report> reports = new ArrayList<>();
+    for (int from = 0; from < calls.size(); from += 2_500) {
+      acc.addAll(calls.subList(from, from + 2_500));
+      reports.add(acc.report());
+    }
+    for (int r = 0; r < reports.size(); r++) {
+      assertSame(reports.get(r), ReferenceReport.of(spec, calls.subList(0, (r + 1) * 2_500)));
+    }
+    ReportAccumulator twice = spec.newAccumulator();
+    twice.addAll(calls.subList(0, 5_000));
+    twice.addAll(twice);
+    List<Call> doubled = new ArrayList<>(calls.subList(0, 5_000));
+    doubled.addAll(calls.subList(0, 5_000));
+    assertSame(twice.report(), ReferenceReport.of(spec, doubled));
+  }
+
   @Test
   void otherGroupingsOfTheSpecEqualTheSimplePath() {
     List<Call> calls = randomCalls(99, 3_000);
@@ -163,8 +234,8 @@ class ReportStoreTest {
   @Test
   void theStoreBuiltByManyThreadsEqualsTheOneBuiltByOne() {
     List<Call> shuffled = randomCalls(31, 20_000);
-    // In time order as well: then most blocks of counted waits lie in one thread's range of intervals, and the
-    // other threads skip them; in random order every thread reads every block.
+    // In time order as well: then the accumulator groups most chunks of intervals itself, and the store takes
+    // them as they are; in random order the store groups every chunk.
     List<Call> inTimeOrder = new ArrayList<>(shuffled);
     inTimeOrder.sort(java.util.Comparator.comparing(Call::arrived));
     for (List<Call> calls : List.of(shuffled, inTimeOrder)) {
@@ -175,14 +246,30 @@ class ReportStoreTest {
       Report one = Report.of(spec, oneStore);
       for (int threads : new int[] {2, 3, 7, 100_000}) {
         ReportStore manyStore = ReportStore.buildInParts(acc, threads);
-        // The same arrays, wait for wait: each thread puts its range's waits where one thread would.
-        assertThat(manyStore.offsets).isEqualTo(oneStore.offsets);
-        assertThat(manyStore.waits).isEqualTo(oneStore.waits);
+        // The same arrays, wait for wait: each thread groups its range's chunks as one thread would.
+        assertSameArrays(manyStore, oneStore);
         Report many = Report.of(spec, manyStore);
         assertThat(many.rows()).isEqualTo(one.rows());
         assertThat(many.rollUp(IntervalLength.DAY).rows()).isEqualTo(one.rollUp(IntervalLength.DAY).rows());
       }
       assertSame(one, ReferenceReport.of(spec, calls));
+    }
+  }
+
+  private static void assertSameArrays(ReportStore actual, ReportStore expected) {
+    assertThat(actual.chunks).hasSameSizeAs(expected.chunks);
+    assertThat(actual.columns).isDeepEqualTo(expected.columns);
+    for (int c = 0; c < expected.chunks.length; c++) {
+      WaitChunk e = expected.chunks[c];
+      WaitChunk a = actual.chunks[c];
+      if (e == null) {
+        assertThat(a).as("chunk %d", c).isNull();
+      } else {
+        assertThat(a).as("chunk %d", c).isNotNull();
+        assertThat(a.stride).isEqualTo(e.stride);
+        assertThat(a.offsets).isEqualTo(e.offsets);
+        assertThat(a.waits).isEqualTo(e.waits);
+      }
     }
   }
 
