@@ -13,7 +13,8 @@ import java.util.Map;
  * {@link YearWorkload} calls, counting them, building the store with one and two threads, and the whole report
  * with one thread and with the parallel collector. Times are CPU times of the threads that did the work
  * ({@link ThreadMXBean}): on a machine shared with other work they vary far less than wall times, and the
- * two-thread line shows each thread's share (the slower thread bounds the wall time on two idle cores).
+ * two-thread line shows each thread's share (the slower thread bounds the wall time on two idle cores); the whole
+ * reports also show their wall time, which is more than the slower thread's CPU time when a thread waits.
  *
  * <p>Run after {@code mvn -Pjmh -DskipTests test-compile}, with the test scope's class path ({@code <deps>}
  * from {@code mvn -Pjmh dependency:build-classpath}): {@code java -Xmx10g -cp
@@ -47,14 +48,19 @@ final class YearReportProfile {
       Report two = acc.report(2);
       String storeTwo = spent(before, cpuOfEveryThread());
       before = cpuOfEveryThread();
+      long w0 = System.nanoTime();
       Report report = spec.report(calls);
+      long w1 = System.nanoTime();
       String wholeOne = spent(before, cpuOfEveryThread());
       before = cpuOfEveryThread();
+      long w2 = System.nanoTime();
       Report collected = calls.parallelStream().collect(spec.collector());
+      long w3 = System.nanoTime();
       String wholeTwo = spent(before, cpuOfEveryThread());
-      System.out.printf("CPU ms: read the fields %d, count %d, store %d, store on 2 threads %s; report on 1 thread %s,"
-          + " collector on 2 threads %s (%d %d %d %d)%n", ms(s1 - s0), ms(s2 - s1), ms(s3 - s2), storeTwo, wholeOne,
-          wholeTwo, sum, one.storeBytes(), two.storeBytes() + report.storeBytes(), collected.storeBytes());
+      System.out.printf("CPU ms: read the fields %d, count %d, store %d, store on 2 threads %s; report on 1 thread %s"
+          + " (wall %d), collector on 2 threads %s (wall %d) (%d %d %d %d)%n", ms(s1 - s0), ms(s2 - s1), ms(s3 - s2),
+          storeTwo, wholeOne, ms(w1 - w0), wholeTwo, ms(w3 - w2), sum, one.storeBytes(),
+          two.storeBytes() + report.storeBytes(), collected.storeBytes());
     }
   }
 

@@ -28,13 +28,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>How it counts.</b> A report of a year has millions of cells (queue × channel × interval), so the
  * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group,
- * interval, outcome class) and the wait in whole seconds as a {@code char} to primitive blocks (6 bytes a
- * call; waits of 65,535 s or more go to an exact overflow list), and counts waiting calls, handle times and
- * (under per-event attribution) arrivals per cell in interval-major arrays ({@link CellCounts}); under
- * attribution by arrival or exit a cell's arrivals are its calls. {@link #report()} groups the waits by key
- * with a counting sort into a compact store from which every row, roll-up and percentile is computed exactly.
- * Merging hands over the other accumulator's blocks of waits without copying them. See
- * {@code docs/performance.md}.
+ * interval, outcome class) and the wait in whole seconds as a {@code char} to the buffer of the interval's chunk
+ * of 16 intervals (6 bytes a call; waits of 65,535 s or more go to an exact overflow list), and counts waiting
+ * calls, handle times and (under per-event attribution) arrivals per cell in interval-major arrays
+ * ({@link CellCounts}); under attribution by arrival or exit a cell's arrivals are its calls. Once the calls
+ * have moved past a chunk, it groups the chunk's waits by key with a counting sort (its entries are then still
+ * in the processor's cache); {@link #report()} groups what is left the same way, into a compact store from which
+ * every row, roll-up and percentile is computed exactly. Calls in any order give the same report; calls roughly
+ * in time order give it fastest. Merging hands over the other accumulator's grouped chunks without copying
+ * them. See {@code docs/performance.md}.
  *
  * <p>This class is not thread-safe: use one accumulator per thread and merge them (the
  * {@link ReportSpec#collector()} does this).
@@ -101,11 +103,14 @@ public final class ReportAccumulator {
   /**
    * The chunks below this one were grouped (those that had entries of their own) when the calls had moved on
    * past them: calls come roughly in time order, so a chunk the calls have moved past is complete, and its
-   * entries were appended a moment ago, so they are still in the processor's cache.
+   * entries were appended a moment ago (some 30,000 calls for the year's workload), so they are still in the
+   * processor's cache.
    */
   private int groupedBelow;
   /** Where the open chunk's run of waits began: its {@link #used} when it was opened. */
   private int runStart;
+  /** Where grouped chunks are kept. */
+  private final WaitChunk.Arena arena = new WaitChunk.Arena();
   /** The buffer of the chunk grouped last, for the next chunk to open; null if none is spare. */
   private int @Nullable [] spareKeys;
   private char @Nullable [] spareWaits;
@@ -357,9 +362,11 @@ public final class ReportAccumulator {
 
   /**
    * Makes a chunk the open one. When the chunk left had a run of {@value #RUN} waits or more in a row, the calls
-   * are there: the chunks behind it are complete (calls come roughly in time order, and a call's exit is not
-   * before its arrival), and are grouped ({@link #groupedBelow}). A wait far ahead of the others (a long wait
-   * under attribution by exit) makes a short run, and moves nothing.
+   * are there: the chunks two or more behind it are complete (calls come roughly in time order, a call's exit is
+   * not before its arrival, and one chunk back leaves room for waits of hours under attribution by exit), and are
+   * grouped ({@link #groupedBelow}). A wait far ahead of the others (a long wait under attribution by exit) makes
+   * a short run, and moves nothing. A chunk grouped too early is still right: what counts in it later waits in a
+   * new buffer, and the report groups both together.
    */
   private void open(int chunk) {
     if (open >= 0) {
@@ -368,13 +375,13 @@ public final class ReportAccumulator {
       s.waits = waits;
       s.used = used;
       if (used - runStart >= RUN) {
-        for (int c = groupedBelow; c < open; c++) {
+        for (int c = groupedBelow; c < open - 1; c++) {
           ChunkState behind = chunks[c];
           if (behind != null && behind.used > 0) {
             groupOwn(c, behind);
           }
         }
-        groupedBelow = Math.max(groupedBelow, open);
+        groupedBelow = Math.max(groupedBelow, open - 1);
       }
     }
     ChunkState s = state(chunk);
@@ -405,7 +412,7 @@ public final class ReportAccumulator {
     char[] w = requireNonNull(s.waits);
     int first = chunk << WaitChunk.BITS;
     s.grouped.add(new WaitChunk.Part(WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount,
-        List.of(), List.of(new Segment(k, w, s.used, null)), null), null));
+        List.of(), List.of(new Segment(k, w, s.used, null)), null, arena), null));
     if (spareKeys == null || spareKeys.length < k.length) {
       spareKeys = k;
       spareWaits = w;
@@ -418,7 +425,7 @@ public final class ReportAccumulator {
   /** Doubles the open chunk's buffer. */
   private void grow() {
     if (keys.length >= MAX_BUFFER) {
-      checkEntries(waitCount());
+      checkEntries(waitCount() + 1); // throws: the wait to append is one too many
     }
     int length = (int) Math.min(MAX_BUFFER, Math.max(1024, 2L * keys.length));
     keys = Arrays.copyOf(keys, length);

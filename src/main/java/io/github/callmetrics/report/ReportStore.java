@@ -13,8 +13,11 @@ import java.util.ArrayList;
 
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -153,7 +156,7 @@ final class ReportStore {
         } else if (!entries.isEmpty() || !grouped.isEmpty()) {
           int first = c << WaitChunk.BITS;
           chunks[c] = WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount, grouped,
-              entries, rank);
+              entries, rank, null);
         }
       }
     });
@@ -356,8 +359,8 @@ final class ReportStore {
   }
 
   /**
-   * The first key (class 0) of the cell of an interval and a group's rank in the interval's chunk, or −1 if the
-   * chunk holds no waits of the group.
+   * The place in its chunk's {@code offsets} of the first key (class 0) of the cell of an interval and a group's
+   * rank, or −1 if the chunk holds no waits of the group.
    */
   private int firstKey(int interval, int rank) {
     int c = interval >>> WaitChunk.BITS;
@@ -367,7 +370,7 @@ final class ReportStore {
     }
     int[] column = columns[c];
     int x = column == null ? rank : column[rank];
-    return x < 0 ? -1 : ((interval - chunk.first) * chunk.stride + x) * CLASSES;
+    return x < 0 ? -1 : chunk.base + ((interval - chunk.first) * chunk.stride + x) * CLASSES;
   }
 
   /** The waits of the classes {@code [key, key + classes)} of an interval's chunk. */
@@ -532,10 +535,20 @@ final class ReportStore {
   /** Returns the bytes of the store's arrays (counts and distributions), for the performance docs. */
   long bytes() {
     long bytes = 4L * overflowKeys.length + 8L * overflowWaits.length;
+    // Chunks grouped by an accumulator share its large arrays: each array counts once, whole.
+    Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int c = 0; c < chunks.length; c++) {
       WaitChunk chunk = chunks[c];
+      if (chunk != null) {
+        if (arrays.add(chunk.offsets)) {
+          bytes += 4L * chunk.offsets.length;
+        }
+        if (arrays.add(chunk.waits)) {
+          bytes += 2L * chunk.waits.length;
+        }
+      }
       int[] column = columns[c];
-      bytes += (chunk == null ? 0 : chunk.bytes()) + (column == null ? 0 : 4L * column.length);
+      bytes += column == null ? 0 : 4L * column.length;
     }
     bytes += 4L * cells.arrivals.length;
     bytes += cells.waiting == null ? 0 : 4L * cells.waiting.length;

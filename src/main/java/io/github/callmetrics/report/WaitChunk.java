@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The waits of one chunk of {@value WaitChunk#INTERVALS} intervals, grouped by key: immutable once made. The key of
  * {@code row} (the interval {@code first + row}), column {@code x} and outcome class {@code c} is
- * {@code (row × stride + x) × CLASSES + c}; its waits are {@code waits[offsets[key]]} up to
- * {@code waits[offsets[key + 1]]}, in no particular order. A column is a queue/channel group: the accumulator
+ * {@code (row × stride + x) × CLASSES + c}; its waits are {@code waits[offsets[base + key]]} up to
+ * {@code waits[offsets[base + key + 1]]}, in no particular order. The arrays may be shared with other chunks
+ * ({@link Arena}). A column is a queue/channel group: the accumulator
  * that grouped the chunk numbers its columns by its own group ids, the store's rebuilt chunks by the groups' rank.
  *
  * <p>{@link #group} is one counting sort over the sources of a chunk (ungrouped entries and grouped chunks); the
@@ -30,15 +31,51 @@ final class WaitChunk {
   final int rows;
   /** Columns per row. */
   final int stride;
+  /** The places of each key's waits in {@link #waits}, from {@link #base} on. */
   final int[] offsets;
+  /** Where the chunk's key 0 lies in {@link #offsets}. */
+  final int base;
   final char[] waits;
+  /** How many waits the chunk holds. */
+  private final int size;
 
-  private WaitChunk(int first, int rows, int stride, int[] offsets, char[] waits) {
+  private WaitChunk(int first, int rows, int stride, int[] offsets, int base, char[] waits, int size) {
     this.first = first;
     this.rows = rows;
     this.stride = stride;
     this.offsets = offsets;
+    this.base = base;
     this.waits = waits;
+    this.size = size;
+  }
+
+  /**
+   * Large arrays that the chunks an accumulator groups are packed into, one after another. A year's grouped
+   * waits then lie in a few dozen arrays of 4 MiB, which the garbage collector allocates apart and never copies,
+   * instead of thousands of small ones that each young collection during the count would copy (and promote).
+   */
+  static final class Arena {
+    /** The longest block: 4 MiB of offsets, or of waits. */
+    private static final int BLOCK_BYTES = 4 << 20;
+    private int[] offsets = new int[0];
+    private int offsetsUsed;
+    private char[] waits = new char[0];
+    private int waitsUsed;
+    /** The next block's bytes: small accumulators stay small. */
+    private int blockBytes = 64 << 10;
+
+    private void reserve(int keySlots, int count) {
+      if (offsets.length - offsetsUsed < keySlots) {
+        offsets = new int[Math.max(keySlots, blockBytes / 4)];
+        offsetsUsed = 0;
+        blockBytes = Math.min(BLOCK_BYTES, blockBytes * 2);
+      }
+      if (waits.length - waitsUsed < count) {
+        waits = new char[Math.max(count, blockBytes / 2)];
+        waitsUsed = 0;
+        blockBytes = Math.min(BLOCK_BYTES, blockBytes * 2);
+      }
+    }
   }
 
   /**
@@ -51,7 +88,7 @@ final class WaitChunk {
 
   /** Returns how many waits the chunk holds. */
   int size() {
-    return waits.length;
+    return size;
   }
 
   /** A grouped chunk as one source of another: its columns are the group ids that {@code groupMap} maps. */
@@ -75,26 +112,54 @@ final class WaitChunk {
    * @param parts  grouped chunks of the same intervals
    * @param entries  ungrouped entries of the chunk ({@link #entry}) with their waits
    * @param columnOfGroup  per group id of the holder, its column; null if the column is the id
+   * @param arena  where to put the new chunk's arrays; null for arrays of its own
    */
   static WaitChunk group(int first, int rows, int stride, List<Part> parts, List<ReportAccumulator.Segment> entries,
-      int @Nullable [] columnOfGroup) {
-    int[] offsets = new int[rows * stride * CLASSES + 1];
+      int @Nullable [] columnOfGroup, @Nullable Arena arena) {
+    int keySlots = rows * stride * CLASSES + 1;
+    long total = 0;
+    for (Part part : parts) {
+      total += part.chunk.size;
+    }
+    for (ReportAccumulator.Segment segment : entries) {
+      total += segment.length;
+    }
+    int count = Math.toIntExact(total);
+    int[] offsets;
+    int base;
+    char[] waits;
+    int running;
+    if (arena == null) {
+      offsets = new int[keySlots];
+      base = 0;
+      waits = new char[count];
+      running = 0;
+    } else {
+      arena.reserve(keySlots, count);
+      offsets = arena.offsets;
+      base = arena.offsetsUsed;
+      waits = arena.waits;
+      running = arena.waitsUsed;
+      arena.offsetsUsed += keySlots;
+      arena.waitsUsed += count;
+    }
     int[][] partColumns = new int[parts.size()][];
     for (int p = 0; p < partColumns.length; p++) {
       partColumns[p] = columns(parts.get(p).chunk.stride, parts.get(p).groupMap, columnOfGroup);
     }
-    int[][] entryBases = new int[entries.size()][];
-    for (int s = 0; s < entryBases.length; s++) {
+    int[][] entryColumnKeys = new int[entries.size()][];
+    for (int s = 0; s < entryColumnKeys.length; s++) {
       ReportAccumulator.Segment segment = entries.get(s);
       int[] map = segment.groupMap;
-      int[] base = columns(map == null ? stride : map.length, map, columnOfGroup);
-      for (int g = 0; g < base.length; g++) {
-        base[g] *= CLASSES;
+      int[] columnKeys = columns(map == null ? stride : map.length, map, columnOfGroup);
+      for (int g = 0; g < columnKeys.length; g++) {
+        columnKeys[g] *= CLASSES;
       }
-      entryBases[s] = base;
+      entryColumnKeys[s] = columnKeys;
     }
-    // An entry's key here is row × rowKeys + column × CLASSES + class.
+    // An entry's key here is row × rowKeys + column × CLASSES + class; its count goes to offsets[base + key + 1].
     int rowKeys = stride * CLASSES;
+    int countsAt = base + 1;
 
     // A counting sort: pass 1 counts each key's waits into offsets[key + 1], the prefix sum turns them into each
     // key's first place, pass 2 puts each wait at offsets[key + 1]++, which leaves offsets[key + 1] at the end of
@@ -104,37 +169,36 @@ final class WaitChunk {
       int[] column = partColumns[p];
       for (int row = 0; row < rows; row++) {
         for (int x = 0; x < from.stride; x++) {
-          int k = (row * from.stride + x) * CLASSES;
-          int to = (row * stride + column[x]) * CLASSES + 1;
+          int k = from.base + (row * from.stride + x) * CLASSES;
+          int to = base + (row * stride + column[x]) * CLASSES + 1;
           for (int c = 0; c < CLASSES; c++) {
             offsets[to + c] += from.offsets[k + c + 1] - from.offsets[k + c];
           }
         }
       }
     }
-    for (int s = 0; s < entryBases.length; s++) {
+    for (int s = 0; s < entryColumnKeys.length; s++) {
       ReportAccumulator.Segment segment = entries.get(s);
       int[] keys = segment.keys;
-      int[] base = entryBases[s];
+      int[] columnKey = entryColumnKeys[s];
       for (int j = 0; j < segment.length; j++) {
         int k = keys[j];
-        offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + base[k >>> 7] + (k & 7) + 1]++;
+        offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + columnKey[k >>> 7] + (k & 7) + countsAt]++;
       }
     }
-    int running = 0;
-    for (int k = 1; k < offsets.length; k++) {
+    offsets[base] = running;
+    for (int k = base + 1; k < base + keySlots; k++) {
       int c = offsets[k];
       offsets[k] = running;
       running += c;
     }
-    char[] waits = new char[running];
     for (int p = 0; p < partColumns.length; p++) {
       WaitChunk from = parts.get(p).chunk;
       int[] column = partColumns[p];
       for (int row = 0; row < rows; row++) {
         for (int x = 0; x < from.stride; x++) {
-          int k = (row * from.stride + x) * CLASSES;
-          int to = (row * stride + column[x]) * CLASSES + 1;
+          int k = from.base + (row * from.stride + x) * CLASSES;
+          int to = base + (row * stride + column[x]) * CLASSES + 1;
           for (int c = 0; c < CLASSES; c++) {
             int place = offsets[to + c];
             for (int j = from.offsets[k + c], end = from.offsets[k + c + 1]; j < end; j++) {
@@ -145,17 +209,17 @@ final class WaitChunk {
         }
       }
     }
-    for (int s = 0; s < entryBases.length; s++) {
+    for (int s = 0; s < entryColumnKeys.length; s++) {
       ReportAccumulator.Segment segment = entries.get(s);
       int[] keys = segment.keys;
       char[] from = segment.waits;
-      int[] base = entryBases[s];
+      int[] columnKey = entryColumnKeys[s];
       for (int j = 0; j < segment.length; j++) {
         int k = keys[j];
-        waits[offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + base[k >>> 7] + (k & 7) + 1]++] = from[j];
+        waits[offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + columnKey[k >>> 7] + (k & 7) + countsAt]++] = from[j];
       }
     }
-    return new WaitChunk(first, rows, stride, offsets, waits);
+    return new WaitChunk(first, rows, stride, offsets, base, waits, count);
   }
 
   /** Per column of a source ({@code count} of them, its group ids through {@code groupMap}): its column here. */
@@ -166,10 +230,5 @@ final class WaitChunk {
       columns[x] = columnOfGroup == null ? id : columnOfGroup[id];
     }
     return columns;
-  }
-
-  /** Returns the bytes of the chunk's arrays. */
-  long bytes() {
-    return 4L * offsets.length + 2L * waits.length;
   }
 }
