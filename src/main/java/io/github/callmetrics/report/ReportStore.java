@@ -83,19 +83,21 @@ final class ReportStore {
   /**
    * Per cell, interval-major ({@code interval × groups + group}): arrivals, waiting calls, and the count, the
    * seconds and the nanosecond parts of handle times. The arrays of waiting calls and handle times are null
-   * when nothing was counted in them.
+   * when nothing was counted in them. Arrivals are kept under per-event attribution only: under attribution by
+   * arrival or by exit a whole call counts in one cell, so a cell's arrivals are its waits (short and long) and
+   * its waiting calls, which a row reads anyway.
    */
   static final class Cells {
     final int groups;
-    final int[] arrivals;
+    final int @Nullable [] arrivals;
     final int @Nullable [] waiting;
     final int @Nullable [] handleCount;
     final long @Nullable [] handleSeconds;
     final long @Nullable [] handleNanos;
 
-    Cells(int groups, int cellCount, boolean waiting, boolean handleTimes, boolean handleNanos) {
+    Cells(int groups, int cellCount, boolean arrivals, boolean waiting, boolean handleTimes, boolean handleNanos) {
       this.groups = groups;
-      this.arrivals = new int[cellCount];
+      this.arrivals = arrivals ? new int[cellCount] : null;
       this.waiting = waiting ? new int[cellCount] : null;
       this.handleCount = handleTimes ? new int[cellCount] : null;
       this.handleSeconds = handleTimes ? new long[cellCount] : null;
@@ -180,12 +182,8 @@ final class ReportStore {
       overflowKeys[j] = dense[byKey[j]];
       overflowWaits[j] = rawWaits[byKey[j]];
     }
-    ReportStore store = new ReportStore(grid, groups, chunks, columns, overflowKeys, overflowWaits, cells[0],
+    return new ReportStore(grid, groups, chunks, columns, overflowKeys, overflowWaits, cells[0],
         acc.callsOutsidePeriod());
-    if (acc.spec().attribution() != Attribution.PER_EVENT) {
-      store.countArrivals(rangeCount);
-    }
-    return store;
   }
 
   /** Per rank, the column of a grouped chunk that holds the group, or −1 if the chunk holds none of its waits. */
@@ -196,39 +194,6 @@ final class ReportStore {
       column[rank[part.groupMap == null ? x : part.groupMap[x]]] = x;
     }
     return column;
-  }
-
-  /**
-   * Under attribution by arrival or by exit a whole call counts in one cell, so the accumulator does not count
-   * arrivals: a cell's arrivals are its waits, its long waits and its waiting calls.
-   */
-  private void countArrivals(int parts) {
-    int groupCount = groups.length;
-    int[] waiting = cells.waiting;
-    int[] arrivals = cells.arrivals;
-    run(parts, p -> {
-      for (int i = firstChunk(p, parts, chunks.length) << WaitChunk.BITS,
-          to = Math.min(intervals, firstChunk(p + 1, parts, chunks.length) << WaitChunk.BITS); i < to; i++) {
-        for (int g = 0; g < groupCount; g++) {
-          int x = i * groupCount + g;
-          int k = firstKey(i, g);
-          long calls = (k < 0 ? 0L : waitsOf(i, k, CLASSES)) + (waiting == null ? 0 : waiting[x]);
-          arrivals[x] = checkedCount(calls);
-        }
-      }
-    });
-    int groupKeys = intervals * CLASSES;
-    for (int key : overflowKeys) {
-      int x = key % groupKeys / CLASSES * groupCount + key / groupKeys;
-      arrivals[x] = checkedCount(arrivals[x] + 1L);
-    }
-  }
-
-  private static int checkedCount(long count) {
-    if (count > Integer.MAX_VALUE) {
-      throw CellCounts.tooMany();
-    }
-    return (int) count;
   }
 
   /**
@@ -250,12 +215,15 @@ final class ReportStore {
     /** Per source, per group of the source: the group's rank. */
     final int[][] columns;
     final int groupCount;
+    /** Arrivals are counted per cell under per-event attribution only. */
+    final boolean perEvent;
     final boolean waiting;
     final boolean handleTimes;
     final boolean handleNanos;
 
     CellSources(ReportAccumulator acc, int[] rank, int groupCount) {
       this.all = acc.cellParts();
+      this.perEvent = acc.spec().attribution() == Attribution.PER_EVENT;
       this.groupCount = groupCount;
       boolean w = false;
       boolean h = false;
@@ -279,7 +247,8 @@ final class ReportStore {
     }
 
     Cells newCells(int intervals) {
-      return new Cells(groupCount, Math.multiplyExact(groupCount, intervals), waiting, handleTimes, handleNanos);
+      return new Cells(groupCount, Math.multiplyExact(groupCount, intervals), perEvent, waiting, handleTimes,
+          handleNanos);
     }
 
     /** Adds part {@code p} of {@code parts} (a range of chunks of intervals) of every source into the cells. */
@@ -338,7 +307,6 @@ final class ReportStore {
   /** Returns the counts of some groups (by rank) over the intervals {@code [from, to)}. */
   TallySnapshot snapshot(int[] members, int from, int to) {
     int stride = cells.groups;
-    long arrivals = sum(cells.arrivals, members, from, to, stride);
     long waiting = cells.waiting == null ? 0 : sum(cells.waiting, members, from, to, stride);
     long handleCount = 0;
     long handleSeconds = 0;
@@ -351,6 +319,15 @@ final class ReportStore {
       }
     }
     WaitDistribution[] byClass = distributions(members, from, to);
+    long arrivals;
+    if (cells.arrivals != null) {
+      arrivals = sum(cells.arrivals, members, from, to, stride);
+    } else { // a whole call counts in one cell: the cells' arrivals are their waits and their waiting calls
+      arrivals = waiting;
+      for (WaitDistribution d : byClass) {
+        arrivals += d.count();
+      }
+    }
     if (arrivals == 0 && waiting == 0 && handleCount == 0 && Arrays.stream(byClass).allMatch(WaitDistribution::isEmpty)) {
       return TallySnapshot.empty();
     }
@@ -371,12 +348,6 @@ final class ReportStore {
     int[] column = columns[c];
     int x = column == null ? rank : column[rank];
     return x < 0 ? -1 : chunk.base + ((interval - chunk.first) * chunk.stride + x) * CLASSES;
-  }
-
-  /** The waits of the classes {@code [key, key + classes)} of an interval's chunk. */
-  private int waitsOf(int interval, int key, int classes) {
-    int[] offsets = requireNonNull(chunks[interval >>> WaitChunk.BITS]).offsets;
-    return offsets[key + classes] - offsets[key];
   }
 
   private static int lowerBound(int[] a, int key) {
@@ -550,7 +521,7 @@ final class ReportStore {
       int[] column = columns[c];
       bytes += column == null ? 0 : 4L * column.length;
     }
-    bytes += 4L * cells.arrivals.length;
+    bytes += cells.arrivals == null ? 0 : 4L * cells.arrivals.length;
     bytes += cells.waiting == null ? 0 : 4L * cells.waiting.length;
     bytes += cells.handleCount == null ? 0 : 4L * cells.handleCount.length;
     bytes += cells.handleSeconds == null ? 0 : 8L * cells.handleSeconds.length;

@@ -161,9 +161,10 @@ final class WaitChunk {
     int rowKeys = stride * CLASSES;
     int countsAt = base + 1;
 
-    // A counting sort: pass 1 counts each key's waits into offsets[key + 1], the prefix sum turns them into each
-    // key's first place, pass 2 puts each wait at offsets[key + 1]++, which leaves offsets[key + 1] at the end of
-    // the key's slice, that is the start of the next: the offsets are ready without another pass.
+    // A counting sort (offsets[base + key] written o[key] here): pass 1 counts each key's waits into o[key + 1],
+    // the prefix sum turns them into each key's first place, pass 2 puts each wait at o[key + 1]++, which leaves
+    // o[key + 1] at the end of the key's slice, that is the start of the next: the offsets are ready without
+    // another pass.
     for (int p = 0; p < partColumns.length; p++) {
       WaitChunk from = parts.get(p).chunk;
       int[] column = partColumns[p];
