@@ -10,8 +10,6 @@ import io.github.callmetrics.tally.WaitDistribution;
 import io.github.callmetrics.tally.internal.TallyAccess;
 import java.time.Duration;
 import java.util.ArrayList;
-
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The counted calls of a report, in a form from which any row, roll-up or percentile is computed exactly: per
  * chunk of {@value WaitChunk#INTERVALS} intervals a {@link WaitChunk}, every wait of the chunk grouped by key
- * ({@code (row × stride + column) × CLASSES + class}) with {@code offsets[key]} pointing at the key's slice, and a
- * table from each group's rank (report order) to its column in the chunk; an exact overflow list for waits of
- * 65,535 s or more; and per cell (interval × group, interval-major, groups in report order) the arrivals,
- * waiting calls and handle times.
+ * ({@code (row × stride + column) × CLASSES + class}) with {@code offsets[base + key]} pointing at the key's
+ * slice, and a table from each group's rank (report order) to its column in the chunk; an exact overflow list for
+ * waits of 65,535 s or more; and per cell (interval × group, interval-major, groups in report order) the waiting
+ * calls, handle times and, under per-event attribution, arrivals.
  *
  * <p>A slice holds its waits in no particular order: a cell has a handful of waits, and a row sorts the ones it
  * reads (copied; every union of slices is copied and sorted anyway), so building the store does not sort 30
@@ -36,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Interval-major: the keys of one interval lie side by side. The accumulator groups each chunk once the calls
  * have moved past it, while its entries are still in the processor's cache; a chunk grouped so, with nothing
  * counted in it since, is the store's as it is, and any other chunk (one at the seam of two merged accumulators,
- * the last one or two, or all of them when the calls come in random order) is grouped here from all its sources
+ * the last two or three, or all of them when the calls come in random order) is grouped here from all its sources
  * by one counting sort. Chunks are independent, so several threads build the store, each an equal range of
  * chunks. Immutable once built.
  */
