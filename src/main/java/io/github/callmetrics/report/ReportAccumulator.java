@@ -54,6 +54,8 @@ public final class ReportAccumulator {
   private static final int MAX_WAITS = Integer.MAX_VALUE - (1 << 20);
   /** Waits in a row in one chunk that show the calls have reached it (see {@link #open(int)}). */
   private static final int RUN = 16;
+  /** The first buffer of a chunk's entries: doubled when full, and handed on to the next chunk when grouped. */
+  private static final int FIRST_BUFFER = 256;
   /** The longest buffer of a chunk's entries. */
   private static final int MAX_BUFFER = MAX_WAITS;
   private static final Channel[] CHANNELS = Channel.values();
@@ -387,8 +389,8 @@ public final class ReportAccumulator {
     }
     ChunkState s = state(chunk);
     if (s.keys == null) {
-      s.keys = spareKeys != null ? spareKeys : new int[1024];
-      s.waits = spareWaits != null ? spareWaits : new char[1024];
+      s.keys = spareKeys != null ? spareKeys : new int[FIRST_BUFFER];
+      s.waits = spareWaits != null ? spareWaits : new char[FIRST_BUFFER];
       spareKeys = null;
       spareWaits = null;
     }
@@ -428,7 +430,7 @@ public final class ReportAccumulator {
     if (keys.length >= MAX_BUFFER) {
       checkEntries(waitCount() + 1); // throws: the wait to append is one too many
     }
-    int length = (int) Math.min(MAX_BUFFER, Math.max(1024, 2L * keys.length));
+    int length = (int) Math.min(MAX_BUFFER, Math.max(FIRST_BUFFER, 2L * keys.length));
     keys = Arrays.copyOf(keys, length);
     waits = Arrays.copyOf(waits, length);
   }

@@ -61,8 +61,11 @@ final class WaitChunk {
     private int offsetsUsed;
     private char[] waits = new char[0];
     private int waitsUsed;
-    /** The next block's bytes: small accumulators stay small. */
-    private int blockBytes = 64 << 10;
+    /**
+     * The next block's bytes, doubled at each block: small accumulators (a live monitor keeps one per queue, for a
+     * day) stay small.
+     */
+    private int blockBytes = 4 << 10;
 
     private void reserve(int keySlots, int count) {
       if (offsets.length - offsetsUsed < keySlots) {
