@@ -353,7 +353,6 @@ public final class QueueLogReader {
       return -1;
     }
 
-
     /** Notes a '|': the field before it ends there. Past MAX_FIELDS fields, the last one takes the rest. */
     private void pipe(int at) {
       int n = pipes;

@@ -520,13 +520,10 @@ public final class ReportAccumulator {
       if (chunk == null) {
         continue;
       }
-      // Read before this one changes (other may be this); the open chunk's entries are in other's fields.
+      // Read before this one changes (other may be this).
       List<WaitChunk.Part> grouped = new ArrayList<>(chunk.grouped);
       List<Segment> handed = new ArrayList<>(chunk.handed);
-      boolean isOpen = c == other.open;
-      int n = isOpen ? other.used : chunk.used;
-      int[] k = isOpen ? other.keys : chunk.keys;
-      char[] w = isOpen ? other.waits : chunk.waits;
+      Segment own = other.ownEntries(c, chunk);
       ChunkState ours = state(c);
       for (WaitChunk.Part part : grouped) {
         ours.grouped.add(new WaitChunk.Part(part.chunk, compose(part.groupMap, map)));
@@ -534,10 +531,12 @@ public final class ReportAccumulator {
       for (Segment segment : handed) {
         ours.handed.add(new Segment(segment.keys, segment.waits, segment.length, compose(segment.groupMap, map)));
       }
-      if (n > 0 && k != null && w != null) {
+      if (own != null) {
         // Other keeps appending to its buffers (and reuses them), unless the collector discards it.
         boolean share = !copyCells && other != this;
-        ours.handed.add(new Segment(share ? k : Arrays.copyOf(k, n), share ? w : Arrays.copyOf(w, n), n, map));
+        int n = own.length;
+        ours.handed.add(new Segment(share ? own.keys : Arrays.copyOf(own.keys, n),
+            share ? own.waits : Arrays.copyOf(own.waits, n), n, map));
       }
     }
     checkEntries(waitCount());
@@ -567,7 +566,8 @@ public final class ReportAccumulator {
     for (int c = 0; c < chunks.length; c++) {
       ChunkState s = chunks[c];
       if (s != null) {
-        n += c == open ? used : s.used;
+        Segment own = ownEntries(c, s);
+        n += own == null ? 0 : own.length;
         for (WaitChunk.Part part : s.grouped) {
           n += part.chunk.size();
         }
@@ -591,13 +591,23 @@ public final class ReportAccumulator {
       return;
     }
     grouped.addAll(s.grouped);
-    int n = chunk == open ? used : s.used;
-    int[] k = chunk == open ? keys : s.keys;
-    char[] w = chunk == open ? waits : s.waits;
-    if (n > 0 && k != null && w != null) {
-      entries.add(new Segment(k, w, n, null));
+    Segment own = ownEntries(chunk, s);
+    if (own != null) {
+      entries.add(own);
     }
     entries.addAll(s.handed);
+  }
+
+  /**
+   * The entries of a chunk counted here and not grouped yet, as they are now (the open chunk's are in this
+   * accumulator's fields, not in its state), with their buffers, not copied; null if there are none.
+   */
+  private @Nullable Segment ownEntries(int chunk, ChunkState s) {
+    boolean isOpen = chunk == open;
+    int n = isOpen ? used : s.used;
+    int[] k = isOpen ? keys : s.keys;
+    char[] w = isOpen ? waits : s.waits;
+    return n > 0 && k != null && w != null ? new Segment(k, w, n, null) : null;
   }
 
   Group[] groups() {

@@ -27,8 +27,6 @@ final class WaitChunk {
 
   /** The chunk's first interval. */
   final int first;
-  /** Its intervals: {@value WaitChunk#INTERVALS}, or fewer in the grid's last chunk. */
-  final int rows;
   /** Columns per row. */
   final int stride;
   /** The places of each key's waits in {@link #waits}, from {@link #base} on. */
@@ -39,9 +37,8 @@ final class WaitChunk {
   /** How many waits the chunk holds. */
   private final int size;
 
-  private WaitChunk(int first, int rows, int stride, int[] offsets, int base, char[] waits, int size) {
+  private WaitChunk(int first, int stride, int[] offsets, int base, char[] waits, int size) {
     this.first = first;
-    this.rows = rows;
     this.stride = stride;
     this.offsets = offsets;
     this.base = base;
@@ -110,7 +107,7 @@ final class WaitChunk {
    * Groups the waits of some sources of one chunk into a new chunk.
    *
    * @param first  the chunk's first interval
-   * @param rows  its intervals
+   * @param rows  its intervals: {@value #INTERVALS}, or fewer in the grid's last chunk
    * @param stride  columns per row: more than any column a group is given
    * @param parts  grouped chunks of the same intervals
    * @param entries  ungrouped entries of the chunk ({@link #entry}) with their waits
@@ -223,7 +220,7 @@ final class WaitChunk {
         waits[offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + columnKey[k >>> 7] + (k & 7) + countsAt]++] = from[j];
       }
     }
-    return new WaitChunk(first, rows, stride, offsets, base, waits, count);
+    return new WaitChunk(first, stride, offsets, base, waits, count);
   }
 
   /** Per column of a source ({@code count} of them, its group ids through {@code groupMap}): its column here. */
