@@ -39,10 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code oursFromCalls}: {@code spec.report(calls)}, the README's API on one thread: every count, sum,
  *       maximum and an exact 1-s wait distribution per cell, for any roll-up.
  *   <li>{@code oursFromCallsWithTotal}: the same plus the whole year's total row (exact percentiles of all calls).
- *   <li>{@code oursTwoThreads}: {@code spec.reportInParallel(calls)} on both cores: slices of the list taken in
- *       turn by each thread, the accumulators merged.
- *   <li>{@code oursCollectorTwoThreads}: {@code calls.parallelStream().collect(spec.collector())} on both cores: the
- *       stream cuts the list into four fixed pieces.
+ *   <li>{@code oursTwoThreads}: {@code calls.parallelStream().collect(spec.collector())} on both cores.
  *   <li>{@code oursEveryRowRead}: {@code spec.report(calls)}, then every row read and the naive twin's figures
  *       taken from it (our rows are views, built when read).
  *   <li>{@code columnsCountsOnly}: a hand-written loop over primitive columns of the same calls: counts, wait
@@ -98,11 +95,6 @@ public class YearReportBenchmark {
 
   @Benchmark
   public Report oursTwoThreads() {
-    return spec.reportInParallel(input);
-  }
-
-  @Benchmark
-  public Report oursCollectorTwoThreads() {
     return input.parallelStream().collect(spec.collector());
   }
 

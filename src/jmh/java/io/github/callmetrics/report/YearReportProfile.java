@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Where the time of the year report goes (not a benchmark; a quick look): reading the fields of the
  * {@link YearWorkload} calls, counting them, building the store with one and two threads, and the whole report
- * with one thread, with the parallel collector and with {@link ReportSpec#reportInParallel}. Times are CPU times of the threads that did the work
+ * with one thread and with the parallel collector. Times are CPU times of the threads that did the work
  * ({@link ThreadMXBean}): on a machine shared with other work they vary far less than wall times, and the
  * two-thread line shows each thread's share (the slower thread bounds the wall time on two idle cores); the whole
  * reports also show their wall time, which is more than the slower thread's CPU time when a thread waits.
@@ -57,15 +57,10 @@ final class YearReportProfile {
       Report collected = calls.parallelStream().collect(spec.collector());
       long w3 = System.nanoTime();
       String wholeTwo = spent(before, cpuOfEveryThread());
-      before = cpuOfEveryThread();
-      long w4 = System.nanoTime();
-      Report sliced = spec.reportInParallel(calls);
-      long w5 = System.nanoTime();
-      String slicedTwo = spent(before, cpuOfEveryThread());
       System.out.printf("CPU ms: read the fields %d, count %d, store %d, store on 2 threads %s; report on 1 thread %s"
-          + " (wall %d), collector on 2 threads %s (wall %d), in parallel %s (wall %d) (%d %d %d %d)%n", ms(s1 - s0),
-          ms(s2 - s1), ms(s3 - s2), storeTwo, wholeOne, ms(w1 - w0), wholeTwo, ms(w3 - w2), slicedTwo, ms(w5 - w4), sum,
-          one.storeBytes(), two.storeBytes() + report.storeBytes(), collected.storeBytes() + sliced.storeBytes());
+          + " (wall %d), collector on 2 threads %s (wall %d) (%d %d %d %d)%n", ms(s1 - s0), ms(s2 - s1), ms(s3 - s2),
+          storeTwo, wholeOne, ms(w1 - w0), wholeTwo, ms(w3 - w2), sum, one.storeBytes(),
+          two.storeBytes() + report.storeBytes(), collected.storeBytes());
     }
   }
 

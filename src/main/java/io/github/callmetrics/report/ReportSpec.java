@@ -12,7 +12,6 @@ import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.CallTally;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -153,35 +152,10 @@ public final class ReportSpec {
   }
 
   /**
-   * Computes the report of some calls with every core: equal to {@link #report(Iterable)} to the last count, and
-   * on a large list (a year of calls) close to as many times faster as there are cores. The calls are cut into
-   * slices of consecutive calls (at least 16,384 each, about 32 per core), and each thread (this one and tasks of
-   * the common fork/join pool) takes the next slice not yet taken, counting it into an accumulator of its own;
-   * the accumulators are merged and the report's store is built by every core as well. A thread that reads its
-   * calls more slowly takes fewer slices, so the threads finish together, which
-   * {@code calls.parallelStream().collect(collector())} cannot promise (it cuts a list into fixed pieces: four
-   * on two cores). Calls in time order are counted fastest, as by {@link #report(Iterable)}; a small collection
-   * is counted on this thread alone.
-   *
-   * <p>The collection must not change while it is counted. A collection that is not a random-access list is
-   * first copied to an array (its references only).
-   *
-   * @param calls  the calls, not null, none of them null
-   * @return the report
-   * @throws NullPointerException if a call is null
-   * @throws IllegalStateException if the report would exceed its limits (see {@code docs/performance.md})
-   */
-  public Report reportInParallel(Collection<Call> calls) {
-    requireNonNull(calls, "calls");
-    return ParallelCount.report(this, calls, Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
    * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
    * thread counts into its own accumulator and the accumulators are merged (without copying their counted
    * calls); on a parallel stream the report's store is then sorted by every core as well (in the common
-   * fork/join pool). Sequential and parallel streams give equal reports. For a collection of calls already in
-   * memory, {@link #reportInParallel(Collection)} shares the work between the threads more evenly.
+   * fork/join pool). Sequential and parallel streams give equal reports.
    *
    * @return the collector
    */

@@ -2,7 +2,6 @@ package io.github.callmetrics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -304,59 +302,6 @@ class ReportStoreTest {
     assertThat(all.callsOutsidePeriod()).isEqualTo(one.callsOutsidePeriod());
     assertThat(all.total()).isEqualTo(one.total());
     assertThat(one.total().counts().arrivals() + one.callsOutsidePeriod()).isEqualTo(calls.size());
-  }
-
-  @ParameterizedTest
-  @EnumSource(Attribution.class)
-  void slicesCountedByManyThreadsEqualTheSimplePath(Attribution attribution) {
-    List<Call> shuffled = randomCalls(attribution.ordinal() + 70, 12_000);
-    List<Call> inTimeOrder = new ArrayList<>(shuffled);
-    inTimeOrder.sort(java.util.Comparator.comparing(Call::arrived));
-    ReportSpec spec = minuteSpec(attribution);
-    // Slices of one call, of a few hundred (seams inside chunks of intervals, chunks grouped by one thread and
-    // counted on by another), and of more than the list: the list counted on this thread alone.
-    Map<List<Call>, int[][]> slicesAndThreads = Map.of(
-        inTimeOrder, new int[][] {{1, 2}, {500, 3}, {3_001, 2}},
-        shuffled, new int[][] {{7, 8}, {20_000, 2}});
-    for (List<Call> calls : List.of(inTimeOrder, shuffled)) {
-      ReferenceReport simple = ReferenceReport.of(spec, calls);
-      for (int[] run : slicesAndThreads.get(calls)) {
-        Report report = ParallelCount.report(spec, calls, run[1], run[0]);
-        assertSame(report, simple);
-        assertSame(report.rollUp(IntervalLength.DAY), simple.rollUp(IntervalLength.DAY));
-      }
-      // A collection that is not a random-access list is copied to an array first.
-      assertSame(ParallelCount.report(spec, new java.util.ArrayDeque<>(calls), 2, 900), simple);
-    }
-  }
-
-  @Test
-  void reportInParallelOfALargeListEqualsOneThread() {
-    // Above two slices of the fewest calls: counted on every core of the machine (CI has two).
-    List<Call> calls = randomCalls(71, 4 * ParallelCount.MIN_SLICE + 123);
-    calls.sort(java.util.Comparator.comparing(Call::arrived));
-    ReportSpec spec = spec(Attribution.EXIT);
-    Report one = spec.report(calls);
-    Report all = spec.reportInParallel(calls);
-    assertThat(all.rows()).isEqualTo(one.rows());
-    assertThat(all.callsOutsidePeriod()).isEqualTo(one.callsOutsidePeriod());
-    assertThat(all.total()).isEqualTo(one.total());
-    assertThat(one.total().counts().arrivals() + one.callsOutsidePeriod()).isEqualTo(calls.size());
-    assertThat(spec.reportInParallel(List.of()).rows()).isEqualTo(spec.report(List.of()).rows());
-    assertThat(spec.reportInParallel(calls.subList(0, 5)).rows()).isEqualTo(spec.report(calls.subList(0, 5)).rows());
-  }
-
-  @Test
-  void aNullCallCountedInParallelThrowsWhatOneThreadThrows() {
-    List<Call> calls = randomCalls(73, 10_000);
-    calls.set(6_543, null);
-    ReportSpec spec = spec(Attribution.ARRIVAL);
-    assertThatNullPointerException().isThrownBy(() -> spec.report(calls)).withMessage("call");
-    for (int threads : new int[] {2, 3}) {
-      assertThatNullPointerException().isThrownBy(() -> ParallelCount.report(spec, calls, threads, 100))
-          .withMessage("call");
-    }
-    assertThatNullPointerException().isThrownBy(() -> spec.reportInParallel(null)).withMessage("calls");
   }
 
   @Test
