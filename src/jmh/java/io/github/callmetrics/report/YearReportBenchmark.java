@@ -2,6 +2,7 @@ package io.github.callmetrics.report;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.Outcome;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
@@ -10,12 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,9 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * hours) from calls already in memory, our path beside a naive twin and the memory floor, in one run:
  *
  * <ul>
- *   <li>{@code naiveTwin}: what one writes first: {@code stream().collect(groupingBy(...))} on the calls with a
- *       {@code ZonedDateTime} truncation per call, then per cell counts, sums, maxima and percentiles by sorting
- *       the answered waits. Lives here, not in the library.
+ *   <li>{@code naiveTwin}: what one writes first, as issue 8 describes it: the calls as objects with
+ *       {@code Instant} fields ({@link NaiveCall}, made from the same calls in the setup), then
+ *       {@code stream().collect(groupingBy(...))} with a {@code ZonedDateTime} truncation per call, and per cell
+ *       counts, sums, maxima and percentiles by sorting the answered waits. Lives here, not in the library.
  *   <li>{@code oursFromCalls}: {@code spec.report(calls)}, the README's API on one thread: every count, sum,
  *       maximum and an exact 1-s wait distribution per cell, for any roll-up.
  *   <li>{@code oursFromCallsWithTotal}: the same plus the whole year's total row (exact percentiles of all calls).
@@ -48,8 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Run (one JMH run at a time on the machine; the heap must hold 30 M {@code Call} objects with their ids,
- * about 3.6 GB): {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportBenchmark -f 1 -wi 1 -i 3"}
- * (the fork already gets {@code -Xmx12g -XX:+AlwaysPreTouch}; add {@code -prof gc} for allocation). The setup
+ * about 4.6 GB, and in the naive twin's fork its records as well): {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportBenchmark -f 1 -wi 1 -i 3"}
+ * (the fork already gets {@code -Xmx16g -XX:+AlwaysPreTouch}; add {@code -prof gc} for allocation). The setup
  * prints the bytes of the year report's store.
  */
 @State(Scope.Benchmark)
@@ -57,7 +62,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // The heap is touched when the JVM starts: the kernel's first-touch page faults would otherwise fall on the first
 // ops' fresh arrays (about 150 ms an op for the 450 MB our report allocates), not on the work measured.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-Xms12g", "-XX:+AlwaysPreTouch"})
+// The heap holds the calls twice in the naive twin's fork: as Call objects (4.6 GB with their ids) and as the naive
+// twin's records with Instant fields (3.4 GB more), with room for the twin's 19 GB of garbage an op.
+@Fork(value = 1, jvmArgsAppend = {"-Xmx16g", "-Xms16g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 1, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class YearReportBenchmark {
@@ -120,6 +127,29 @@ public class YearReportBenchmark {
     return sum;
   }
 
+  /**
+   * The naive twin's call: a record of {@code java.time} values, as one models a call first (our {@link Call} keeps
+   * its instants as primitives and makes an {@code Instant} only when asked). The flow-out reason and the handle
+   * time are null when there is none.
+   */
+  public record NaiveCall(String id, String queue, Channel channel, Instant arrived, Instant left, Outcome outcome,
+      @Nullable FlowOutReason flowOutReason, @Nullable Duration handleTime) {}
+
+  /** The naive twin's input: the same calls as {@link NaiveCall}s, made only in the naive twin's fork. */
+  @State(Scope.Benchmark)
+  public static class NaiveInput {
+    List<NaiveCall> calls;
+
+    @Setup
+    public void setUp(YearReportBenchmark benchmark) {
+      calls = new ArrayList<>(benchmark.input.size());
+      for (Call c : benchmark.input) {
+        calls.add(new NaiveCall(c.id(), c.queue(), c.channel(), c.arrived(), c.outcomeAt().orElseThrow(), c.outcome(),
+            c.flowOutReason().orElse(null), c.handleTime().orElse(null)));
+      }
+    }
+  }
+
   /** The naive twin's cell key. */
   public record Cell(String queue, Channel channel, ZonedDateTime start) {}
 
@@ -129,11 +159,11 @@ public class YearReportBenchmark {
       long maxAbandoned, long handleSum, long[] percentiles) {}
 
   @Benchmark
-  public Map<Cell, NaiveRow> naiveTwin() {
-    Map<Cell, List<Call>> byCell = input.stream()
+  public Map<Cell, NaiveRow> naiveTwin(NaiveInput naive) {
+    Map<Cell, List<NaiveCall>> byCell = naive.calls.stream()
         .collect(Collectors.groupingBy(c -> new Cell(c.queue(), c.channel(), quarterHour(c.arrived()))));
     Map<Cell, NaiveRow> rows = new HashMap<>();
-    for (Map.Entry<Cell, List<Call>> e : byCell.entrySet()) {
+    for (Map.Entry<Cell, List<NaiveCall>> e : byCell.entrySet()) {
       long[] byOutcome = new long[6];
       long answeredSum = 0;
       long abandonedSum = 0;
@@ -141,15 +171,15 @@ public class YearReportBenchmark {
       long maxAbandoned = 0;
       long handle = 0;
       long[] answeredWaits = e.getValue().stream().filter(c -> c.outcome() == Outcome.ANSWERED)
-          .mapToLong(Call::waitSeconds).toArray();
-      for (Call c : e.getValue()) {
-        long wait = c.waitSeconds();
+          .mapToLong(c -> Duration.between(c.arrived(), c.left()).getSeconds()).toArray();
+      for (NaiveCall c : e.getValue()) {
+        long wait = Duration.between(c.arrived(), c.left()).getSeconds();
         switch (c.outcome()) {
           case ANSWERED:
             byOutcome[0]++;
             answeredSum += wait;
             maxAnswered = Math.max(maxAnswered, wait);
-            handle += c.handleTime().map(d -> d.getSeconds()).orElse(0L);
+            handle += c.handleTime() == null ? 0 : c.handleTime().getSeconds();
             break;
           case ABANDONED:
             byOutcome[1]++;
@@ -157,7 +187,7 @@ public class YearReportBenchmark {
             maxAbandoned = Math.max(maxAbandoned, wait);
             break;
           default:
-            byOutcome[2 + c.flowOutReason().orElseThrow().ordinal()]++;
+            byOutcome[2 + Objects.requireNonNull(c.flowOutReason()).ordinal()]++;
             break;
         }
       }
