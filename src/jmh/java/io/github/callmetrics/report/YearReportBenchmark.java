@@ -53,9 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Run (one JMH run at a time on the machine; the heap must hold 30 M {@code Call} objects with their ids,
- * about 4.6 GB, and in the naive twin's fork its records as well): {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportBenchmark -f 1 -wi 1 -i 3"}
- * (the fork already gets {@code -Xmx16g -XX:+AlwaysPreTouch}; add {@code -prof gc} for allocation). The setup
- * prints the bytes of the year report's store.
+ * about 4.6 GB, and in the naive twin's fork its records as well):
+ * {@code mvn -Pjmh -DskipTests test-compile exec:exec -Djmh.args="YearReportBenchmark -f 1 -wi 1 -i 3"} (the fork
+ * already gets {@code -Xmx16g -Xms16g -XX:+AlwaysPreTouch}; add {@code -prof gc} for allocation). The setup prints
+ * the bytes of the year report's store.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
