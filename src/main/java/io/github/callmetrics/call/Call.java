@@ -58,6 +58,11 @@ public final class Call {
       }
 
       @Override
+      public int channelOrdinal(Call call) {
+        return call.channel;
+      }
+
+      @Override
       public boolean hasHandleTime(Call call) {
         return call.handleNanos != NO_HANDLE_TIME;
       }

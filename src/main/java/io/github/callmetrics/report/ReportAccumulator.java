@@ -290,7 +290,7 @@ public final class ReportAccumulator {
     if (ids == null || slotQueues[slot] != queue) {
       return groupOf(queue, call.channel());
     }
-    int id = ids[call.channel().ordinal()];
+    int id = ids[CALLS.channelOrdinal(call)];
     return id != 0 ? id - 1 : register(queue, call.channel());
   }
 

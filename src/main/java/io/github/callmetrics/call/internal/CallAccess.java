@@ -24,6 +24,9 @@ public interface CallAccess {
    */
   long exitSecond(Call call);
 
+  /** Returns the ordinal of {@link Call#channel()}, which the call keeps as it is (no enum looked up). */
+  int channelOrdinal(Call call);
+
   /** Returns whether {@link Call#handleTime()} is present. */
   boolean hasHandleTime(Call call);
 
