@@ -48,8 +48,8 @@ public final class ReportAccumulator {
 
   /** Outcome classes with a wait: answered, abandoned, then one per flow-out reason. */
   static final int CLASSES = 6;
-  /** Waits of this many seconds or more (18.2 hours) are kept exactly in the overflow list. */
-  static final int OVERFLOW_WAIT = Character.MAX_VALUE;
+  /** Waits of this many seconds or more (2 h 16 min 32 s) are kept exactly in the overflow list. */
+  static final int OVERFLOW_WAIT = WaitChunk.LONG_WAIT;
   /** The most waits a report holds: each roll-up's waits must fit one array. */
   private static final int MAX_WAITS = Integer.MAX_VALUE - (1 << 20);
   /** Waits in a row in one chunk that show the calls have reached it (see {@link #open(int)}). */
@@ -339,8 +339,8 @@ public final class ReportAccumulator {
    */
   private void append(int group, int interval, int c, long wait) {
     if (wait < OVERFLOW_WAIT && interval >>> WaitChunk.BITS == open && used < keys.length) {
-      keys[used] = WaitChunk.entry(group, interval, c);
-      waits[used++] = (char) wait;
+      keys[used] = WaitChunk.entry(group, interval);
+      waits[used++] = WaitChunk.packed(c, wait);
     } else {
       appendSlowly(group, interval, c, wait);
     }
@@ -359,8 +359,8 @@ public final class ReportAccumulator {
     if (used == keys.length) {
       grow();
     }
-    keys[used] = WaitChunk.entry(group, interval, c);
-    waits[used++] = (char) wait;
+    keys[used] = WaitChunk.entry(group, interval);
+    waits[used++] = WaitChunk.packed(c, wait);
   }
 
   /**
@@ -413,9 +413,8 @@ public final class ReportAccumulator {
   private void groupOwn(int chunk, ChunkState s) {
     int[] k = requireNonNull(s.keys);
     char[] w = requireNonNull(s.waits);
-    int first = chunk << WaitChunk.BITS;
-    s.grouped.add(new WaitChunk.Part(WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount,
-        List.of(), List.of(new Segment(k, w, s.used, null)), null, arena), null));
+    s.grouped.add(new WaitChunk.Part(WaitChunk.group(chunk << WaitChunk.BITS, groupCount, List.of(),
+        List.of(new Segment(k, w, s.used, null)), null, arena), null));
     if (spareKeys == null || spareKeys.length < k.length) {
       spareKeys = k;
       spareWaits = w;

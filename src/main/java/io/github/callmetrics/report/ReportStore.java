@@ -154,9 +154,7 @@ final class ReportStore {
           chunks[c] = grouped.get(0).chunk;
           columns[c] = columnOfRank(grouped.get(0), rank);
         } else if (!entries.isEmpty() || !grouped.isEmpty()) {
-          int first = c << WaitChunk.BITS;
-          chunks[c] = WaitChunk.group(first, Math.min(WaitChunk.INTERVALS, intervals - first), groupCount, grouped,
-              entries, rank, null);
+          chunks[c] = WaitChunk.group(c << WaitChunk.BITS, groupCount, grouped, entries, rank, null);
         }
       }
     });
@@ -334,10 +332,10 @@ final class ReportStore {
   }
 
   /**
-   * The place in its chunk's {@code offsets} of the first key (class 0) of the cell of an interval and a group's
-   * rank, or −1 if the chunk holds no waits of the group.
+   * The place in its chunk's {@code offsets} of the slot of an interval and a group's rank, or −1 if the chunk holds
+   * no waits of the group.
    */
-  private int firstKey(int interval, int rank) {
+  private int slot(int interval, int rank) {
     int c = interval >>> WaitChunk.BITS;
     WaitChunk chunk = chunks[c];
     if (chunk == null) {
@@ -345,7 +343,7 @@ final class ReportStore {
     }
     int[] column = columns[c];
     int x = column == null ? rank : column[rank];
-    return x < 0 ? -1 : chunk.base + ((interval - chunk.first) * chunk.stride + x) * CLASSES;
+    return x < 0 ? -1 : chunk.base + (x << WaitChunk.BITS) + (interval - chunk.first);
   }
 
   private static int lowerBound(int[] a, int key) {
@@ -390,56 +388,47 @@ final class ReportStore {
 
   /** Returns the waits of each outcome class of some groups over the intervals {@code [from, to)}. */
   private WaitDistribution[] distributions(int[] members, int from, int to) {
-    long[] sizes = new long[CLASSES];
+    long size = 0;
     for (int i = from; i < to; i++) {
       for (int g : members) {
-        int k = firstKey(i, g);
+        int k = slot(i, g);
         if (k >= 0) {
           int[] offsets = requireNonNull(chunks[i >>> WaitChunk.BITS]).offsets;
-          if (offsets[k + CLASSES] != offsets[k]) {
-            for (int c = 0; c < CLASSES; c++) {
-              sizes[c] += offsets[k + c + 1] - offsets[k + c];
-            }
-          }
+          size += offsets[k + 1] - offsets[k];
         }
       }
     }
-    char[][] byClass = new char[CLASSES][];
-    for (int c = 0; c < CLASSES; c++) {
-      byClass[c] = new char[Math.toIntExact(sizes[c])];
-    }
-    int[] filled = new int[CLASSES];
+    char[] all = new char[Math.toIntExact(size)];
+    int filled = 0;
     for (int i = from; i < to; i++) {
       for (int g : members) {
-        int k = firstKey(i, g);
+        int k = slot(i, g);
         if (k >= 0) {
           WaitChunk chunk = requireNonNull(chunks[i >>> WaitChunk.BITS]);
-          int[] offsets = chunk.offsets;
-          if (offsets[k + CLASSES] != offsets[k]) {
-            for (int c = 0; c < CLASSES; c++) {
-              int a = offsets[k + c];
-              int size = offsets[k + c + 1] - a;
-              System.arraycopy(chunk.waits, a, byClass[c], filled[c], size);
-              filled[c] += size;
-            }
-          }
+          int a = chunk.offsets[k];
+          int n = chunk.offsets[k + 1] - a;
+          System.arraycopy(chunk.waits, a, all, filled, n);
+          filled += n;
         }
       }
     }
+    sort(all); // packed waits: by class, then by wait
     WaitDistribution[] distributions = new WaitDistribution[CLASSES];
+    int start = 0;
     for (int c = 0; c < CLASSES; c++) {
-      long[] longWaits = longWaits(members, from, to, c);
-      if (byClass[c].length == 0 && longWaits.length == 0) {
-        distributions[c] = WaitDistribution.empty();
-      } else {
-        sort(byClass[c]);
-        distributions[c] = build(byClass[c], longWaits);
+      int end = start;
+      while (end < all.length && all[end] >>> WaitChunk.WAIT_BITS == c) {
+        end++;
       }
+      long[] longWaits = longWaits(members, from, to, c);
+      distributions[c] = start == end && longWaits.length == 0 ? WaitDistribution.empty()
+          : build(all, start, end, longWaits);
+      start = end;
     }
     return distributions;
   }
 
-  /** The waits of 65,535 s or more of one class of some groups and intervals, ascending. */
+  /** The waits of 8,192 s or more of one class of some groups and intervals, ascending. */
   private long[] longWaits(int[] members, int from, int to, int c) {
     if (overflowKeys.length == 0) {
       return new long[0];
@@ -463,11 +452,13 @@ final class ReportStore {
     return result;
   }
 
-  /** A distribution from sorted waits {@code a} followed by longer sorted waits. */
-  private static WaitDistribution build(char[] a, long[] longer) {
+  /**
+   * A distribution from the sorted packed waits {@code a[from, to)} of one class followed by longer sorted waits.
+   */
+  private static WaitDistribution build(char[] a, int from, int to, long[] longer) {
     int distinct = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (i == 0 || a[i] != a[i - 1]) {
+    for (int i = from; i < to; i++) {
+      if (i == from || a[i] != a[i - 1]) {
         distinct++;
       }
     }
@@ -481,11 +472,11 @@ final class ReportStore {
     long total = 0;
     int d = -1;
     long count = 0;
-    for (int i = 0; i < a.length; i++) {
-      char w = a[i];
+    for (int i = from; i < to; i++) {
+      int w = a[i] & WaitChunk.WAIT_MASK;
       total += w;
       count++;
-      if (i == 0 || w != a[i - 1]) {
+      if (i == from || a[i] != a[i - 1]) {
         values[++d] = w;
       }
       cumulative[d] = count;

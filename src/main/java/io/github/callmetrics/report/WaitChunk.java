@@ -4,12 +4,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The waits of one chunk of {@value WaitChunk#INTERVALS} intervals, grouped by key: immutable once made. The key of
- * {@code row} (the interval {@code first + row}), column {@code x} and outcome class {@code c} is
- * {@code (row × stride + x) × CLASSES + c}; its waits are {@code waits[offsets[base + key]]} up to
- * {@code waits[offsets[base + key + 1]]}, in no particular order. The arrays may be shared with other chunks
- * ({@link Arena}). A column is a queue/channel group: the accumulator
- * that grouped the chunk numbers its columns by its own group ids, the store's rebuilt chunks by the groups' rank.
+ * The waits of one chunk of {@value WaitChunk#INTERVALS} intervals, grouped by cell: immutable once made. The slot of
+ * column {@code x} and {@code row} (the interval {@code first + row}) is {@code x × INTERVALS + row}; its waits are
+ * {@code waits[offsets[base + slot]]} up to {@code waits[offsets[base + slot + 1]]}, in no particular order. The
+ * arrays may be shared with other chunks ({@link Arena}). A column is a queue/channel group: the accumulator that
+ * grouped the chunk numbers its columns by its own group ids, the store's rebuilt chunks by the groups' rank.
+ *
+ * <p>A wait is kept as one {@code char}: its outcome class in the top {@value #CLASS_BITS} bits and its whole
+ * seconds, below {@value #LONG_WAIT}, in the other {@value #WAIT_BITS} ({@link #packed}). A cell's waits sorted as
+ * numbers are therefore sorted by class, then by wait, and one slot per cell suffices (a slot per class and cell
+ * made the counting sort's prefix sum six times as long as it is now).
  *
  * <p>{@link #group} is one counting sort over the sources of a chunk (ungrouped entries and grouped chunks); the
  * accumulator uses it to group a chunk once the calls have moved past it (its entries are then still in the
@@ -23,16 +27,24 @@ final class WaitChunk {
    */
   static final int BITS = 4;
   static final int INTERVALS = 1 << BITS;
-  private static final int CLASSES = ReportAccumulator.CLASSES;
+  /** Bits of a packed wait that hold its whole seconds. */
+  static final int WAIT_BITS = 13;
+  /** Bits of a packed wait that hold its outcome class (fewer than 8 classes). */
+  static final int CLASS_BITS = Character.SIZE - WAIT_BITS;
+  /** Waits of this many seconds (2 h 16 min 32 s) or more do not fit a packed wait. */
+  static final int LONG_WAIT = 1 << WAIT_BITS;
+  /** The seconds of a packed wait: {@code packed & WAIT_MASK}. */
+  static final int WAIT_MASK = LONG_WAIT - 1;
 
   /** The chunk's first interval. */
   final int first;
-  /** Columns per row. */
+  /** Columns. */
   final int stride;
-  /** The places of each key's waits in {@link #waits}, from {@link #base} on. */
+  /** The places of each slot's waits in {@link #waits}, from {@link #base} on. */
   final int[] offsets;
-  /** Where the chunk's key 0 lies in {@link #offsets}. */
+  /** Where the chunk's slot 0 lies in {@link #offsets}. */
   final int base;
+  /** Packed waits ({@link #packed}). */
   final char[] waits;
   /** How many waits the chunk holds. */
   private final int size;
@@ -64,9 +76,9 @@ final class WaitChunk {
      */
     private int blockBytes = 4 << 10;
 
-    private void reserve(int keySlots, int count) {
-      if (offsets.length - offsetsUsed < keySlots) {
-        offsets = new int[Math.max(keySlots, blockBytes / 4)];
+    private void reserve(int slots, int count) {
+      if (offsets.length - offsetsUsed < slots) {
+        offsets = new int[Math.max(slots, blockBytes / 4)];
         offsetsUsed = 0;
         blockBytes = Math.min(BLOCK_BYTES, blockBytes * 2);
       }
@@ -79,11 +91,17 @@ final class WaitChunk {
   }
 
   /**
-   * The key of a wait not grouped yet: {@code group << 7 | row << 3 | class}, the row being the interval's place in
-   * its chunk; grouping it then takes shifts, masks and one multiplication.
+   * The key of a wait not grouped yet: {@code group << BITS | row}, the row being the interval's place in its
+   * chunk. With the group as the column it is the wait's slot, so the accumulator's own chunks are grouped with
+   * no arithmetic per wait.
    */
-  static int entry(int group, int interval, int c) {
-    return group << 7 | (interval & (INTERVALS - 1)) << 3 | c;
+  static int entry(int group, int interval) {
+    return group << BITS | (interval & (INTERVALS - 1));
+  }
+
+  /** A wait of fewer than {@value #LONG_WAIT} seconds and its outcome class, as one {@code char}. */
+  static char packed(int c, long wait) {
+    return (char) (c << WAIT_BITS | (int) wait);
   }
 
   /** Returns how many waits the chunk holds. */
@@ -107,16 +125,15 @@ final class WaitChunk {
    * Groups the waits of some sources of one chunk into a new chunk.
    *
    * @param first  the chunk's first interval
-   * @param rows  its intervals: {@value #INTERVALS}, or fewer in the grid's last chunk
-   * @param stride  columns per row: more than any column a group is given
+   * @param stride  columns: more than any column a group is given
    * @param parts  grouped chunks of the same intervals
-   * @param entries  ungrouped entries of the chunk ({@link #entry}) with their waits
+   * @param entries  ungrouped entries of the chunk ({@link #entry}) with their packed waits
    * @param columnOfGroup  per group id of the holder, its column; null if the column is the id
    * @param arena  where to put the new chunk's arrays; null for arrays of its own
    */
-  static WaitChunk group(int first, int rows, int stride, List<Part> parts, List<ReportAccumulator.Segment> entries,
+  static WaitChunk group(int first, int stride, List<Part> parts, List<ReportAccumulator.Segment> entries,
       int @Nullable [] columnOfGroup, @Nullable Arena arena) {
-    int keySlots = rows * stride * CLASSES + 1;
+    int slots = stride << BITS;
     long total = 0;
     for (Part part : parts) {
       total += part.chunk.size;
@@ -130,106 +147,117 @@ final class WaitChunk {
     char[] waits;
     int running;
     if (arena == null) {
-      offsets = new int[keySlots];
+      offsets = new int[slots + 1];
       base = 0;
       waits = new char[count];
       running = 0;
     } else {
-      arena.reserve(keySlots, count);
+      arena.reserve(slots + 1, count);
       offsets = arena.offsets;
       base = arena.offsetsUsed;
       waits = arena.waits;
       running = arena.waitsUsed;
-      arena.offsetsUsed += keySlots;
+      arena.offsetsUsed += slots + 1;
       arena.waitsUsed += count;
     }
-    int[][] partColumns = new int[parts.size()][];
-    for (int p = 0; p < partColumns.length; p++) {
-      partColumns[p] = columns(parts.get(p).chunk.stride, parts.get(p).groupMap, columnOfGroup);
-    }
-    int[][] entryColumnKeys = new int[entries.size()][];
-    for (int s = 0; s < entryColumnKeys.length; s++) {
-      ReportAccumulator.Segment segment = entries.get(s);
-      int[] map = segment.groupMap;
-      int[] columnKeys = columns(map == null ? stride : map.length, map, columnOfGroup);
-      for (int g = 0; g < columnKeys.length; g++) {
-        columnKeys[g] *= CLASSES;
-      }
-      entryColumnKeys[s] = columnKeys;
-    }
-    // An entry's key here is row × rowKeys + column × CLASSES + class; its count goes to offsets[base + key + 1].
-    int rowKeys = stride * CLASSES;
+    // A counting sort, its counts in offsets (fresh, so zero): pass 1 counts each slot's waits into
+    // offsets[base + slot + 1], the prefix sum turns them into each slot's first place, pass 2 puts each wait at
+    // offsets[base + slot + 1]++, which leaves it at the end of the slot's waits, that is the start of the next
+    // slot's: the offsets are ready without another pass.
     int countsAt = base + 1;
-
-    // A counting sort (offsets[base + key] written o[key] here): pass 1 counts each key's waits into o[key + 1],
-    // the prefix sum turns them into each key's first place, pass 2 puts each wait at o[key + 1]++, which leaves
-    // o[key + 1] at the end of the key's slice, that is the start of the next: the offsets are ready without
-    // another pass.
-    for (int p = 0; p < partColumns.length; p++) {
+    if (parts.isEmpty() && entries.size() == 1 && entries.get(0).groupMap == null && columnOfGroup == null) {
+      // One accumulator's own entries: an entry's key is its slot.
+      ReportAccumulator.Segment own = entries.get(0);
+      int[] keys = own.keys;
+      for (int j = 0; j < own.length; j++) {
+        offsets[countsAt + keys[j]]++;
+      }
+      prefixSum(offsets, base, slots, running);
+      char[] from = own.waits;
+      for (int j = 0; j < own.length; j++) {
+        waits[offsets[countsAt + keys[j]]++] = from[j];
+      }
+      return new WaitChunk(first, stride, offsets, base, waits, count);
+    }
+    int[][] partSlots = new int[parts.size()][];
+    for (int p = 0; p < partSlots.length; p++) {
+      partSlots[p] = columnSlots(parts.get(p).chunk.stride, parts.get(p).groupMap, columnOfGroup);
+    }
+    int[][] entrySlots = new int[entries.size()][];
+    for (int s = 0; s < entrySlots.length; s++) {
+      int[] map = entries.get(s).groupMap;
+      entrySlots[s] = columnSlots(map == null ? stride : map.length, map, columnOfGroup);
+    }
+    for (int p = 0; p < partSlots.length; p++) {
       WaitChunk from = parts.get(p).chunk;
-      int[] column = partColumns[p];
-      for (int row = 0; row < rows; row++) {
-        for (int x = 0; x < from.stride; x++) {
-          int k = from.base + (row * from.stride + x) * CLASSES;
-          int to = base + (row * stride + column[x]) * CLASSES + 1;
-          for (int c = 0; c < CLASSES; c++) {
-            offsets[to + c] += from.offsets[k + c + 1] - from.offsets[k + c];
-          }
+      for (int x = 0; x < from.stride; x++) {
+        int k = from.base + (x << BITS);
+        int to = countsAt + partSlots[p][x];
+        for (int row = 0; row < INTERVALS; row++) {
+          offsets[to + row] += from.offsets[k + row + 1] - from.offsets[k + row];
         }
       }
     }
-    for (int s = 0; s < entryColumnKeys.length; s++) {
+    for (int s = 0; s < entrySlots.length; s++) {
       ReportAccumulator.Segment segment = entries.get(s);
       int[] keys = segment.keys;
-      int[] columnKey = entryColumnKeys[s];
+      int[] slotOf = entrySlots[s];
       for (int j = 0; j < segment.length; j++) {
         int k = keys[j];
-        offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + columnKey[k >>> 7] + (k & 7) + countsAt]++;
+        offsets[countsAt + slotOf[k >>> BITS] + (k & (INTERVALS - 1))]++;
       }
     }
-    offsets[base] = running;
-    for (int k = base + 1; k < base + keySlots; k++) {
-      int c = offsets[k];
-      offsets[k] = running;
-      running += c;
-    }
-    for (int p = 0; p < partColumns.length; p++) {
+    prefixSum(offsets, base, slots, running);
+    for (int p = 0; p < partSlots.length; p++) {
       WaitChunk from = parts.get(p).chunk;
-      int[] column = partColumns[p];
-      for (int row = 0; row < rows; row++) {
-        for (int x = 0; x < from.stride; x++) {
-          int k = from.base + (row * from.stride + x) * CLASSES;
-          int to = base + (row * stride + column[x]) * CLASSES + 1;
-          for (int c = 0; c < CLASSES; c++) {
-            int place = offsets[to + c];
-            for (int j = from.offsets[k + c], end = from.offsets[k + c + 1]; j < end; j++) {
-              waits[place++] = from.waits[j]; // a slice holds a wait or two: a loop, not arraycopy's set-up
-            }
-            offsets[to + c] = place;
+      for (int x = 0; x < from.stride; x++) {
+        int k = from.base + (x << BITS);
+        int to = countsAt + partSlots[p][x];
+        for (int row = 0; row < INTERVALS; row++) {
+          int place = offsets[to + row];
+          for (int j = from.offsets[k + row], end = from.offsets[k + row + 1]; j < end; j++) {
+            waits[place++] = from.waits[j]; // a slot holds a wait or ten: a loop, not arraycopy's set-up
           }
+          offsets[to + row] = place;
         }
       }
     }
-    for (int s = 0; s < entryColumnKeys.length; s++) {
+    for (int s = 0; s < entrySlots.length; s++) {
       ReportAccumulator.Segment segment = entries.get(s);
       int[] keys = segment.keys;
       char[] from = segment.waits;
-      int[] columnKey = entryColumnKeys[s];
+      int[] slotOf = entrySlots[s];
       for (int j = 0; j < segment.length; j++) {
         int k = keys[j];
-        waits[offsets[(k >>> 3 & (INTERVALS - 1)) * rowKeys + columnKey[k >>> 7] + (k & 7) + countsAt]++] = from[j];
+        waits[offsets[countsAt + slotOf[k >>> BITS] + (k & (INTERVALS - 1))]++] = from[j];
       }
     }
     return new WaitChunk(first, stride, offsets, base, waits, count);
   }
 
-  /** Per column of a source ({@code count} of them, its group ids through {@code groupMap}): its column here. */
-  private static int[] columns(int count, int @Nullable [] groupMap, int @Nullable [] columnOfGroup) {
-    int[] columns = new int[count];
+  /**
+   * Turns the counts of {@code slots} slots at {@code offsets[base + 1 …]} into each slot's first place, shifted by
+   * one ({@code offsets[base + slot + 1]}), with {@code offsets[base]} the first slot's, from {@code running} on.
+   */
+  private static void prefixSum(int[] offsets, int base, int slots, int running) {
+    offsets[base] = running;
+    for (int k = base + 1, end = base + slots; k <= end; k++) {
+      int c = offsets[k];
+      offsets[k] = running;
+      running += c;
+    }
+  }
+
+  /**
+   * Per column of a source ({@code count} of them, its group ids through {@code groupMap}): the first slot of its
+   * column here.
+   */
+  private static int[] columnSlots(int count, int @Nullable [] groupMap, int @Nullable [] columnOfGroup) {
+    int[] slots = new int[count];
     for (int x = 0; x < count; x++) {
       int id = groupMap == null ? x : groupMap[x];
-      columns[x] = columnOfGroup == null ? id : columnOfGroup[id];
+      slots[x] = (columnOfGroup == null ? id : columnOfGroup[id]) << BITS;
     }
-    return columns;
+    return slots;
   }
 }

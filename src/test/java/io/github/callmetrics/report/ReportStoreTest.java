@@ -54,7 +54,7 @@ class ReportStoreTest {
       } else if (shape < 97) {
         waitNanos = random.nextLong(3_600_000_000_000L);
       } else {
-        long[] edges = {65_534, 65_535, 65_536, 70_000, 10 * 86_400L, 400 * 86_400L};
+        long[] edges = {8_191, 8_192, 8_193, 65_534, 65_535, 65_536, 70_000, 10 * 86_400L, 400 * 86_400L};
         waitNanos = edges[random.nextInt(edges.length)] * 1_000_000_000L + random.nextInt(2) * (long) random.nextInt(1_000_000_000);
       }
       Instant left = arrived.plusNanos(waitNanos);
@@ -359,7 +359,9 @@ class ReportStoreTest {
     Instant nine = T0.plusSeconds(9 * 3_600);
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 150_000; i++) {
-      long wait = i % 1_000 == 0 ? 65_535L + random.nextInt(3) - 1 : random.nextInt(4_000);
+      // Around the longest wait a chunk keeps (8,191 s), and the longest the earlier store kept (65,534 s).
+      long wait = i % 1_000 == 0 ? 65_535L + random.nextInt(3) - 1
+          : i % 1_000 == 1 ? WaitChunk.LONG_WAIT + random.nextInt(3) - 1 : random.nextInt(4_000);
       calls.add(Call.answered("c" + i, "sales", nine, nine.plusSeconds(wait)));
     }
     calls.add(Call.abandoned("long", "sales", nine, nine.plusSeconds(Integer.MAX_VALUE * 3L)));

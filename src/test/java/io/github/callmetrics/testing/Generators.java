@@ -40,8 +40,8 @@ import java.util.SplittableRandom;
  *   <li>instants: on interval boundaries and a nanosecond or a second either side, and calls placed so that
  *       they wait across a boundary;
  *   <li>waits: 0 s, exactly a threshold {@code T} and {@code T ± 1}, fractions just under a second, realistic
- *       waits, hours, and the sizes where the counting code changes representation (4,096 s and 65,535 s) up
- *       to years;
+ *       waits, hours, and the sizes where the counting code changes representation (4,096 s, 8,192 s and
+ *       65,535 s) up to years;
  *   <li>ids and queue names: plain, or with commas, quotes, line breaks, surrounding spaces and non-Latin
  *       characters.
  * </ul>
@@ -69,8 +69,9 @@ public final class Generators {
       ZoneId.of("Asia/Tehran"));
 
   private static final int[] YEARS = {1937, 1972, 1996, 2011, 2024, 2026, 2026, 2026, 2026, 2027, 2028, 2037};
-  private static final long[] THRESHOLDS = {0, 1, 5, 10, 15, 20, 20, 20, 30, 45, 60, 120, 300, 4_096, 65_535};
-  private static final long[] LONG_WAITS = {4_095, 4_096, 4_097, 65_534, 65_535, 65_536, 86_400, 864_000, 34_560_000};
+  private static final long[] THRESHOLDS = {0, 1, 5, 10, 15, 20, 20, 20, 30, 45, 60, 120, 300, 4_096, 8_192, 65_535};
+  private static final long[] LONG_WAITS = {4_095, 4_096, 4_097, 8_191, 8_192, 8_193, 65_534, 65_535, 65_536, 86_400,
+      864_000, 34_560_000};
   private static final String[] PLAIN_QUEUES = {"sales", "support", "billing", "vip", "q1", "q2"};
   private static final String[] AWKWARD_QUEUES = {
       "sales, EMEA", "\"vip\"", " spaced ", "支持", "line\nbreak", "q|1", "Ünïcödé", "tab\tq", "emoji 📞", "cr\rq"};

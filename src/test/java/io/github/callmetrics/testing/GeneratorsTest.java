@@ -62,6 +62,9 @@ class GeneratorsTest {
         if (w >= 4_096 && w < 65_535) {
           shapes.add("wait 4096..65534 s");
         }
+        if (w == 8_191 || w == 8_192) {
+          shapes.add("wait 8191 or 8192 s");
+        }
         if (call.waitTime().orElseThrow().toNanosPart() == 999_999_999) {
           shapes.add("wait just under a second more");
         }
@@ -85,6 +88,7 @@ class GeneratorsTest {
     assertThat(reasons).containsExactlyInAnyOrder(FlowOutReason.values());
     assertThat(channels).containsExactlyInAnyOrder(Channel.values());
     assertThat(shapes).contains("wait 0", "wait T", "wait T-1", "wait T+1", "wait >= 65535 s", "wait 4096..65534 s",
+        "wait 8191 or 8192 s",
         "wait just under a second more", "awkward id", "awkward queue", "crosses a quarter hour",
         "arrives on a boundary", "handle 0", "handle nanos", "handle");
   }
