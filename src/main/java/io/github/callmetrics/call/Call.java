@@ -63,6 +63,16 @@ public final class Call {
       }
 
       @Override
+      public int outcomeOrdinal(Call call) {
+        return call.outcome;
+      }
+
+      @Override
+      public int flowOutReasonOrdinal(Call call) {
+        return call.flowOutReason;
+      }
+
+      @Override
       public boolean hasHandleTime(Call call) {
         return call.handleNanos != NO_HANDLE_TIME;
       }

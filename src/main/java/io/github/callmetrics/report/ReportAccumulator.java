@@ -59,6 +59,9 @@ public final class ReportAccumulator {
   /** The longest buffer of a chunk's entries. */
   private static final int MAX_BUFFER = MAX_WAITS;
   private static final Channel[] CHANNELS = Channel.values();
+  private static final int ANSWERED = Outcome.ANSWERED.ordinal();
+  private static final int ABANDONED = Outcome.ABANDONED.ordinal();
+  private static final int LEFT_UNANSWERED = Outcome.LEFT_UNANSWERED.ordinal();
   private static final CallAccess CALLS = CallAccess.Holder.get();
   /** Slots of the queue cache in front of {@link #groupIds}: a power of two. */
   private static final int QUEUE_SLOTS = 256;
@@ -263,17 +266,17 @@ public final class ReportAccumulator {
   }
 
   private void countOutcome(int g, int interval, Call call) {
-    Outcome outcome = call.outcome();
+    int outcome = CALLS.outcomeOrdinal(call);
     int c;
-    if (outcome == Outcome.ANSWERED) {
+    if (outcome == ANSWERED) {
       c = 0;
       if (CALLS.hasHandleTime(call)) {
         cells.addHandleTime(interval, g, CALLS.handleSeconds(call), CALLS.handleNanos(call));
       }
-    } else if (outcome == Outcome.ABANDONED) {
+    } else if (outcome == ABANDONED) {
       c = 1;
-    } else if (outcome == Outcome.LEFT_UNANSWERED) {
-      c = 2 + call.flowOutReason().orElseThrow().ordinal();
+    } else if (outcome == LEFT_UNANSWERED) {
+      c = 2 + CALLS.flowOutReasonOrdinal(call);
     } else { // waiting: no wait yet
       cells.countWaiting(interval, g);
       return;

@@ -27,6 +27,15 @@ public interface CallAccess {
   /** Returns the ordinal of {@link Call#channel()}, which the call keeps as it is (no enum looked up). */
   int channelOrdinal(Call call);
 
+  /** Returns the ordinal of {@link Call#outcome()}, which the call keeps as it is (no enum looked up). */
+  int outcomeOrdinal(Call call);
+
+  /**
+   * Returns the ordinal of {@link Call#flowOutReason()}, which the call keeps as it is (no enum or
+   * {@code Optional}), or −1 if it has none.
+   */
+  int flowOutReasonOrdinal(Call call);
+
   /** Returns whether {@link Call#handleTime()} is present. */
   boolean hasHandleTime(Call call);
 
