@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * counted in any row but are counted in {@link Report#callsOutsidePeriod()}: nothing is dropped silently.
  *
  * <p><b>How it counts.</b> A report of a year has millions of cells (queue × channel × interval), so the
- * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group,
- * interval, outcome class) and the wait in whole seconds as a {@code char} to the buffer of the interval's chunk
- * of 16 intervals (6 bytes a call; waits of 65,535 s or more go to an exact overflow list), and counts waiting
+ * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group and
+ * interval) and one {@code char} (the outcome class and the wait in whole seconds) to the buffer of the interval's
+ * chunk of 16 intervals (6 bytes a call; waits of 8,192 s or more go to an exact overflow list), and counts waiting
  * calls, handle times and (under per-event attribution) arrivals per cell in interval-major arrays
  * ({@link CellCounts}); under attribution by arrival or exit a cell's arrivals are its calls. Once the calls
- * have moved past a chunk, it groups the chunk's waits by key with a counting sort (its entries are then still
+ * have moved past a chunk, it groups the chunk's waits by cell with a counting sort (its entries are then still
  * in the processor's cache); {@link #report()} groups what is left the same way, into a compact store from which
  * every row, roll-up and percentile is computed exactly. Calls in any order give the same report; calls roughly
  * in time order give it fastest. Merging hands over the other accumulator's grouped chunks without copying
@@ -70,7 +70,7 @@ public final class ReportAccumulator {
   private final IntervalGrid grid;
   private final Attribution attribution;
   private final int intervals;
-  /** A key is {@code group << shift | interval * CLASSES + class}. */
+  /** An overflow list's key is {@code group << shift | interval * CLASSES + class}. */
   final int shift;
   final int lowMask;
   private final int maxGroups;
@@ -562,7 +562,7 @@ public final class ReportAccumulator {
     return composed;
   }
 
-  /** Returns how many waits (under 65,535 s) were counted, merged ones included. */
+  /** Returns how many waits (under 8,192 s) were counted, merged ones included. */
   long waitCount() {
     long n = 0;
     for (int c = 0; c < chunks.length; c++) {

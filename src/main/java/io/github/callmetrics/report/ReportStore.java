@@ -21,22 +21,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The counted calls of a report, in a form from which any row, roll-up or percentile is computed exactly: per
- * chunk of {@value WaitChunk#INTERVALS} intervals a {@link WaitChunk}, every wait of the chunk grouped by key
- * ({@code (row × stride + column) × CLASSES + class}) with {@code offsets[base + key]} pointing at the key's
- * slice, and a table from each group's rank (report order) to its column in the chunk; an exact overflow list for
- * waits of 65,535 s or more; and per cell (interval × group, interval-major, groups in report order) the waiting
- * calls, handle times and, under per-event attribution, arrivals.
+ * chunk of {@value WaitChunk#INTERVALS} intervals a {@link WaitChunk}, every wait of the chunk (packed with its
+ * outcome class) grouped by cell, in the slot {@code column × INTERVALS + row} with {@code offsets[base + slot]}
+ * pointing at the slot's slice, and a table from each group's rank (report order) to its column in the chunk; an
+ * exact overflow list for waits of 8,192 s or more; and per cell (interval × group, interval-major, groups in
+ * report order) the waiting calls, handle times and, under per-event attribution, arrivals.
  *
  * <p>A slice holds its waits in no particular order: a cell has a handful of waits, and a row sorts the ones it
- * reads (copied; every union of slices is copied and sorted anyway), so building the store does not sort 30
- * million waits that may never be read one cell at a time.
+ * reads (copied; every union of slices is copied and sorted anyway, and sorted packed waits are in order of class,
+ * then wait), so building the store does not sort 30 million waits that may never be read one cell at a time.
  *
- * <p>Interval-major: the keys of one interval lie side by side. The accumulator groups each chunk once the calls
- * have moved past it, while its entries are still in the processor's cache; a chunk grouped so, with nothing
- * counted in it since, is the store's as it is, and any other chunk (one at the seam of two merged accumulators,
- * the last two or three, or all of them when the calls come in random order) is grouped here from all its sources
- * by one counting sort. Chunks are independent, so several threads build the store, each an equal range of
- * chunks. Immutable once built.
+ * <p>Interval-major: the chunks follow the intervals, and the cells of one interval lie side by side in the arrays
+ * of cell counts. The accumulator groups each chunk once the calls have moved past it, while its entries are still
+ * in the processor's cache; a chunk grouped so, with nothing counted in it since, is the store's as it is, and any
+ * other chunk (one at the seam of two merged accumulators, the last two or three, or all of them when the calls
+ * come in random order) is grouped here from all its sources by one counting sort. Chunks are independent, so
+ * several threads build the store, each an equal range of chunks. Immutable once built.
  */
 final class ReportStore {
   private static final int CLASSES = ReportAccumulator.CLASSES;
