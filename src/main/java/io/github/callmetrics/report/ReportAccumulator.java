@@ -65,6 +65,8 @@ public final class ReportAccumulator {
   private static final CallAccess CALLS = CallAccess.Holder.get();
   /** Slots of the queue cache in front of {@link #groupIds}: a power of two. */
   private static final int QUEUE_SLOTS = 256;
+  /** Bits of a channel ordinal in the queue cache. */
+  private static final int CHANNEL_BITS = 32 - Integer.numberOfLeadingZeros(CHANNELS.length - 1);
 
   private final ReportSpec spec;
   private final IntervalGrid grid;
@@ -85,7 +87,11 @@ public final class ReportAccumulator {
    * and a slot found by the same {@code String} (as readers and generators usually give) needs no hash lookup.
    */
   private final @Nullable String[] slotQueues = new String[QUEUE_SLOTS];
-  private final int[] @Nullable [] slotIds = new int[QUEUE_SLOTS][];
+  /**
+   * Per slot of the cache, per channel ordinal ({@code slot << CHANNEL_BITS | channel}): the group id + 1 of the
+   * slot's queue and the channel, or 0 if not registered; one array, so that a hit reads one {@code int}.
+   */
+  private final int[] slotGroups = new int[QUEUE_SLOTS << CHANNEL_BITS];
 
   /** Arrivals, waiting calls and handle times per cell. */
   private final CellCounts cells;
@@ -289,32 +295,29 @@ public final class ReportAccumulator {
   private int group(Call call) {
     String queue = call.queue();
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
-    int[] ids = slotIds[slot];
-    if (ids == null || slotQueues[slot] != queue) {
+    if (slotQueues[slot] != queue) {
       return groupOf(queue, call.channel());
     }
-    int id = ids[CALLS.channelOrdinal(call)];
+    int id = slotGroups[slot << CHANNEL_BITS | CALLS.channelOrdinal(call)];
     return id != 0 ? id - 1 : register(queue, call.channel());
   }
 
   /** The group of a queue not in its slot of the cache, or not by this {@code String}. */
   private int groupOf(String queue, Channel channel) {
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
-    String cached = slotQueues[slot];
-    int[] ids = slotIds[slot];
-    if (ids == null || !queue.equals(cached)) {
-      ids = ids(queue);
+    if (!queue.equals(slotQueues[slot])) {
+      ids(queue);
     }
-    int id = ids[channel.ordinal()];
+    int id = slotGroups[slot << CHANNEL_BITS | channel.ordinal()];
     return id != 0 ? id - 1 : register(queue, channel);
   }
 
-  /** The group ids of a queue (registered or not), cached in the queue's slot. */
+  /** The group ids + 1 of a queue (0 if not registered), now cached in the queue's slot. */
   private int[] ids(String queue) {
     int[] ids = groupIds.computeIfAbsent(queue, q -> new int[CHANNELS.length]);
     int slot = queue.hashCode() & (QUEUE_SLOTS - 1);
     slotQueues[slot] = queue;
-    slotIds[slot] = ids;
+    System.arraycopy(ids, 0, slotGroups, slot << CHANNEL_BITS, ids.length);
     return ids;
   }
 
@@ -333,6 +336,7 @@ public final class ReportAccumulator {
     groups[groupCount] = new Group(queue, channel);
     cells.ensureGroups(groupCount + 1);
     ids(queue)[channel.ordinal()] = groupCount + 1;
+    slotGroups[(queue.hashCode() & (QUEUE_SLOTS - 1)) << CHANNEL_BITS | channel.ordinal()] = groupCount + 1;
     return groupCount++;
   }
 
