@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Where the time of the year report goes (not a benchmark; a quick look): reading the fields of the
- * {@link YearWorkload} calls, counting them, building the store with one and two threads, and the whole report
- * with one thread and with the parallel collector. Times are CPU times of the threads that did the work
+ * {@link YearWorkload} calls (on one thread, then on two, each half of the list: the wall time shows how much
+ * memory bandwidth two cores get), counting them, building the store with one and two threads, and the whole
+ * report with one thread and with the parallel collector. Times are CPU times of the threads that did the work
  * ({@link ThreadMXBean}): on a machine shared with other work they vary far less than wall times, and the
  * two-thread line shows each thread's share (the slower thread bounds the wall time on two idle cores); the whole
  * reports also show their wall time, which is more than the slower thread's CPU time when a thread waits.
@@ -33,12 +34,17 @@ final class YearReportProfile {
     CallAccess fields = CallAccess.Holder.get();
     for (int round = 0; round < rounds; round++) {
       long s0 = cpu();
-      long sum = 0;
-      for (Call c : calls) {
-        sum += fields.arrivedSecond(c) + c.waitSeconds() + c.queue().hashCode() + c.channel().ordinal()
-            + c.outcome().ordinal() + fields.handleSeconds(c);
-      }
+      long sum = readFields(calls, 0, calls.size(), fields);
       long s1 = cpu();
+      // The same reading on two threads, each half of the list: how much memory bandwidth two cores get.
+      long r0 = System.nanoTime();
+      long[] secondHalf = new long[1];
+      Thread helper = new Thread(() -> secondHalf[0] = readFields(calls, calls.size() / 2, calls.size(), fields));
+      helper.start();
+      sum += readFields(calls, 0, calls.size() / 2, fields);
+      join(helper);
+      sum += secondHalf[0];
+      long r1 = System.nanoTime();
       ReportAccumulator acc = spec.newAccumulator();
       acc.addAll(calls);
       long s2 = cpu();
@@ -57,10 +63,30 @@ final class YearReportProfile {
       Report collected = calls.parallelStream().collect(spec.collector());
       long w3 = System.nanoTime();
       String wholeTwo = spent(before, cpuOfEveryThread());
-      System.out.printf("CPU ms: read the fields %d, count %d, store %d, store on 2 threads %s; report on 1 thread %s"
-          + " (wall %d), collector on 2 threads %s (wall %d) (%d %d %d %d)%n", ms(s1 - s0), ms(s2 - s1), ms(s3 - s2),
-          storeTwo, wholeOne, ms(w1 - w0), wholeTwo, ms(w3 - w2), sum, one.storeBytes(),
-          two.storeBytes() + report.storeBytes(), collected.storeBytes());
+      System.out.printf("CPU ms: read the fields %d (on 2 threads, wall %d), count %d, store %d, store on 2 threads"
+          + " %s; report on 1 thread %s (wall %d), collector on 2 threads %s (wall %d) (%d %d %d %d)%n", ms(s1 - s0),
+          ms(r1 - r0), ms(s2 - s1), ms(s3 - s2), storeTwo, wholeOne, ms(w1 - w0), wholeTwo, ms(w3 - w2), sum,
+          one.storeBytes(), two.storeBytes() + report.storeBytes(), collected.storeBytes());
+    }
+  }
+
+  /** Reads the fields the report reads, of the calls {@code [from, to)}. */
+  private static long readFields(List<Call> calls, int from, int to, CallAccess fields) {
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      Call c = calls.get(i);
+      sum += fields.arrivedSecond(c) + c.waitSeconds() + c.queue().hashCode() + fields.channelOrdinal(c)
+          + fields.outcomeOrdinal(c) + fields.handleSeconds(c);
+    }
+    return sum;
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
