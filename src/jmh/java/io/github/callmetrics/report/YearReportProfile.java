@@ -18,7 +18,7 @@ import java.util.Map;
  * reports also show their wall time, which is more than the slower thread's CPU time when a thread waits.
  *
  * <p>Run after {@code mvn -Pjmh -DskipTests test-compile}, with the test scope's class path ({@code <deps>}
- * from {@code mvn -Pjmh dependency:build-classpath}): {@code java -Xmx10g -cp
+ * from {@code mvn -Pjmh dependency:build-classpath}): {@code java -Xmx16g -Xms16g -XX:+AlwaysPreTouch -cp
  * target/classes:target/test-classes:<deps> io.github.callmetrics.report.YearReportProfile [calls [rounds]]}.
  */
 final class YearReportProfile {
