@@ -92,8 +92,7 @@ final class WaitChunk {
 
   /**
    * The key of a wait not grouped yet: {@code group << BITS | row}, the row being the interval's place in its
-   * chunk. With the group as the column it is the wait's slot, so the accumulator's own chunks are grouped with
-   * no arithmetic per wait.
+   * chunk; its slot is then its group's first slot plus the row (a table lookup, a shift and a mask).
    */
   static int entry(int group, int interval) {
     return group << BITS | (interval & (INTERVALS - 1));
@@ -165,20 +164,6 @@ final class WaitChunk {
     // offsets[base + slot + 1]++, which leaves it at the end of the slot's waits, that is the start of the next
     // slot's: the offsets are ready without another pass.
     int countsAt = base + 1;
-    if (parts.isEmpty() && entries.size() == 1 && entries.get(0).groupMap == null && columnOfGroup == null) {
-      // One accumulator's own entries: an entry's key is its slot.
-      ReportAccumulator.Segment own = entries.get(0);
-      int[] keys = own.keys;
-      for (int j = 0; j < own.length; j++) {
-        offsets[countsAt + keys[j]]++;
-      }
-      prefixSum(offsets, base, slots, running);
-      char[] from = own.waits;
-      for (int j = 0; j < own.length; j++) {
-        waits[offsets[countsAt + keys[j]]++] = from[j];
-      }
-      return new WaitChunk(first, stride, offsets, base, waits, count);
-    }
     int[][] partSlots = new int[parts.size()][];
     for (int p = 0; p < partSlots.length; p++) {
       partSlots[p] = columnSlots(parts.get(p).chunk.stride, parts.get(p).groupMap, columnOfGroup);
