@@ -44,7 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code oursFromCalls}: {@code spec.report(calls)}, the README's API on one thread: every count, sum,
  *       maximum and an exact 1-s wait distribution per cell, for any roll-up.
  *   <li>{@code oursFromCallsWithTotal}: the same plus the whole year's total row (exact percentiles of all calls).
- *   <li>{@code oursTwoThreads}: {@code calls.parallelStream().collect(spec.collector())} on both cores.
+ *   <li>{@code oursTwoThreads}: {@code spec.parallelReport(calls)} on both cores: a range of the list per
+ *       thread, and the thread done first takes blocks from the end of the other's.
+ *   <li>{@code oursParallelStream}: {@code calls.parallelStream().collect(spec.collector())} on both cores: each
+ *       thread counts two fixed quarters of the list.
  *   <li>{@code oursEveryRowRead}: {@code spec.report(calls)}, then every row read and the naive twin's figures
  *       taken from it (our rows are views, built when read).
  *   <li>{@code columnsCountsOnly}: a hand-written loop over primitive columns of the same calls: counts, wait
@@ -103,6 +106,11 @@ public class YearReportBenchmark {
 
   @Benchmark
   public Report oursTwoThreads() {
+    return spec.parallelReport(input);
+  }
+
+  @Benchmark
+  public Report oursParallelStream() {
     return input.parallelStream().collect(spec.collector());
   }
 

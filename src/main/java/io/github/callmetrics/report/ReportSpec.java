@@ -152,6 +152,31 @@ public final class ReportSpec {
   }
 
   /**
+   * Computes the report of a list of calls on every core: the same report as {@link #report(Iterable)}, to the
+   * last count, in a little over half the time on two cores. The list is cut into one range per thread (the
+   * calling thread and those of the common fork/join pool, up to one per core); each thread counts its range into
+   * an accumulator of its own, 4,096 calls at a time, and when done takes the last 4,096 calls not yet taken of the
+   * range with the most left, so that all finish together; then the accumulators are merged, and the report's
+   * store is sorted by every core as well. A list of fewer than 8,192 calls is counted on the calling thread.
+   *
+   * <p>Prefer this to {@code calls.parallelStream().collect(collector())} for a list already in memory: a
+   * parallel stream gives each thread fixed parts of the list (on two cores, two quarters each), and when one
+   * part is slower to count, for example because its calls lie scattered in memory, one thread waits for the
+   * other (see {@code docs/performance.md}).
+   *
+   * <p>If several calls are bad (null, or beyond the report's limits), which of their errors is thrown is not
+   * defined, and no thread counts further than the block it is in.
+   *
+   * @param calls  the calls, not null, none null; not changed while they are counted
+   * @return the report
+   * @throws NullPointerException if a call is null
+   * @throws IllegalStateException if the report would exceed its limits (see {@code docs/performance.md})
+   */
+  public Report parallelReport(List<Call> calls) {
+    return ParallelCount.report(this, calls, ParallelCount.threads(), ParallelCount.BLOCK);
+  }
+
+  /**
    * Returns a collector that computes this report from a stream of calls, sequential or parallel. Each
    * thread counts into its own accumulator and the accumulators are merged (without copying their counted
    * calls); on a parallel stream the report's store is then sorted by every core as well (in the common
