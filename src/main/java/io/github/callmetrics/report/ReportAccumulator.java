@@ -494,9 +494,9 @@ public final class ReportAccumulator {
   }
 
   /**
-   * The collector's merge: as {@link #addAll(ReportAccumulator)}, but takes over the other accumulator's cell
-   * counts instead of copying them, since the collector never uses it again; and marks this one as counted
-   * in parallel.
+   * The merge of the collector and of {@link ReportSpec#parallelReport}: as {@link #addAll(ReportAccumulator)},
+   * but takes over the other accumulator's cell counts instead of copying them, since neither uses it again; and
+   * marks this one as counted in parallel.
    */
   ReportAccumulator combine(ReportAccumulator other) {
     merge(other, false);
