@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Why not a parallel stream's fixed parts: on two cores a parallel stream cuts a list in four quarters and
  * each thread counts two. Where one stretch of the list is slower to read than the rest (in the year benchmark the
- * first eighth's calls take 2.5 times as long to read as the others', wherever the young collections that built
- * the list left them), the thread with that stretch finishes last while the other waits. Here the faster thread
- * goes on with the slower one's range from its far end, so both finish within a block of each other.
+ * first quarter's calls take two to three times as long to read as the others', wherever the young collections
+ * that built the list left them), the thread with that stretch finishes last while the other waits. Here the
+ * faster thread goes on with the slower one's range from its far end, so both finish within a block of each
+ * other.
  *
  * <p>Why ranges, not blocks dealt out in turn: each thread's accumulator then keeps to its own stretch of the
  * period (plus what it took over at the seam), and counts it in time order, the order its chunks of intervals are
