@@ -85,7 +85,6 @@ final class ParallelCount {
     final int block;
     final AtomicLongArray left;
     final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-    volatile boolean failed;
 
     Ranges(ReportSpec spec, List<Call> calls, int threads, int block) {
       this.spec = spec;
@@ -157,9 +156,8 @@ final class ParallelCount {
       }
     }
 
-    void fail(Throwable e) {
-      failure.compareAndSet(null, e);
-      failed = true;
+    boolean failed() {
+      return failure.get() != null;
     }
   }
 
@@ -182,14 +180,14 @@ final class ParallelCount {
       Ranges r = ranges;
       ReportAccumulator accumulator = r.spec.newAccumulator();
       try {
-        for (long claim = r.claimFront(own); claim >= 0 && !r.failed; claim = r.claimFront(own)) {
+        for (long claim = r.claimFront(own); claim >= 0 && !r.failed(); claim = r.claimFront(own)) {
           count(accumulator, Ranges.front(claim), Ranges.back(claim));
         }
-        for (long claim = r.claimBack(); claim >= 0 && !r.failed; claim = r.claimBack()) {
+        for (long claim = r.claimBack(); claim >= 0 && !r.failed(); claim = r.claimBack()) {
           count(accumulator, Ranges.front(claim), Ranges.back(claim));
         }
       } catch (RuntimeException | Error e) {
-        r.fail(e);
+        r.failure.compareAndSet(null, e);
       }
       return accumulator;
     }
