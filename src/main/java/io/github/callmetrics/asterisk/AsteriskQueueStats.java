@@ -68,7 +68,7 @@ public final class AsteriskQueueStats {
 
   /**
    * Returns the calls behind {@code C} and {@code A}: every completed answered call, every abandon and
-   * every exit (timeout, empty, key press; WITHDRAW and SYSCOMPAT as abandons). Calls still waiting or
+   * every exit (timeout, empty, key press, withdrawn; SYSCOMPAT as an abandon). Calls still waiting or
    * talking are not in it.
    */
   public TallySnapshot counted() {
@@ -80,9 +80,10 @@ public final class AsteriskQueueStats {
     return counted.answered();
   }
 
-  /** Returns {@code A}: abandons, timeouts and empty-queue exits (not key-press exits). */
+  /** Returns {@code A}: abandons, timeouts, empty-queue exits and withdrawn callers (not key-press exits). */
   public long abandoned() {
-    return counted.abandoned() + counted.flowOuts(FlowOutReason.TIMEOUT) + counted.flowOuts(FlowOutReason.QUEUE_EMPTY);
+    return counted.abandoned() + counted.flowOuts(FlowOutReason.TIMEOUT) + counted.flowOuts(FlowOutReason.QUEUE_EMPTY)
+        + counted.flowOuts(FlowOutReason.WITHDRAWN);
   }
 
   /**

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>COMPLETECALLER, COMPLETEAGENT, BLINDTRANSFER, ATTENDEDTRANSFER (and the old TRANSFER) end an answered
  *       call: it is delivered as answered with handle time = talktime;
  *   <li>ABANDON → abandoned; EXITWITHTIMEOUT → timeout, EXITEMPTY → queue empty, EXITWITHKEY → key press
- *       (left unanswered); WITHDRAW → overflow; SYSCOMPAT → abandoned; each at {@code arrived + waittime};
+ *       (left unanswered); WITHDRAW → withdrawn; SYSCOMPAT → abandoned; each at {@code arrived + waittime};
  *   <li>RINGNOANSWER, RINGCANCELED, agent and queue events (PAUSE, UNPAUSE, ADDMEMBER, CONFIGRELOAD, ...)
  *       change no call; QUEUESTART (Asterisk started) ends every open call as
  *       {@linkplain IncompleteCall.Reason#RESTART incomplete} and resets the {@code queue show} counters.
@@ -609,14 +609,11 @@ public final class QueueLogReader {
           ended = Call.abandoned(callId, queue, arrived, left);
           q.counted.add(ended);
           break;
-        case WITHDRAW:
-          ended = Call.leftUnanswered(callId, queue, arrived, left, FlowOutReason.OVERFLOW);
-          q.counted.add(Call.abandoned(callId, queue, arrived, left)); // Asterisk counts it in A
-          break;
         default:
           ended = Call.leftUnanswered(callId, queue, arrived, left, event == EXITWITHTIMEOUT
               ? FlowOutReason.TIMEOUT
-              : event == EXITEMPTY ? FlowOutReason.QUEUE_EMPTY : FlowOutReason.KEY_PRESS);
+              : event == EXITEMPTY ? FlowOutReason.QUEUE_EMPTY
+              : event == WITHDRAW ? FlowOutReason.WITHDRAWN : FlowOutReason.KEY_PRESS);
           q.counted.add(ended);
           break;
       }

@@ -16,7 +16,12 @@ public enum FlowOutReason {
   /** The caller pressed a key to leave, for voicemail or a callback (Asterisk {@code EXITWITHKEY}). */
   KEY_PRESS("key-press"),
   /** The call overflowed or was transferred to another queue or destination. */
-  OVERFLOW("overflow");
+  OVERFLOW("overflow"),
+  /**
+   * The system took the caller out of the queue, for example to call back later (Asterisk {@code WITHDRAW},
+   * written when AMI {@code QueueWithdrawCaller} removes a waiting caller). Asterisk counts it as abandoned.
+   */
+  WITHDRAWN("withdrawn");
 
   private final String label;
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.call.Outcome;
 import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.interval.Attribution;
@@ -47,7 +48,7 @@ public final class ReportAccumulator {
   }
 
   /** Outcome classes with a wait: answered, abandoned, then one per flow-out reason. */
-  static final int CLASSES = 6;
+  static final int CLASSES = 2 + FlowOutReason.values().length;
   /** Waits of this many seconds or more (2 h 16 min 32 s) are kept exactly in the overflow list. */
   static final int OVERFLOW_WAIT = WaitChunk.LONG_WAIT;
   /** The most waits a report holds: each roll-up's waits must fit one array. */
