@@ -10,6 +10,8 @@ final class OpenCall {
   final String queue;
   final long arrived;
   boolean connected;
+  /** Whether the CONNECT was before the log started (the call's first line is its completion). */
+  boolean connectedBeforeLog;
   long hold;
   /** Where the call last changed (ENTERQUEUE, then CONNECT), for messages. */
   String source;

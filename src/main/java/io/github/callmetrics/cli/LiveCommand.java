@@ -1,14 +1,14 @@
 package io.github.callmetrics.cli;
 
+import io.github.callmetrics.asterisk.AsteriskQueueStats;
 import io.github.callmetrics.asterisk.QueueConfig;
+import io.github.callmetrics.asterisk.QueueLogFeed;
 import io.github.callmetrics.asterisk.QueuesConf;
-import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
-import io.github.callmetrics.live.CallEvent;
 import io.github.callmetrics.live.LiveFigures;
 import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.live.LiveSnapshot;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -111,17 +112,20 @@ final class LiveCommand implements Callable<Integer> {
       definitions.add(Preset.ASTERISK_SL2.withThreshold(Duration.ofSeconds(t)).toBuilder()
           .name("Asterisk SL2 " + t + "s").build());
     }
-    QueueLogEvents mapper = new QueueLogEvents();
     try (QueueLogFollower follower = new QueueLogFollower(queueLog)) {
       if (!once && !Files.exists(queueLog)) {
         spec.commandLine().getErr().println("callmetrics: waiting for " + queueLog + " to appear");
       } else {
         Options.requireReadable(spec.commandLine(), queueLog, "QUEUE_LOG");
       }
-      List<CallEvent> first = events(follower.poll(), mapper);
-      LocalDate firstDay = first.isEmpty() ? LocalDate.now(zone) : first.get(0).at().atZone(zone).toLocalDate();
+      List<String> first = follower.poll();
+      OptionalLong firstEpoch = first.stream().map(LiveCommand::epochOf).filter(OptionalLong::isPresent)
+          .mapToLong(OptionalLong::getAsLong).min();
+      OptionalLong lastEpoch = first.stream().map(LiveCommand::epochOf).filter(OptionalLong::isPresent)
+          .mapToLong(OptionalLong::getAsLong).max();
+      LocalDate firstDay = firstEpoch.isEmpty() ? LocalDate.now(zone) : day(firstEpoch.getAsLong());
       LocalDate endDay = once
-          ? (first.isEmpty() ? firstDay : first.get(first.size() - 1).at().atZone(zone).toLocalDate()).plusDays(1)
+          ? (lastEpoch.isEmpty() ? firstDay : day(lastEpoch.getAsLong())).plusDays(1)
           : LocalDate.now(zone).plusDays(32); // a following wallboard runs for up to a month without a restart
       if (!endDay.isAfter(firstDay)) {
         endDay = firstDay.plusDays(1);
@@ -134,33 +138,47 @@ final class LiveCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
       }
-      first.forEach(monitor::accept);
+      QueueLogFeed feed = QueueLogFeed.of(monitor);
+      first.forEach(feed::accept);
       if (once) {
-        render(out, monitor, servicelevels, thresholds, mapper, follower);
+        render(out, monitor, servicelevels, thresholds, feed, follower);
         return 0;
       }
       while (!Thread.currentThread().isInterrupted()) {
         monitor.advanceTo(Instant.now());
         out.print("\033[H\033[2J"); // home, clear screen
-        render(out, monitor, servicelevels, thresholds, mapper, follower);
+        render(out, monitor, servicelevels, thresholds, feed, follower);
         out.flush();
         Thread.sleep(1000);
-        events(follower.poll(), mapper).forEach(monitor::accept);
+        follower.poll().forEach(feed::accept);
       }
       return 0;
     }
   }
 
-  private static List<CallEvent> events(List<String> lines, QueueLogEvents mapper) {
-    List<CallEvent> events = new ArrayList<>(lines.size());
-    for (String line : lines) {
-      mapper.map(line).ifPresent(events::add);
+  private LocalDate day(long epochSecond) {
+    return Instant.ofEpochSecond(epochSecond).atZone(zone).toLocalDate();
+  }
+
+  /**
+   * Returns a line's epoch, only to choose the wallboard's days before the monitor exists; the feed gives the
+   * line its meaning.
+   */
+  private static OptionalLong epochOf(String line) {
+    int pipe = line.indexOf('|');
+    if (pipe < 1 || pipe > 12) {
+      return OptionalLong.empty();
     }
-    return events;
+    for (int i = 0; i < pipe; i++) {
+      if (line.charAt(i) < '0' || line.charAt(i) > '9') {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.of(Long.parseLong(line.substring(0, pipe)));
   }
 
   private void render(PrintWriter out, LiveMonitor monitor, Map<String, Long> servicelevels, List<Long> thresholds,
-      QueueLogEvents mapper, QueueLogFollower follower) {
+      QueueLogFeed feed, QueueLogFollower follower) {
     List<LiveSnapshot> snapshots = monitor.snapshots();
     Instant now = monitor.now();
     DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -185,8 +203,17 @@ final class LiveCommand implements Callable<Integer> {
           s.waitingNow(),
           s.longestCurrentWait().map(d -> d.getSeconds() + "s").orElse("-"));
     }
-    out.printf(Locale.ROOT, "late events %d, rejected events %d, malformed lines %d, rotations %d%n",
-        monitor.lateEventCount(), monitor.rejectedEventCount(), mapper.malformedLines(), follower.rotations());
+    out.println("queue show (since Asterisk started):");
+    for (Map.Entry<String, AsteriskQueueStats> e : feed.queueStats().entrySet()) {
+      AsteriskQueueStats q = e.getValue();
+      Duration t = Duration.ofSeconds(servicelevels.getOrDefault(e.getKey(), threshold.getSeconds()));
+      out.printf(Locale.ROOT, "  %s: %d calls waiting, %ds holdtime, %ds talktime, C:%d, A:%d, SL:%s%%, SL2:%s%%"
+          + " within %ds%n", e.getKey(), q.waiting(), q.holdtimeSeconds(), q.talktimeSeconds(), q.completed(),
+          q.abandoned(), AsteriskShowCommand.asteriskPercent(q.serviceLevel(t)),
+          AsteriskShowCommand.asteriskPercent(q.serviceLevel2(t)), t.getSeconds());
+    }
+    out.printf(Locale.ROOT, "late events %d, rejected events %d, skipped lines %d, rotations %d%n",
+        monitor.lateEventCount(), monitor.rejectedEventCount(), feed.skippedLineCount(), follower.rotations());
   }
 
   /** A percentage with one decimal, as Asterisk prints it; "-" when undefined (Asterisk would print 0.0%). */
