@@ -204,13 +204,13 @@ final class CallAssembler implements LineScanner.LineHandler {
         complete(event, epoch, callId, queue, call, 0, 1);
         return;
       case BLINDTRANSFER:
-      case ATTENDEDTRANSFER:
-        // BLINDTRANSFER extension|context|holdtime|talktime|origpos; ATTENDEDTRANSFER has one to three
-        // fields before holdtime|talktime|origpos: count from the end.
-        complete(event, epoch, callId, queue, call, dataCount() - 3, dataCount() - 2);
-        return;
       case TRANSFER:
-        complete(event, epoch, callId, queue, call, dataCount() - 2, dataCount() - 1);
+        // extension|context|holdtime|talktime, then origpos (BLINDTRANSFER, and TRANSFER since Asterisk 1.8)
+        complete(event, epoch, callId, queue, call, dataCount() >= 4 ? 2 : -1, 3);
+        return;
+      case ATTENDEDTRANSFER:
+        // One to three fields (by transfer kind) before holdtime|talktime|origpos: count from the end.
+        complete(event, epoch, callId, queue, call, dataCount() - 3, dataCount() - 2);
         return;
       case ABANDON:
       case EXITWITHTIMEOUT:

@@ -612,7 +612,8 @@ public final class CsvCallReader {
 
   /** The call's outcome for each of the file's ({@link RowParser#OUTCOMES}). */
   private static final Outcome[] OUTCOMES = {Outcome.ANSWERED, Outcome.ABANDONED, Outcome.LEFT_UNANSWERED,
-      Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.WAITING};
+      Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED,
+      Outcome.WAITING};
 
   private static @Nullable FlowOutReason reason(int outcome) {
     switch (outcome) {
@@ -626,6 +627,8 @@ public final class CsvCallReader {
         return FlowOutReason.QUEUE_EMPTY;
       case RowParser.KEY_PRESS:
         return FlowOutReason.KEY_PRESS;
+      case RowParser.WITHDRAWN:
+        return FlowOutReason.WITHDRAWN;
       default:
         return FlowOutReason.OVERFLOW;
     }

@@ -30,13 +30,16 @@ final class RowParser {
   private static final int ROLES = 12;
 
   // Outcomes as in the file; indexes used below.
-  static final String[] OUTCOMES = {"answered", "abandoned", "timeout", "queue-empty", "key-press", "overflow", "waiting"};
+  static final String[] OUTCOMES = {"answered", "abandoned", "timeout", "queue-empty", "key-press", "overflow", "withdrawn",
+    "waiting"};
   static final int ANSWERED = 0;
   static final int ABANDONED = 1;
   static final int TIMEOUT = 2;
   static final int QUEUE_EMPTY = 3;
   static final int KEY_PRESS = 4;
-  static final int WAITING = 6;
+  static final int OVERFLOW = 5;
+  static final int WITHDRAWN = 6;
+  static final int WAITING = 7;
   private static final byte[][] OUTCOME_BYTES = bytes(OUTCOMES);
   private static final long[] OUTCOME_HEADS = heads(OUTCOME_BYTES);
   private static final Channel[] CHANNELS = Channel.values();
@@ -203,8 +206,8 @@ final class RowParser {
           outcome = match(OUTCOME_BYTES, OUTCOME_HEADS, b, off, len);
           if (outcome < 0) {
             defect(i, t, len == 0
-                ? "is empty (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, waiting)"
-                : "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, waiting)");
+                ? "is empty (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, withdrawn, waiting)"
+                : "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, withdrawn, waiting)");
           }
           break;
         case ENDED_ISO:

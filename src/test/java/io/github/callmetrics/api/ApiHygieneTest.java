@@ -12,6 +12,7 @@ import com.google.common.testing.ArbitraryInstances;
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.callmetrics.asterisk.AsteriskQueueStats;
+import io.github.callmetrics.asterisk.QueueLogFeed;
 import io.github.callmetrics.asterisk.QueueLogReader;
 import io.github.callmetrics.asterisk.QueueLogReport;
 import io.github.callmetrics.asterisk.QueuesConf;
@@ -169,6 +170,7 @@ class ApiHygieneTest {
     List<Object> s = new ArrayList<>(List.of(
         AsteriskQueueStats.of("q", TallySnapshot.empty(), 0, 0, 0, 0),
         QueueLogReader.of(ReadMode.STRICT),
+        QueueLogFeed.of(LiveMonitor.builder(SPEC).build()),
         DEFAULTS.getInstance(QueueLogReport.class),
         QueuesConf.read(new StringReader("[q]\nservicelevel=20\n"), "queues.conf"),
         CALL,

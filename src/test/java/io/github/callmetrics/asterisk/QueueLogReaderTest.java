@@ -373,7 +373,7 @@ class QueueLogReaderTest {
   @Test
   void linesAreReadWholeHoweverTheBytesArrive() throws IOException {
     String info = "120|NONE|q1|NONE|INFO|" + "x".repeat(200_000);
-    String manyFields = "130|b|q1|agent1|TRANSFER|" + "7|".repeat(60) + "2|8";
+    String manyFields = "130|b|q1|agent1|ATTENDEDTRANSFER|" + "7|".repeat(56) + "2|x|1|2|3";
     String log = "\uFEFF100|a|q1|NONE|ENTERQUEUE||1|1\r\n101|a|q1|agent1|CONNECT|1|x|1\n" + info + "\n"
         + "121|a|q1|agent1|COMPLETEAGENT|1|9|1\r\n125|b|q1|NONE|ENTERQUEUE||1|1\n126|b|q1|agent1|CONNECT|1|x|1\n"
         + manyFields + "\n140|c|q1|NONE|ENTERQUEUE||1|1\n150|c|q1|NONE|ABANDON|1|1|10";
@@ -405,10 +405,10 @@ class QueueLogReaderTest {
             .withHandleTime(Duration.ofSeconds(9)),
         Call.abandoned("c", "q1", Instant.ofEpochSecond(140), Instant.ofEpochSecond(150)),
         Call.answered("b", "q1", Instant.ofEpochSecond(125), Instant.ofEpochSecond(126))); // still talking
-    // TRANSFER reads holdtime and talktime from the last two data fields: the 63rd and 64th fields, the
-    // 64th holding the rest of the line.
+    // ATTENDEDTRANSFER reads holdtime and talktime as the third and second data fields from the end: with the
+    // 64th field holding the rest of the line ("1|2|3"), they are the 62nd ("2") and the 63rd ("x").
     assertThat(result.report().read().skipped()).containsExactly(SkippedRecord.of("queue_log", 7, "talktime",
-        "7|7|2|8", "is not a whole number of seconds, zero or more"));
+        "x", "is not a whole number of seconds, zero or more"));
     assertThat(result.report().incomplete()).extracting(IncompleteCall::callId).containsExactly("b");
   }
 

@@ -44,7 +44,8 @@ class LiveCommandTest {
         resource("s1_single_q_sl20.queue_log").toString());
     assertThat(line(lines, "q1").split("\\s+"))
         .containsExactly("q1", "voice", "20s", "65.7%", "64.4%", "65.7%", "22.2%", "0", "-");
-    assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, malformed lines 0, rotations 0");
+    assertThat(lines).anyMatch(l -> l.startsWith("  q1: 0 calls waiting, ") && l.contains(", C:35, A:10, SL:65.7%, SL2:64.4%"));
+    assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, skipped lines 0, rotations 0");
   }
 
   /**
@@ -139,15 +140,26 @@ class LiveCommandTest {
     }
   }
 
+  /**
+   * Issue 19's three answers to one log: a caller withdrawn after 30 s and an answered call, servicelevel 20.
+   * Asterisk counts the WITHDRAW in A: SL 1/1 = 100.0%, SL2 1/2 = 50.0%, abandoned 1/2; nobody is waiting.
+   */
   @Test
-  void queueLogLinesMapToEventsWithAsterisksWaits() {
-    QueueLogEvents mapper = new QueueLogEvents();
-    assertThat(mapper.map("1795411270|c|q1|NONE|ENTERQUEUE||6|2")).isPresent();
-    assertThat(mapper.map("1795411275|c|q1|NONE|ABANDON|1|2|5").orElseThrow().at().getEpochSecond())
-        .isEqualTo(1795411275L);
-    assertThat(mapper.map("1795411275|c|q1|agent1|COMPLETECALLER|1|13|1")).isEmpty();
-    assertThat(mapper.map("garbage")).isEmpty();
-    assertThat(mapper.map("x|c|q1|NONE|ENTERQUEUE||6|2")).isEmpty();
-    assertThat(mapper.malformedLines()).isEqualTo(2);
+  void aWithdrawnCallerLeavesTheQueueAndCountsAsAsteriskCountsIt(@TempDir Path dir) throws IOException {
+    Path log = dir.resolve("queue_log");
+    Files.writeString(log, String.join("\n",
+        "1795411200|c1|q1|NONE|ENTERQUEUE||100|1",
+        "1795411205|c2|q1|NONE|ENTERQUEUE||101|2",
+        "1795411210|c2|q1|agent1|CONNECT|5|c2b|3",
+        "1795411230|c1|q1|NONE|WITHDRAW|1|1|30|callback",
+        "1795411270|c2|q1|agent1|COMPLETECALLER|5|60|2", ""));
+    Path conf = dir.resolve("queues.conf");
+    Files.writeString(conf, "[q1]\nservicelevel=20\n");
+    String[] lines = run("asterisk-live", "--once", "--zone", "UTC", "--interval", "day",
+        "--queues-conf", conf.toString(), log.toString());
+    assertThat(line(lines, "q1").split("\\s+"))
+        .containsExactly("q1", "voice", "20s", "100.0%", "50.0%", "100.0%", "50.0%", "0", "-");
+    assertThat(lines).contains("  q1: 0 calls waiting, 1s holdtime, 15s talktime, C:1, A:1, SL:100.0%, SL2:50.0%"
+        + " within 20s");
   }
 }

@@ -54,7 +54,7 @@ class CsvCallReaderTest {
             "is before arrived 2026-03-29T01:00:10Z"),
         SkippedRecord.of(source, 6, "column handle_time", "-3", "is negative (expected zero or more)"),
         SkippedRecord.of(source, 7, "column outcome", "hungup",
-            "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, waiting)"),
+            "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, withdrawn, waiting)"),
         SkippedRecord.of(source, 8, "column id", "  ", "is blank (expected a non-blank identifier)"),
         SkippedRecord.of(source, 9, "column id", "c1",
             "is a duplicate: the id was already read in queue q1 (expected unique within a queue)"),
