@@ -53,6 +53,7 @@ final class CallAssembler implements LineScanner.LineHandler {
   private static final NameTable.Decoder LENIENT_UTF_8 = (b, off, len) -> new String(b, off, len, UTF_8);
 
   private final Consumer<SkippedRecord> defects;
+  private final Consumer<SkippedRecord> reversals;
   private final CallObserver[] observers;
   private final OpenCalls open = new OpenCalls();
   private final NameTable queueNames = new NameTable(LENIENT_UTF_8);
@@ -60,6 +61,7 @@ final class CallAssembler implements LineScanner.LineHandler {
   private String source = "";
   private long latestEpoch = -1;
   private String latestWhere = "";
+  private boolean inReversal;
   // The current line, and its call id as a key of the open calls: its bytes, or its text's bytes if not ASCII.
   private LineScanner l = new LineScanner();
   private byte[] idKey = new byte[0];
@@ -67,8 +69,16 @@ final class CallAssembler implements LineScanner.LineHandler {
   private int idKeyLen;
   private int idHash;
 
-  CallAssembler(Consumer<SkippedRecord> defects, CallObserver... observers) {
+  /**
+   * Creates an assembler.
+   *
+   * @param defects  receives each line that breaks a rule (the line changes nothing)
+   * @param reversals  receives the first line of each run of lines whose time runs backwards; the lines are
+   *     still read (a strict reader makes the sink throw)
+   */
+  CallAssembler(Consumer<SkippedRecord> defects, Consumer<SkippedRecord> reversals, CallObserver... observers) {
     this.defects = defects;
+    this.reversals = reversals;
     this.observers = observers.clone();
   }
 
@@ -118,9 +128,14 @@ final class CallAssembler implements LineScanner.LineHandler {
       return;
     }
     if (epoch < latestEpoch - BACKWARDS_TOLERANCE_SECONDS) {
-      defect("epoch", l.field(0), "is " + (latestEpoch - epoch) + " s before epoch " + latestEpoch + " at "
-          + latestWhere + " (the log's time runs backwards: a log repeated, or rotated files that overlap)");
-      return;
+      if (!inReversal) {
+        inReversal = true;
+        reversals.accept(SkippedRecord.of(source, l.lineNumber(), "epoch", l.field(0), "is "
+            + (latestEpoch - epoch) + " s before epoch " + latestEpoch + " at " + latestWhere
+            + " (the log's time runs backwards: a log repeated, or rotated files that overlap)"));
+      }
+    } else {
+      inReversal = false;
     }
     if (epoch > latestEpoch) {
       latestEpoch = epoch;

@@ -27,7 +27,8 @@ import java.util.Objects;
  * <p>The feed also keeps Asterisk's own counters ({@link #queueStats()}), exactly as
  * {@link QueueLogReport#queueStats()} gives them for the lines fed so far.
  *
- * <p>A line that is not a valid queue_log line, or that does not fit its call's state, changes nothing: it is
+ * <p>Lines whose time runs backwards are read like the others: the monitor places each event by its own
+ * instant. A line that is not a valid queue_log line, or that does not fit its call's state, changes nothing: it is
  * counted in {@link #skippedLineCount()}, and the latest {@value #RETAINED} are kept with their message. A
  * caller still waiting when Asterisk restarts (QUEUESTART) stays waiting in the monitor, which has no event
  * for a caller who vanished.
@@ -54,7 +55,7 @@ public final class QueueLogFeed {
   private String source = "queue_log";
 
   private QueueLogFeed(LiveMonitor monitor) {
-    this.assembler = new CallAssembler(this::skip, counters, new ToMonitor(monitor));
+    this.assembler = new CallAssembler(this::skip, line -> { }, counters, new ToMonitor(monitor));
     assembler.startSource(source);
   }
 

@@ -33,9 +33,11 @@ import java.util.function.Consumer;
  * </ul>
  * Several files are read as one log, in the order of their own time: by the epoch of each file's first line,
  * whatever order they are named in, so rotated files ({@code queue_log.2, queue_log.1, queue_log}) join the
- * calls that span a rotation. A file named twice, or files whose times overlap, are a defect (they are not
- * rotations of one log), and so is a line whose epoch is more than a minute before the latest one read (the
- * log's time runs backwards: a log appended to itself). A call whose first
+ * calls that span a rotation. A file named twice, files whose times overlap (they are not rotations of one
+ * log), and a line whose epoch is more than a minute before the latest one read (the log's time runs
+ * backwards: a log appended to itself, lines out of order) stop a STRICT read; a LENIENT one reads them and
+ * lists them in {@link QueueLogReport#timeReversals()} (a call read twice is then the run's duplicate
+ * check's to find). A call whose first
  * event is not ENTERQUEUE (the log starts mid-call) gets its arrival from the wait Asterisk reports, and its
  * id is listed in {@link QueueLogReport#startedBeforeLog()}. A call that never ends in the log is an
  * {@link IncompleteCall}.
@@ -172,10 +174,11 @@ public final class QueueLogReader {
     final AsteriskCounters counters = new AsteriskCounters();
     final CallAssembler assembler;
     final List<IncompleteCall> incomplete = new ArrayList<>();
+    final List<SkippedRecord> timeReversals = new ArrayList<>();
 
     Session(ReadTracker tracker) {
       this.tracker = tracker;
-      this.assembler = new CallAssembler(tracker::skip, counters, this);
+      this.assembler = new CallAssembler(tracker::skip, this::timeReversal, counters, this);
     }
 
     void read(InputStream in, String sourceName) throws IOException {
@@ -189,16 +192,23 @@ public final class QueueLogReader {
       }
     }
 
-    /** A defect of a file as a whole: it stops a strict read; in a lenient one, its lines are checked one by one. */
+    /** A defect of a file as a whole: it stops a strict read; a lenient one notes it and reads the file. */
     void fileDefect(SkippedRecord record) {
+      timeReversal(record);
+    }
+
+    /** Time that runs backwards: it stops a strict read; a lenient one notes it and reads the lines. */
+    void timeReversal(SkippedRecord record) {
       if (tracker.mode() == ReadMode.STRICT) {
         throw tracker.fatal(record);
       }
+      timeReversals.add(record);
     }
 
     QueueLogReport finish() {
       assembler.finish();
-      return QueueLogReport.of(tracker.report(), incomplete, assembler.startedBeforeLog(), counters.stats());
+      return QueueLogReport.of(tracker.report(), incomplete, assembler.startedBeforeLog(), counters.stats())
+          .withTimeReversals(timeReversals);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.callmetrics.asterisk;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.read.ReadReport;
+import io.github.callmetrics.read.SkippedRecord;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,15 @@ public final class QueueLogReport {
   private final List<IncompleteCall> incomplete;
   private final List<String> startedBeforeLog;
   private final Map<String, AsteriskQueueStats> queueStats;
+  private final List<SkippedRecord> timeReversals;
 
   private QueueLogReport(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
-      Map<String, AsteriskQueueStats> queueStats) {
+      Map<String, AsteriskQueueStats> queueStats, List<SkippedRecord> timeReversals) {
     this.read = read;
     this.incomplete = incomplete;
     this.startedBeforeLog = startedBeforeLog;
     this.queueStats = queueStats;
+    this.timeReversals = timeReversals;
   }
 
   /**
@@ -46,7 +49,27 @@ public final class QueueLogReport {
     requireNonNull(startedBeforeLog, "startedBeforeLog");
     requireNonNull(queueStats, "queueStats");
     return new QueueLogReport(read, List.copyOf(incomplete), List.copyOf(startedBeforeLog),
-        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)));
+        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)), List.of());
+  }
+
+  /**
+   * Returns a report like this one with the places where the log's time runs backwards.
+   *
+   * @param timeReversals  the first line of each run of lines out of time order, and each pair of files that
+   *     overlap or a file named twice, not null
+   * @return the report
+   */
+  public QueueLogReport withTimeReversals(List<SkippedRecord> timeReversals) {
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, List.copyOf(timeReversals));
+  }
+
+  /**
+   * Returns where a lenient read found the log's time running backwards: the first line of each run of lines
+   * more than a minute before the latest time read, a file named twice, and files whose times overlap. The
+   * lines were read as usual; a strict read stops at the first instead. Empty for a log in time order.
+   */
+  public List<SkippedRecord> timeReversals() {
+    return timeReversals;
   }
 
   /** Returns the reading report: calls delivered, every line skipped with its exact count. */

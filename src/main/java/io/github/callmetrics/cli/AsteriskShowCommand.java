@@ -72,6 +72,9 @@ public final class AsteriskShowCommand implements Callable<Integer> {
     for (SkippedRecord skipped : report.read().skipped()) {
       err.println("callmetrics: skipped " + skipped.message());
     }
+    for (SkippedRecord reversal : report.timeReversals()) {
+      err.println("callmetrics: warning: read although out of time order: " + reversal.message());
+    }
     for (String queue : report.queueStats().keySet()) {
       if (conf.queue(queue).isEmpty()) {
         throw new IllegalArgumentException("queue " + queue + " of the queue_log is not in " + queuesConf
