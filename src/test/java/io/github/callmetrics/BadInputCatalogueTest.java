@@ -517,6 +517,9 @@ class BadInputCatalogueTest {
     t.put("QLOG-CONNECT-REPEATS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
         + "1773648011|c1|q1|Agent/1|CONNECT|11|c1.2|3\n"));
     t.put("QLOG-HOLDTIME-AFTER-EPOCH", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|30|c1.2|3\n"));
+    t.put("QLOG-WAITTIME-OFF-EPOCH", () -> queueLog(enter + "1773648010|c1|q1|NONE|ABANDON|1|1|100000000\n"));
+    t.put("QLOG-TALKTIME-OFF-EPOCH", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
+        + "1773648030|c1|q1|Agent/1|COMPLETEAGENT|10|999999|1\n"));
     t.put("QLOG-DATA-FIELDS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
         + "1773648100|c1|q1|Agent/1|TRANSFER|90\n"));
     t.put("QLOG-NEVER-CONNECTED", () -> queueLog(enter + "1773648100|c1|q1|Agent/1|COMPLETECALLER|10|90|1\n"));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,42 +67,52 @@ public class QueueLogReadBenchmark {
     long lines = 1;
     try (BufferedWriter out = Files.newBufferedWriter(file, UTF_8)) {
       out.write(epoch + "|NONE|NONE|NONE|QUEUESTART|\n");
-      // Calls overlap: each call's events are written in blocks of 8 calls so queues and calls interleave.
+      // Calls overlap: a block of 8 calls enters every 3 s, and each line waits in `pending` until the log's
+      // time reaches it, so queues and calls interleave and the file is in time order, as Asterisk writes it.
+      TreeMap<Long, StringBuilder> pending = new TreeMap<>();
       for (int block = 0; block < calls; block += 8) {
-        StringBuilder enter = new StringBuilder();
-        StringBuilder middle = new StringBuilder();
-        StringBuilder end = new StringBuilder();
         for (int i = block; i < Math.min(block + 8, calls); i++) {
           String id = (epoch + i) + "." + i;
           String queue = "q" + (i % 20);
           long hold = random.nextInt(60);
-          enter.append(epoch).append('|').append(id).append('|').append(queue).append("|NONE|ENTERQUEUE||").append(i % 7)
-              .append("|1\n");
+          at(pending, epoch).append(epoch).append('|').append(id).append('|').append(queue)
+              .append("|NONE|ENTERQUEUE||").append(i % 7).append("|1\n");
           if (random.nextInt(5) == 0) {
-            end.append(epoch + hold).append('|').append(id).append('|').append(queue).append("|NONE|ABANDON|1|1|")
-                .append(hold).append('\n');
+            at(pending, epoch + hold).append(epoch + hold).append('|').append(id).append('|').append(queue)
+                .append("|NONE|ABANDON|1|1|").append(hold).append('\n');
             lines += 2;
           } else {
             if (random.nextInt(10) == 0) {
-              middle.append(epoch + 1).append('|').append(id).append('|').append(queue)
+              at(pending, epoch + 1).append(epoch + 1).append('|').append(id).append('|').append(queue)
                   .append("|agent7|RINGNOANSWER|15000\n");
               lines++;
             }
             long talk = 5L + random.nextInt(300);
-            middle.append(epoch + hold).append('|').append(id).append('|').append(queue).append("|agent").append(i % 30)
-                .append("|CONNECT|").append(hold).append('|').append(id).append("1|2\n");
-            end.append(epoch + hold + talk).append('|').append(id).append('|').append(queue).append("|agent")
-                .append(i % 30).append(random.nextBoolean() ? "|COMPLETEAGENT|" : "|COMPLETECALLER|").append(hold)
-                .append('|').append(talk).append("|1\n");
+            at(pending, epoch + hold).append(epoch + hold).append('|').append(id).append('|').append(queue)
+                .append("|agent").append(i % 30).append("|CONNECT|").append(hold).append('|').append(id)
+                .append("1|2\n");
+            at(pending, epoch + hold + talk).append(epoch + hold + talk).append('|').append(id).append('|')
+                .append(queue).append("|agent").append(i % 30)
+                .append(random.nextBoolean() ? "|COMPLETEAGENT|" : "|COMPLETECALLER|").append(hold).append('|')
+                .append(talk).append("|1\n");
             lines += 3;
           }
         }
-        out.append(enter).append(middle).append(end);
         epoch += 3;
+        while (!pending.isEmpty() && pending.firstKey() < epoch) {
+          out.append(pending.pollFirstEntry().getValue());
+        }
+      }
+      for (StringBuilder rest : pending.values()) {
+        out.append(rest);
       }
     }
     System.out.printf("%n[setup] %s: %d lines, %.1f MB (%.1f bytes/line)%n", file, lines, Files.size(file) / 1e6,
         (double) Files.size(file) / lines);
+  }
+
+  private static StringBuilder at(TreeMap<Long, StringBuilder> pending, long epoch) {
+    return pending.computeIfAbsent(epoch, k -> new StringBuilder());
   }
 
   @TearDown(Level.Trial)

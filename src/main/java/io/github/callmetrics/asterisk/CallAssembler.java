@@ -49,6 +49,12 @@ final class CallAssembler implements LineScanner.LineHandler {
    * seconds of disorder are threads racing for the file; more is a log repeated or files out of order.
    */
   static final long BACKWARDS_TOLERANCE_SECONDS = 60;
+  /**
+   * How far the end of a wait or a talk that Asterisk reports may be from the line's own epoch. Asterisk
+   * writes both from one clock, so they agree to the second; a log read back from a database that rounds
+   * times to the second is one second off either way.
+   */
+  static final long SLACK_SECONDS = 1;
   /** Decodes a queue name as {@code new String} does: malformed bytes become U+FFFD. */
   private static final NameTable.Decoder LENIENT_UTF_8 = (b, off, len) -> new String(b, off, len, UTF_8);
 
@@ -278,9 +284,7 @@ final class CallAssembler implements LineScanner.LineHandler {
       defect("event", "CONNECT", "repeats for call " + callId + " already connected (expected one CONNECT per call)");
       return;
     }
-    if (call != null && call.arrived + hold > epoch) {
-      defect("holdtime", l.field(5), "ends after the event's own epoch " + epoch + " (call entered at epoch "
-          + call.arrived + ")");
+    if (call != null && !endsAtLine("holdtime", l.field(5), call, hold, epoch)) {
       return;
     }
     if (call == null) {
@@ -316,6 +320,9 @@ final class CallAssembler implements LineScanner.LineHandler {
           + " that was never connected (expected a CONNECT first)");
       return;
     }
+    if (call != null && !endsAtLine("talktime", l.field(5 + talkIndex), call, call.hold + talk, epoch)) {
+      return;
+    }
     if (call == null) {
       call = newCall(callId, queue, epoch - talk - hold);
       enterBeforeLog(call);
@@ -341,6 +348,9 @@ final class CallAssembler implements LineScanner.LineHandler {
     if (call != null && call.connected) {
       defect("event", EventName.name(event), "ends call " + callId
           + " that was already connected (expected a completion)");
+      return;
+    }
+    if (call != null && !endsAtLine("waittime", l.field(5 + waitIndex), call, wait, epoch)) {
       return;
     }
     if (call == null) {
@@ -384,6 +394,24 @@ final class CallAssembler implements LineScanner.LineHandler {
     Instant arrived = Instant.ofEpochSecond(call.arrived);
     ended(Call.abandoned(callId, queue, arrived, Instant.ofEpochSecond(Math.max(epoch, call.arrived))),
         call.connected);
+  }
+
+  /**
+   * Checks that a duration Asterisk reports, counted from the call's arrival, ends at the line's own epoch,
+   * within {@link #SLACK_SECONDS}; reports it if not.
+   *
+   * @param sinceArrival  the seconds from the arrival to the event the line reports
+   * @return whether it does
+   */
+  private boolean endsAtLine(String field, String value, OpenCall call, long sinceArrival, long epoch) {
+    long off = call.arrived + sinceArrival - epoch;
+    if (Math.abs(off) <= SLACK_SECONDS) {
+      return true;
+    }
+    defect(field, value, (off > 0 ? "ends " + off + " s after" : "ends " + -off + " s before")
+        + " the line's own epoch " + epoch + " (the call arrived at epoch " + call.arrived + ", its last event at "
+        + call.source + ":" + call.line + "; expected within " + SLACK_SECONDS + " s of it)");
+    return false;
   }
 
   private void ended(Call call, boolean wasConnected) {

@@ -60,7 +60,8 @@ public final class QueueLogReport {
    * @return the report
    */
   public QueueLogReport withTimeReversals(List<SkippedRecord> timeReversals) {
-    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, List.copyOf(timeReversals));
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats,
+        List.copyOf(requireNonNull(timeReversals, "timeReversals")));
   }
 
   /**

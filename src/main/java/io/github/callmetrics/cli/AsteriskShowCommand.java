@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Prints Asterisk's `queue show` line per queue (C, A, SL, SL2, holdtime, talktime) from queue_log files.",
-      "Rotated files are given oldest first. Queues are listed in queues.conf order."
+      "Rotated files may be named in any order: they are read by their own time.",
+      "Queues are listed in queues.conf order."
     })
 public final class AsteriskShowCommand implements Callable<Integer> {
   @CommandLine.Spec
@@ -50,7 +51,7 @@ public final class AsteriskShowCommand implements Callable<Integer> {
       description = "skip bad queue_log lines (each is reported on stderr) instead of stopping at the first")
   boolean lenient;
 
-  @Parameters(arity = "1..*", paramLabel = "QUEUE_LOG", description = "queue_log files, oldest first")
+  @Parameters(arity = "1..*", paramLabel = "QUEUE_LOG", description = "queue_log files, in any order (rotated files are read by their own time)")
   List<Path> queueLogs = new ArrayList<>();
 
   /** Creates the command; picocli sets its options. */

@@ -180,6 +180,26 @@ class AsteriskSurfacesAgreeTest {
         t.abandonedWaits().totalSeconds());
   }
 
+  /** The reference runs of Asterisk 22: the live feed's counters are the batch reader's, queue by queue. */
+  @Test
+  void theLiveFeedKeepsQueueShowsCountersOnTheReferenceRuns() throws IOException {
+    for (String run : List.of("s1_single_q_sl20", "s2_two_queues_sl10_sl30")) {
+      byte[] log;
+      try (var in = AsteriskSurfacesAgreeTest.class.getResourceAsStream("/asterisk/" + run + "/queue_log")) {
+        log = in.readAllBytes();
+      }
+      QueueLogReport batch = QueueLogReader.of(ReadMode.STRICT).read(new ByteArrayInputStream(log), run, c -> { });
+      QueueLogFeed feed = QueueLogFeed.of(LiveMonitor.builder(spec(Duration.ofSeconds(20)))
+          .lateTolerance(Duration.ofDays(1)).build());
+      new String(log, UTF_8).lines().forEach(feed::accept);
+      assertThat(feed.queueStats().values()).as(run).hasSize(batch.queueStats().size());
+      for (AsteriskQueueStats s : batch.queueStats().values()) {
+        assertThat(feed.queueStats().get(s.queue())).as(run).hasToString(s.toString());
+        assertThat(feed.queueStats().get(s.queue()).counted()).as(run).isEqualTo(s.counted());
+      }
+    }
+  }
+
   /** The example of the issue, by hand: WITHDRAW after 30 s and one answered call, servicelevel 20. */
   @Test
   void aWithdrawIsAsterisksAbandonOnEverySurface() throws IOException {

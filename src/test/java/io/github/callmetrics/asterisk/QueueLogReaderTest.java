@@ -351,8 +351,8 @@ class QueueLogReaderTest {
       log.append(100 + i).append("|c").append(i).append("|q").append(99 - i).append("|NONE|ENTERQUEUE||1|1\n");
     }
     for (int i = 0; i < 100; i++) {
-      log.append(300 + i).append("|c").append(i).append("|q").append(99 - i).append("|NONE|ABANDON|1|1|").append(i)
-          .append('\n');
+      log.append(200 + 2 * i).append("|c").append(i).append("|q").append(99 - i).append("|NONE|ABANDON|1|1|")
+          .append(100 + i).append('\n');
     }
 
     QueueLogResult result = read(log.toString());
@@ -360,7 +360,7 @@ class QueueLogReaderTest {
     assertThat(result.report().read().isClean()).isTrue();
     assertThat(result.calls()).hasSize(100);
     assertThat(result.calls().get(70)).isEqualTo(
-        Call.abandoned("c70", "q29", Instant.ofEpochSecond(170), Instant.ofEpochSecond(240)));
+        Call.abandoned("c70", "q29", Instant.ofEpochSecond(170), Instant.ofEpochSecond(340)));
     assertThat(result.report().queueStats().keySet()).hasSize(100).startsWith("q99", "q98").endsWith("q1", "q0");
     assertThat(result.report().queueStats("q29").orElseThrow().abandoned()).isEqualTo(1);
   }
@@ -375,7 +375,7 @@ class QueueLogReaderTest {
     String info = "120|NONE|q1|NONE|INFO|" + "x".repeat(200_000);
     String manyFields = "130|b|q1|agent1|ATTENDEDTRANSFER|" + "7|".repeat(56) + "2|x|1|2|3";
     String log = "\uFEFF100|a|q1|NONE|ENTERQUEUE||1|1\r\n101|a|q1|agent1|CONNECT|1|x|1\n" + info + "\n"
-        + "121|a|q1|agent1|COMPLETEAGENT|1|9|1\r\n125|b|q1|NONE|ENTERQUEUE||1|1\n126|b|q1|agent1|CONNECT|1|x|1\n"
+        + "121|a|q1|agent1|COMPLETEAGENT|1|20|1\r\n125|b|q1|NONE|ENTERQUEUE||1|1\n126|b|q1|agent1|CONNECT|1|x|1\n"
         + manyFields + "\n140|c|q1|NONE|ENTERQUEUE||1|1\n150|c|q1|NONE|ABANDON|1|1|10";
     byte[] bytes = log.getBytes(UTF_8);
     java.io.InputStream trickle = new java.io.InputStream() {
@@ -402,7 +402,7 @@ class QueueLogReaderTest {
 
     assertThat(result.calls()).containsExactly(
         Call.answered("a", "q1", Instant.ofEpochSecond(100), Instant.ofEpochSecond(101))
-            .withHandleTime(Duration.ofSeconds(9)),
+            .withHandleTime(Duration.ofSeconds(20)),
         Call.abandoned("c", "q1", Instant.ofEpochSecond(140), Instant.ofEpochSecond(150)),
         Call.answered("b", "q1", Instant.ofEpochSecond(125), Instant.ofEpochSecond(126))); // still talking
     // ATTENDEDTRANSFER reads holdtime and talktime as the third and second data fields from the end: with the

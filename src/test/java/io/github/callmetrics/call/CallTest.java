@@ -210,6 +210,6 @@ class CallTest {
     assertThatIllegalArgumentException().isThrownBy(() -> Channel.parse("fax"))
         .withMessage("unknown channel \"fax\" (expected one of voice, chat, email, messaging, social, callback)");
     assertThatIllegalArgumentException().isThrownBy(() -> FlowOutReason.parse("hangup"))
-        .withMessage("unknown flow-out reason \"hangup\" (expected one of timeout, queue-empty, key-press, overflow)");
+        .withMessage("unknown flow-out reason \"hangup\" (expected one of timeout, queue-empty, key-press, overflow, withdrawn)");
   }
 }

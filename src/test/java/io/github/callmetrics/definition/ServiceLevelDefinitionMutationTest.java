@@ -53,7 +53,7 @@ class ServiceLevelDefinitionMutationTest {
         .threshold(Duration.ofSeconds(30)).formula(ServiceLevelFormula.SHORT_ABANDONS_IGNORED)
         .shortAbandonThreshold(Duration.ofSeconds(5)).build();
     assertThat(d).hasToString("support: A_T / (O - B_S), wait <= 30 s, short abandons <= 5 s, flow-outs"
-        + " timeout=OFFERED queue-empty=OFFERED key-press=OFFERED overflow=OFFERED, target 0.80");
+        + " timeout=OFFERED queue-empty=OFFERED key-press=OFFERED overflow=OFFERED withdrawn=OFFERED, target 0.80");
   }
 
   @Test

@@ -36,7 +36,7 @@ class CallTallyTest {
     assertThat(s.allWaits().isEmpty()).isTrue();
     assertThat(s.handleTimeTotal()).isEqualTo(Duration.ZERO);
     assertThat(s).hasToString("TallySnapshot{arrivals=0, answered=0, abandoned=0, timeout=0, queue-empty=0,"
-        + " key-press=0, overflow=0, waiting=0, handleTime=PT0S over 0}");
+        + " key-press=0, overflow=0, withdrawn=0, waiting=0, handleTime=PT0S over 0}");
   }
 
   @Test
