@@ -372,6 +372,7 @@ public final class QueueLogReader {
     }
 
     private void line(int start, int end, boolean first) {
+      tracker.at(line); // the place a run-wide duplicate check names for the calls this line completes
       if (first && end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
           && buf[start + 2] == (byte) 0xBF) {
         start += 3; // byte-order mark
