@@ -122,15 +122,6 @@ public final class RunCheck implements Closeable {
     return requireNonNull(first);
   }
 
-  /** Reads once more, as the last pass of {@link #run} did (after it returned): the same repeats skipped. */
-  public <R> R again(Pass<R> pass) throws IOException {
-    if (phase != Phase.CLEAN && phase != Phase.EXCLUDE) {
-      throw new IllegalStateException("again() is for after run()");
-    }
-    start(phase);
-    return pass.read();
-  }
-
   private void start(Phase next) {
     phase = next;
     taps.clear();
