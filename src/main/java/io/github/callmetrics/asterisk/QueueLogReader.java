@@ -219,11 +219,13 @@ public final class QueueLogReader {
 
     @Override
     public void ended(Call call, boolean wasConnected) {
+      tracker.at(scanner.lineNumber()); // the line that ends the call names it in a duplicate's message
       tracker.accept(call);
     }
 
     @Override
     public void unfinished(OpenCall call, IncompleteCall.Reason reason) {
+      tracker.at(call.line);
       Instant arrived = Instant.ofEpochSecond(call.arrived);
       if (call.connected) {
         incomplete.add(IncompleteCall.of(call.id, call.queue, arrived, IncompleteCall.State.TALKING, reason,

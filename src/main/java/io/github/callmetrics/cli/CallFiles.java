@@ -5,10 +5,12 @@ import io.github.callmetrics.asterisk.QueueLogReader;
 import io.github.callmetrics.asterisk.QueueLogReport;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.csv.CsvCallReader;
+import io.github.callmetrics.read.CollectedRead;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.SourceFormat;
+import io.github.callmetrics.read.internal.RunCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,28 +19,55 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Collector;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the call files named on a command line, whatever their format: CSV files one by one, and every
- * {@code queue_log} together, in the order given (so rotated logs can be named oldest first and calls that
- * span a rotation are joined). Everything not turned into a call is said on standard error: skipped records
- * (lenient mode) and calls the log does not finish.
+ * Reads the call files named on a command line, whatever their format, straight into a collector (a report),
+ * holding no call: the CSV files in the order given with {@link CsvCallReader#collect(List, Collector)}
+ * (every core, one duplicate check across them), then every {@code queue_log} together, in the order given
+ * (rotated logs, in any order, are read by their own time, and calls that span a rotation are joined), through one
+ * duplicate check of their own ({@link RunCheck}: a queue_log's call is its callid, queue and arrival, a CSV
+ * call its queue and id, so the two kinds never match). What was not turned into a call is said on standard
+ * error by {@link Result#print}: skipped records (lenient mode) and calls the log does not finish.
  */
 final class CallFiles {
   private CallFiles() {}
 
-  /** The calls read, and how many records were skipped. */
-  record Result(List<Call> calls, long skipped) {}
+  /** The files of a command line, by format, in the order given. */
+  record Inputs(List<Path> csv, List<Path> queueLogs) {}
+
+  /** What a read made: the collected value, and the reports to print. */
+  record Result<R>(R value, @Nullable ReadReport csv, @Nullable QueueLogReport log) {
+    /** Returns the number of records skipped. */
+    long skipped() {
+      return (csv == null ? 0 : csv.skippedCount()) + (log == null ? 0 : log.read().skippedCount());
+    }
+
+    /** Says on standard error what was skipped, ignored or left unfinished. */
+    void print(PrintWriter err) {
+      if (csv != null) {
+        report(csv, err);
+      }
+      if (log != null) {
+        report(log.read(), err);
+        for (SkippedRecord reversal : log.timeReversals()) {
+          err.println("callmetrics: warning: read although out of time order: " + reversal.message());
+        }
+        for (IncompleteCall call : log.incomplete()) {
+          err.println("callmetrics: not in the report, the log does not finish it: " + call);
+        }
+      }
+    }
+  }
 
   /**
-   * Reads every file.
+   * Sorts the files by format.
    *
    * @throws IllegalArgumentException if a file is missing or of no known format (a usage error)
-   * @throws io.github.callmetrics.read.ReadException at the first bad record in strict mode
-   * @throws UncheckedIOException if a file cannot be read
    */
-  static Result read(List<Path> files, boolean lenient, PrintWriter err) {
-    ReadMode mode = lenient ? ReadMode.LENIENT : ReadMode.STRICT;
+  static Inputs inputs(List<Path> files) {
     List<Path> csv = new ArrayList<>();
     List<Path> queueLogs = new ArrayList<>();
     for (Path file : files) {
@@ -53,23 +82,55 @@ final class CallFiles {
       }
       (format.get() == SourceFormat.CSV ? csv : queueLogs).add(file);
     }
-    List<Call> calls = new ArrayList<>();
-    long skipped = 0;
+    return new Inputs(List.copyOf(csv), List.copyOf(queueLogs));
+  }
+
+  /**
+   * Reads every file into the collector.
+   *
+   * @throws io.github.callmetrics.read.ReadException at the first bad record (or repeated call) in strict mode
+   * @throws UncheckedIOException if a file cannot be read
+   */
+  static <A, R> Result<R> collect(Inputs inputs, boolean lenient, Collector<Call, A, R> collector) {
+    ReadMode mode = lenient ? ReadMode.LENIENT : ReadMode.STRICT;
+    Collector<Call, A, A> unfinished = Collector.of(collector.supplier(), collector.accumulator(),
+        collector.combiner());
     try {
-      for (Path file : csv) {
-        skipped += report(CsvCallReader.of(mode).read(file, calls::add), err);
+      A container = null;
+      ReadReport csv = null;
+      if (!inputs.csv().isEmpty()) {
+        CollectedRead<A> read = CsvCallReader.of(mode).collect(inputs.csv(), unfinished);
+        container = read.value();
+        csv = read.report();
       }
-      if (!queueLogs.isEmpty()) {
-        QueueLogReport log = QueueLogReader.of(mode).read(queueLogs, calls::add);
-        skipped += report(log.read(), err);
-        for (IncompleteCall call : log.incomplete()) {
-          err.println("callmetrics: not in the report, the log does not finish it: " + call);
-        }
+      QueueLogReport log = null;
+      if (!inputs.queueLogs().isEmpty()) {
+        Logs<A> logs = readLogs(inputs.queueLogs(), mode, collector);
+        container = container == null ? logs.container : collector.combiner().apply(container, logs.container);
+        log = logs.report;
       }
+      if (container == null) {
+        container = collector.supplier().get();
+      }
+      return new Result<>(collector.finisher().apply(container), csv, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(calls, skipped);
+  }
+
+  private record Logs<A>(A container, QueueLogReport report) {}
+
+  private static <A> Logs<A> readLogs(List<Path> files, ReadMode mode, Collector<Call, A, ?> collector)
+      throws IOException {
+    BiConsumer<A, Call> add = collector.accumulator();
+    try (RunCheck run = RunCheck.create()) {
+      return run.run(() -> {
+        A container = collector.supplier().get();
+        QueueLogReport report = QueueLogReader.of(mode).read(files,
+            run.delivery(RunCheck.QUEUE_LOG, call -> add.accept(container, call)));
+        return new Logs<>(container, report);
+      });
+    }
   }
 
   private static Optional<SourceFormat> detect(Path file) {
@@ -80,7 +141,7 @@ final class CallFiles {
     }
   }
 
-  private static long report(ReadReport read, PrintWriter err) {
+  private static void report(ReadReport read, PrintWriter err) {
     for (SkippedRecord record : read.skipped()) {
       err.println("callmetrics: skipped " + record.message());
     }
@@ -90,6 +151,5 @@ final class CallFiles {
     for (String column : read.ignoredColumns()) {
       err.println("callmetrics: column " + column + " is not a Callmetrics column and was ignored");
     }
-    return read.skippedCount();
   }
 }

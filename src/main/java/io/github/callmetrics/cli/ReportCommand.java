@@ -156,60 +156,43 @@ final class ReportCommand implements Callable<Integer> {
       Set<Dimension> dimensions, Attribution mode) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CallFiles.Result read = CallFiles.read(files, lenient, err);
-    List<Call> calls = read.calls();
+    CallFiles.Inputs inputs = CallFiles.inputs(files);
     LocalDate first = from;
     LocalDate last = to;
-    String inferredFrom = "";
-    String inferredTo = "";
-    if (first == null || last == null) {
-      if (calls.isEmpty()) {
-        throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
-      }
-      LocalDate min = LocalDate.MAX; // there is at least one call, so both are replaced
-      LocalDate max = LocalDate.MIN;
-      Call earliest = calls.get(0);
-      Call latest = calls.get(0);
-      for (Call call : calls) {
-        LocalDate a = call.arrived().atZone(zoneId).toLocalDate();
-        LocalDate b = call.outcomeAt().orElse(call.arrived()).atZone(zoneId).toLocalDate();
-        if (a.isBefore(min)) {
-          min = a;
-          earliest = call;
+    Report report;
+    if (first != null && last != null) {
+      IntervalGrid grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
+      CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient,
+          spec(grid, definitions, dimensions, mode).collector());
+      read.print(err);
+      report = read.value();
+    } else {
+      // The days are the calls' own: guessed from the files' ends, checked by the read, read again if wrong.
+      @Nullable LocalDate[] guess = Period.guess(inputs, zoneId);
+      LocalDate a = first != null ? first : guess[0] != null ? guess[0] : LocalDate.of(2000, 1, 1);
+      LocalDate b = last != null ? last : guess[1] != null ? guess[1] : a;
+      IntervalGrid grid = guessedGrid(a, b, zoneId, length);
+      for (int pass = 1; ; pass++) {
+        if (pass > 2) {
+          throw new IllegalStateException("the files changed while they were read: the days of their calls moved");
         }
-        if (b.isAfter(max)) {
-          max = b;
-          latest = call;
+        CallFiles.Result<Period.Span<Report>> read = CallFiles.collect(inputs, lenient,
+            Period.tracking(spec(grid, definitions, dimensions, mode).collector()));
+        Period.Span<Report> span = read.value();
+        if (span.isEmpty()) {
+          read.print(err);
+          throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
         }
-      }
-      first = first == null ? min : first;
-      last = last == null ? max : last;
-      if (from == null && !first.isAfter(last)) {
-        inferredFrom = " (the date of call " + earliest.id() + " in queue " + earliest.queue() + ")";
-      }
-      if (to == null && !first.isAfter(last)) {
-        inferredTo = " (the date of call " + latest.id() + " in queue " + latest.queue() + ")";
+        first = from != null ? from : span.firstDay(zoneId);
+        last = to != null ? to : span.lastDay(zoneId);
+        if (grid.startDay().equals(first) && grid.endDay().equals(last.plusDays(1))) {
+          read.print(err);
+          report = span.container;
+          break;
+        }
+        grid = exactGrid(first, last, zoneId, length, span);
       }
     }
-    IntervalGrid grid;
-    try {
-      grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
-    } catch (IllegalArgumentException e) {
-      if (inferredFrom.isEmpty() && inferredTo.isEmpty()) {
-        throw e;
-      }
-      // A stray date in the data stretches the period: say which calls set it.
-      throw new IllegalArgumentException(e.getMessage() + "; the days run from " + first + inferredFrom + " to "
-          + last + inferredTo + ": give --from and --to to choose the days", e);
-    }
-    ReportSpec reportSpec = ReportSpec.builder(grid)
-        .definitions(definitions)
-        .groupBy(dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions))
-        .attribution(mode)
-        .build();
-    ReportAccumulator accumulator = reportSpec.newAccumulator();
-    accumulator.addAll(calls);
-    Report report = accumulator.report();
     output.write(report, out);
     if (output == ReportFormat.TEXT && dimensions.contains(Dimension.INTERVAL) && length != IntervalLength.WHOLE_PERIOD) {
       Set<Dimension> groups = EnumSet.noneOf(Dimension.class);
@@ -225,5 +208,39 @@ final class ReportCommand implements Callable<Integer> {
           + " and are not in the report");
     }
     return 0;
+  }
+  private static ReportSpec spec(IntervalGrid grid, List<ServiceLevelDefinition> definitions, Set<Dimension> dimensions,
+      Attribution mode) {
+    return ReportSpec.builder(grid)
+        .definitions(definitions)
+        .groupBy(dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions))
+        .attribution(mode)
+        .build();
+  }
+
+  /** The grid of a guess; a guess no grid can have (too long, or backwards) is one day, which the read corrects. */
+  private static IntervalGrid guessedGrid(LocalDate first, LocalDate last, ZoneId zone, IntervalLength length) {
+    try {
+      return IntervalGrid.of(first, last.plusDays(1), zone, length);
+    } catch (IllegalArgumentException e) {
+      return IntervalGrid.of(first, first.plusDays(1), zone, length);
+    }
+  }
+
+  private IntervalGrid exactGrid(LocalDate first, LocalDate last, ZoneId zone, IntervalLength length,
+      Period.Span<?> span) {
+    try {
+      return IntervalGrid.of(first, last.plusDays(1), zone, length);
+    } catch (IllegalArgumentException e) {
+      // A stray date in the data stretches the period: say which calls set it.
+      Call earliest = java.util.Objects.requireNonNull(span.earliest);
+      Call latest = java.util.Objects.requireNonNull(span.latest);
+      String inferredFrom = from == null && !first.isAfter(last)
+          ? " (the date of call " + earliest.id() + " in queue " + earliest.queue() + ")" : "";
+      String inferredTo = to == null && !first.isAfter(last)
+          ? " (the date of call " + latest.id() + " in queue " + latest.queue() + ")" : "";
+      throw new IllegalArgumentException(e.getMessage() + "; the days run from " + first + inferredFrom + " to "
+          + last + inferredTo + ": give --from and --to to choose the days", e);
+    }
   }
 }

@@ -14,6 +14,7 @@ import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.internal.ReadTracker;
+import io.github.callmetrics.read.internal.RunCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -24,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collector;
@@ -66,6 +69,8 @@ public final class CsvCallReader {
   private static final CallAccess CALLS = CallAccess.Holder.get();
   /** The smallest part of a file {@link #collect} reads on a thread of its own: below it, threads cost more. */
   static final long MIN_PART_BYTES = 16L << 20;
+  /** The most parts of a file: the run-wide duplicate check numbers a call's part in 12 bits. */
+  private static final int MAX_PARTS = 1 << 12;
 
   private final ReadMode mode;
   private final boolean checkDuplicateIds;
@@ -171,39 +176,110 @@ public final class CsvCallReader {
   /**
    * Reads a file and collects its calls, on several threads when the file is large: a report, a tally or
    * anything a {@link Collector} makes, equal to what reading the file in order and collecting every call
-   * on one thread gives. With the duplicate-id check {@linkplain #withoutDuplicateIdCheck() off}, a file of
-   * at least 32 MiB is cut into up to {@link #parallelism()} parts of at least 16 MiB at line ends; each
-   * part is read on a thread of its own into its own container ({@link Collector#supplier()}), and the
-   * containers are combined in file order ({@link Collector#combiner()}), so an ordered collector (a list)
-   * keeps the file's order. A line end inside a quoted field is found out when the part before reaches it
-   * (its last record ends past it): that part then reads on over the next part's bytes, whose work is
-   * dropped. With the duplicate-id check on, the file is read on the calling thread, since a call may only
-   * be collected once its id is known to be new in all the file before it.
+   * on one thread gives. Equivalent to {@code collect(List.of(file), collector)}: see there.
    *
    * <pre>{@code
-   * CollectedRead<Report> year = CsvCallReader.of(ReadMode.STRICT).withoutDuplicateIdCheck()
-   *     .collect(Path.of("calls-2026.csv"), spec.collector());
+   * CollectedRead<Report> year = CsvCallReader.of(ReadMode.STRICT).collect(Path.of("calls-2026.csv"), spec.collector());
    * }</pre>
-   *
-   * <p>The report and every skipped record are those of {@link #read(Path, Consumer)}, line numbers
-   * included. In STRICT mode the read stops at the file's first bad row, as on one thread: the
-   * {@link ReadException} names it and its {@link ReadException#report()} counts the calls before it, but
-   * the value collected so far is not returned (read with a consumer to keep it). Memory: each thread holds
-   * a record, a 128 KiB buffer and its container.
    *
    * @param <R> the type of the collected value
    * @param file  the file, not null
-   * @param collector  makes the value from the calls, not null; with more than one part, its supplier is
-   *     called once per part on the calling thread, its accumulator on the parts' threads (each container
-   *     by one thread only), its combiner and finisher on the calling thread
+   * @param collector  makes the value from the calls, not null
    * @return the collected value and the read's report
    * @throws ReadException at the first bad row in STRICT mode, or at a defect that stops any read
    * @throws IOException if the file cannot be read
    */
   public <R> CollectedRead<R> collect(Path file, Collector<? super Call, ?, R> collector) throws IOException {
-    requireNonNull(file, "file");
-    requireNonNull(collector, "collector");
-    return collectParts(file, collector);
+    return collect(List.of(requireNonNull(file, "file")), collector);
+  }
+
+  /**
+   * Reads files, in the order given, and collects their calls into one value, each file on several threads
+   * when it is large; equal to what reading the files one after the other and collecting every call on one
+   * thread gives. A file of at least 32 MiB is cut into up to {@link #parallelism()} parts of at least 16 MiB
+   * at line ends; each part is read on a thread of its own into its own container ({@link
+   * Collector#supplier()}), and the containers are combined in the files' order ({@link
+   * Collector#combiner()}), so an ordered collector (a list) keeps it. A line end inside a quoted field is
+   * found out when the part before reaches it (its last record ends past it): that part then reads on over
+   * the next part's bytes, whose work is dropped.
+   *
+   * <p>The duplicate-id check (on unless {@linkplain #withoutDuplicateIdCheck() turned off}) spans all the
+   * files: a row whose queue and id were read before, in this file or an earlier one (the same file named
+   * twice included), is a duplicate, and its message names the first place, for example {@code b.csv:7:
+   * column id: "c1" is a duplicate: the id was already read in queue sales at a.csv:2 (expected unique within
+   * a queue)}. It holds no object per row: the first read notes a 64-bit hash of each key (8 bytes a row,
+   * in temporary files past 8 MiB); only if two hashes agree are the files read again, to compare those keys
+   * exactly, and once more, if a key does repeat, to skip each repeat in its place. So the files must not
+   * change during the call (a changed size is an {@link IOException}). See {@code docs/reading.md}.
+   *
+   * <p>The report (sources, calls, every skipped record, line numbers included) and, in STRICT mode, the
+   * first defect are those of reading the files in order with {@link #read(Path, Consumer)}. A {@link
+   * ReadException} carries the report before the defect, but not the value collected so far. Memory: each
+   * thread holds a record, a 128 KiB buffer and its container.
+   *
+   * @param <R> the type of the collected value
+   * @param files  the files, in order, not null (a file may be named twice)
+   * @param collector  makes the value from the calls, not null; its supplier is called once per part on the
+   *     calling thread, its accumulator on the parts' threads (each container by one thread only), its
+   *     combiner and finisher on the calling thread
+   * @return the collected value and the report of all the files
+   * @throws ReadException at the first bad row in STRICT mode, or at a defect that stops any read
+   * @throws IOException if a file cannot be read
+   */
+  public <R> CollectedRead<R> collect(List<Path> files, Collector<? super Call, ?, R> collector) throws IOException {
+    List<Path> all = List.copyOf(requireNonNull(files, "files"));
+    return collectAll(all, requireNonNull(collector, "collector"));
+  }
+
+  private <A, R> CollectedRead<R> collectAll(List<Path> files, Collector<? super Call, A, R> collector)
+      throws IOException {
+    if (!checkDuplicateIds) {
+      FilePart.Combined<A> read = readAll(files, collector, null);
+      return CollectedRead.of(finish(collector, read.container()), read.report());
+    }
+    try (RunCheck run = RunCheck.create()) {
+      FilePart.Combined<A> read = run.run(() -> readAll(files, collector, run));
+      return CollectedRead.of(finish(collector, read.container()), read.report());
+    }
+  }
+
+  /** One read of every file, into one container; the reports merged, the first defect carrying them all. */
+  private <A> FilePart.Combined<A> readAll(List<Path> files, Collector<? super Call, A, ?> collector,
+      @Nullable RunCheck run) throws IOException {
+    @Nullable A container = null;
+    List<ReadReport> reports = new ArrayList<>();
+    for (Path file : files) {
+      FilePart.Combined<A> one;
+      try {
+        one = collectFile(file, collector, run);
+      } catch (ReadException e) {
+        if (reports.isEmpty()) {
+          throw e;
+        }
+        reports.add(e.report());
+        throw new ReadException(e.defect(), List.of(), merged(reports));
+      }
+      container = container == null ? one.container() : collector.combiner().apply(container, one.container());
+      reports.add(one.report());
+    }
+    if (container == null) {
+      container = collector.supplier().get();
+    }
+    return new FilePart.Combined<>(container, reports.size() == 1 ? reports.get(0) : merged(reports));
+  }
+
+  private static ReadReport merged(List<ReadReport> reports) {
+    List<String> sources = new ArrayList<>();
+    long calls = 0;
+    List<SkippedRecord> skipped = new ArrayList<>();
+    Set<String> ignored = new LinkedHashSet<>();
+    for (ReadReport r : reports) {
+      sources.addAll(r.sources());
+      calls += r.callCount();
+      skipped.addAll(r.skipped());
+      ignored.addAll(r.ignoredColumns());
+    }
+    return ReadReport.of(sources, calls, skipped, List.copyOf(ignored));
   }
 
   /**
@@ -242,16 +318,24 @@ public final class CsvCallReader {
     return name == null ? file.toString() : name.toString();
   }
 
-  private <A, R> CollectedRead<R> collectParts(Path file, Collector<? super Call, A, R> collector)
-      throws IOException {
+  private <A> FilePart.Combined<A> collectFile(Path file, Collector<? super Call, A, ?> collector,
+      @Nullable RunCheck run) throws IOException {
+    requireNonNull(file, "file");
     String source = sourceName(file);
     long size = Files.size(file);
+    int sourceIndex = run == null ? 0 : run.newSource(source, size);
     BiConsumer<A, ? super Call> add = collector.accumulator();
-    long parts = checkDuplicateIds ? 1 : Math.min(parallelism, size / minPartBytes);
+    long parts = Math.min(Math.min(parallelism, MAX_PARTS), size / minPartBytes);
     if (parts < 2) {
       A container = collector.supplier().get();
-      ReadReport report = read(file, call -> add.accept(container, call));
-      return CollectedRead.of(finish(collector, container), report);
+      Consumer<Call> sink = call -> add.accept(container, call);
+      ReadTracker tracker = run == null ? ReadTracker.streaming(mode, sink)
+          : ReadTracker.streaming(mode, sink, run.tap(RunCheck.CSV, sourceIndex, 0), source);
+      tracker.startSource(source);
+      try (InputStream in = Files.newInputStream(file)) {
+        new Session(new CsvTokenizer(in), source, tracker, size, false).read();
+      }
+      return new FilePart.Combined<>(container, tracker.report());
     }
     // The header, read once here; its defects stop the read as on one thread.
     ReadTracker headerTracker = ReadTracker.streaming(mode, call -> { });
@@ -259,15 +343,24 @@ public final class CsvCallReader {
     Session head;
     long bodyStart;
     try (InputStream in = Files.newInputStream(file)) {
-      head = new Session(new CsvTokenizer(in), source, headerTracker, size);
+      head = new Session(new CsvTokenizer(in), source, headerTracker, size, false);
       head.readHeader();
       bodyStart = head.t.position();
     }
     long[] starts = FilePart.starts(file, bodyStart, size, (int) parts);
     List<FilePart<A>> all = new ArrayList<>(starts.length);
+    String idField = "column " + head.row.roleName(RowParser.ID);
     for (int k = 0; k < starts.length; k++) {
       A container = collector.supplier().get();
-      all.add(new FilePart<>(k, starts, container, ReadTracker.streaming(mode, call -> add.accept(container, call))));
+      Consumer<Call> sink = call -> add.accept(container, call);
+      ReadTracker tracker;
+      if (run == null) {
+        tracker = ReadTracker.streaming(mode, sink);
+      } else {
+        tracker = ReadTracker.streaming(mode, sink, run.tap(RunCheck.CSV, sourceIndex, k), source);
+        tracker.tap().ifPresent(tap -> tap.field(idField));
+      }
+      all.add(new FilePart<>(k, starts, container, tracker));
     }
     List<Thread> threads = new ArrayList<>();
     for (FilePart<A> part : all.subList(1, all.size())) {
@@ -286,7 +379,8 @@ public final class CsvCallReader {
       threads.forEach(Thread::interrupt);
       throw new InterruptedIOException("interrupted while the parts of " + source + " were read");
     }
-    return FilePart.combine(all, collector, head.t.nextLine(), source, headerTracker.report().ignoredColumns());
+    return FilePart.combine(all, collector, head.t.nextLine(), source, headerTracker.report().ignoredColumns(),
+        run, sourceIndex);
   }
 
   private static <A, R> R finish(Collector<? super Call, A, R> collector, A container) {
@@ -299,7 +393,7 @@ public final class CsvCallReader {
       long start = part.start();
       channel.position(start);
       Session session = new Session(CsvTokenizer.continuing(Channels.newInputStream(channel), start), source,
-          part.tracker, -1);
+          part.tracker, -1, false);
       session.row.columnsOf(header);
       session.part = part;
       session.body();
@@ -315,7 +409,7 @@ public final class CsvCallReader {
     String source = sourceName(file);
     tracker.startSource(source);
     try (InputStream in = Files.newInputStream(file)) {
-      new Session(new CsvTokenizer(in), source, tracker, Files.size(file)).read();
+      new Session(new CsvTokenizer(in), source, tracker, Files.size(file), checkDuplicateIds).read();
     }
   }
 
@@ -323,7 +417,7 @@ public final class CsvCallReader {
     requireNonNull(reader, "reader");
     requireNonNull(sourceName, "sourceName");
     tracker.startSource(sourceName);
-    new Session(new CsvTokenizer(Utf8.encoding(reader)), sourceName, tracker, -1).read();
+    new Session(new CsvTokenizer(Utf8.encoding(reader)), sourceName, tracker, -1, checkDuplicateIds).read();
   }
 
   private static String requiredName(int role) {
@@ -385,12 +479,13 @@ public final class CsvCallReader {
   }
 
   /** The state of one read. */
-  private final class Session {
+  private static final class Session {
     final CsvTokenizer t;
     final String source;
     final ReadTracker tracker;
     final RowParser row = new RowParser();
-    final @Nullable DuplicateCheck duplicates = checkDuplicateIds ? new DuplicateCheck() : null;
+    /** The in-order check of one file ({@link #read}); a run's check ({@link #collect}) is the tracker's. */
+    final @Nullable DuplicateCheck duplicates;
     /** The file's size in bytes, or -1 for a stream. */
     final long size;
     long records;
@@ -398,7 +493,8 @@ public final class CsvCallReader {
     /** The part of the file this session reads, or null for all of it. */
     @Nullable FilePart<?> part;
 
-    Session(CsvTokenizer t, String source, ReadTracker tracker, long size) {
+    Session(CsvTokenizer t, String source, ReadTracker tracker, long size, boolean checkIds) {
+      this.duplicates = checkIds ? new DuplicateCheck() : null;
       this.t = t;
       this.source = source;
       this.tracker = tracker;
@@ -452,6 +548,7 @@ public final class CsvCallReader {
       Call call = call();
       if (call != null) {
         if (duplicates == null) {
+          tracker.at(t.line());
           tracker.accept(call);
         } else {
           int idColumn = row.column(RowParser.ID);
@@ -527,6 +624,7 @@ public final class CsvCallReader {
         }
       }
       row.columns(roles, names, byRole);
+      tracker.tap().ifPresent(tap -> tap.field("column " + row.roleName(RowParser.ID)));
     }
 
     private SkippedRecord strayQuote() {

@@ -31,7 +31,7 @@ final class DuplicateCheck {
   private final int[] groups = new int[BATCH];
   private final int[] offsets = new int[BATCH];
   private final int[] lengths = new int[BATCH];
-  private final boolean[] added = new boolean[BATCH];
+  private final long[] firstLines = new long[BATCH];
   private byte[] idBytes = new byte[BATCH * 32];
   private int count;
   private int used;
@@ -74,15 +74,16 @@ final class DuplicateCheck {
     }
     count = 0;
     used = 0;
-    ids.addAll(n, groups, idBytes, offsets, lengths, added);
+    ids.addAll(n, groups, idBytes, offsets, lengths, lines, firstLines);
     for (int k = 0; k < n; k++) {
       Call call = requireNonNull(calls[k]);
       calls[k] = null;
-      if (added[k]) {
+      if (firstLines[k] < 0) {
         tracker.accept(call);
       } else {
         tracker.skip(SkippedRecord.of(source, lines[k], "column " + idColumn, call.id(),
-            "is a duplicate: the id was already read in queue " + call.queue() + " (expected unique within a queue)"));
+            "is a duplicate: the id was already read in queue " + call.queue() + " at " + source + ":" + firstLines[k]
+                + " (expected unique within a queue)"));
       }
     }
   }

@@ -1,11 +1,11 @@
 package io.github.callmetrics.csv;
 
 import io.github.callmetrics.call.Call;
-import io.github.callmetrics.read.CollectedRead;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.internal.ReadTracker;
+import io.github.callmetrics.read.internal.RunCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -43,6 +43,9 @@ final class FilePart<A> {
   @Nullable ReadException stopped;
   /** An input failure or the collector's exception: an IOException, a RuntimeException or an Error. */
   @Nullable Throwable failure;
+
+  /** A file's container, its parts' combined, not yet finished; and the file's report. */
+  record Combined<A>(A container, ReadReport report) {}
 
   FilePart(int index, long[] starts, A container, ReadTracker tracker) {
     this.index = index;
@@ -121,10 +124,14 @@ final class FilePart<A> {
    * the file's line numbers.
    *
    * @param firstLine  the file's line number of the first part's first record
+   * Tells a run's duplicate check where each part's lines are in the file (the parts off the chain, or
+   * after a part that stopped, have none: their work is dropped).
+   *
    * @throws ReadException at the first defect in the chain that stopped its part
    */
-  static <A, R> CollectedRead<R> combine(List<FilePart<A>> parts, Collector<? super Call, A, R> collector,
-      long firstLine, String source, List<String> ignoredColumns) throws IOException {
+  static <A> Combined<A> combine(List<FilePart<A>> parts, Collector<? super Call, A, ?> collector,
+      long firstLine, String source, List<String> ignoredColumns, @Nullable RunCheck run, int sourceIndex)
+      throws IOException {
     for (FilePart<A> part : parts) {
       if (part.failure instanceof Error) {
         throw (Error) part.failure; // whichever part: the JVM is in trouble
@@ -134,8 +141,11 @@ final class FilePart<A> {
     long calls = 0;
     @Nullable A combined = null;
     long lineBase = firstLine - 1; // the file's line = the part's line + lineBase
+    long[] bases = new long[parts.size()];
+    Arrays.fill(bases, -1);
     FilePart<A> part = parts.get(0);
     while (true) {
+      bases[part.index] = lineBase;
       Throwable failure = part.failure;
       if (failure instanceof IOException) {
         throw (IOException) failure;
@@ -151,6 +161,9 @@ final class FilePart<A> {
       calls += report.callCount();
       ReadException stop = part.stopped;
       if (stop != null) {
+        if (run != null) {
+          run.parts(sourceIndex, bases);
+        }
         ReadReport before = ReadReport.of(List.of(source), calls, skipped, ignoredColumns);
         throw new ReadException(moved(stop.defect(), lineBase), List.of(), before);
       }
@@ -161,8 +174,10 @@ final class FilePart<A> {
       lineBase += part.lineAtStop - 1;
       part = parts.get(part.stoppedAt);
     }
-    return CollectedRead.of(collector.finisher().apply(combined),
-        ReadReport.of(List.of(source), calls, skipped, ignoredColumns));
+    if (run != null) {
+      run.parts(sourceIndex, bases);
+    }
+    return new Combined<>(combined, ReadReport.of(List.of(source), calls, skipped, ignoredColumns));
   }
 
   private static SkippedRecord moved(SkippedRecord record, long lines) {

@@ -12,13 +12,14 @@ import java.util.Arrays;
  *       packs the key's 32-bit hash (high half) with where its bytes are (low half), so a probe compares
  *       hashes in the slot and reads the bytes only when the hashes agree, which for a new key almost never
  *       happens (one chance in 2<sup>32</sup> per occupied slot probed);
- *   <li>the keys' bytes are appended to pages of up to 256 KiB ({@code [group varint][length varint][bytes]}),
+ *   <li>the keys' bytes are appended to pages of up to 256 KiB ({@code [group varint][length varint][bytes][line varint]}),
  *       so they are never copied again when the set grows; the table doubles, rehashed from the hashes it
  *       holds without reading the keys.
  * </ul>
  *
  * <p>Memory: 8 bytes per slot at a load between 1/4 and 1/2, so 16 to 32 bytes per key, plus the key's
- * bytes and about 2 bytes of header (a group below 128 and an id shorter than 128 bytes). At most
+ * bytes, about 2 bytes of header (a group below 128 and an id shorter than 128 bytes) and the line kept with
+ * it (a varint: 4 bytes up to line 268 million). At most
  * 2<sup>29</sup> keys and 4 GiB of key bytes. Comparison is exact, byte by byte. Not thread-safe.
  */
 public final class IdSet {
@@ -68,7 +69,7 @@ public final class IdSet {
    */
   public boolean add(int group, byte[] bytes, int off, int len) {
     checkGroup(group);
-    return add(Bytes.hash(group, bytes, off, len), group, bytes, off, len);
+    return add(Bytes.hash(group, bytes, off, len), group, bytes, off, len, 0) < 0;
   }
 
   /**
@@ -86,6 +87,24 @@ public final class IdSet {
    * @throws IllegalStateException if the set is full
    */
   public void addAll(int count, int[] groups, byte[] bytes, int[] offsets, int[] lengths, boolean[] added) {
+    long[] lines = new long[count];
+    addAll(count, groups, bytes, offsets, lengths, lines, lines);
+    for (int k = 0; k < count; k++) {
+      added[k] = lines[k] < 0;
+    }
+  }
+
+  /**
+   * Adds keys in order as {@link #addAll(int, int[], byte[], int[], int[], boolean[])} does, each with the
+   * line it was read on, which the set keeps with a new key (a varint after its bytes).
+   *
+   * @param lines  each key's line, zero or more
+   * @param firstLines  receives, for each key, -1 if it was not in the set, else the line kept with it (may
+   *     be {@code lines} itself)
+   * @throws IllegalStateException if the set is full
+   */
+  public void addAll(int count, int[] groups, byte[] bytes, int[] offsets, int[] lengths, long[] lines,
+      long[] firstLines) {
     if (hashes.length < count) {
       hashes = new int[count];
     }
@@ -102,11 +121,12 @@ public final class IdSet {
     }
     this.touched = touched; // kept, so the loads are not optimised away
     for (int k = 0; k < count; k++) {
-      added[k] = add(h[k], groups[k], bytes, offsets[k], lengths[k]);
+      firstLines[k] = add(h[k], groups[k], bytes, offsets[k], lengths[k], lines[k]);
     }
   }
 
-  private boolean add(int hash, int group, byte[] bytes, int off, int len) {
+  /** Adds a key with its line; returns -1 if it is new, else the line kept with it. */
+  private long add(int hash, int group, byte[] bytes, int off, int len, long line) {
     long[] t = table;
     int mask = t.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
@@ -114,14 +134,17 @@ public final class IdSet {
       if (slot == 0) {
         if (size >= t.length >>> 1) {
           grow();
-          return add(hash, group, bytes, off, len); // rare: the table doubled, find the key's new slot
+          return add(hash, group, bytes, off, len, line); // rare: the table doubled, find the key's new slot
         }
-        t[i] = ((long) hash << 32) | (store(group, bytes, off, len) & 0xFFFF_FFFFL);
+        t[i] = ((long) hash << 32) | (store(group, bytes, off, len, line) & 0xFFFF_FFFFL);
         size++;
-        return true;
+        return -1;
       }
-      if ((int) (slot >>> 32) == hash && equalsAt((int) slot, group, bytes, off, len)) {
-        return false;
+      if ((int) (slot >>> 32) == hash) {
+        long first = lineAt((int) slot, group, bytes, off, len);
+        if (first >= 0) {
+          return first;
+        }
       }
     }
   }
@@ -156,8 +179,8 @@ public final class IdSet {
   }
 
   /** Appends a key's bytes to the pages; returns its reference (page number, then offset in the page). */
-  private int store(int group, byte[] bytes, int off, int len) {
-    int need = varintLength(group) + varintLength(len) + len;
+  private int store(int group, byte[] bytes, int off, int len, long line) {
+    int need = varintLength(group) + varintLength(len) + len + 10;
     if (used + need > page.length) {
       newPage(need);
     }
@@ -165,7 +188,15 @@ public final class IdSet {
     int p = putVarint(page, used, group);
     p = putVarint(page, p, len);
     System.arraycopy(bytes, off, page, p, len);
-    used = p + len;
+    p += len;
+    for (long v = line; ; v >>>= 7) { // the line, as a varint
+      if ((v & ~0x7FL) == 0) {
+        page[p++] = (byte) v;
+        break;
+      }
+      page[p++] = (byte) ((v & 0x7F) | 0x80);
+    }
+    used = p;
     return ref;
   }
 
@@ -189,7 +220,8 @@ public final class IdSet {
     used = 0;
   }
 
-  private boolean equalsAt(int ref, int group, byte[] bytes, int off, int len) {
+  /** Returns the line kept with the key at {@code ref} if it is the given key, else -1. */
+  private long lineAt(int ref, int group, byte[] bytes, int off, int len) {
     byte[] pg = pages[ref >>> PAGE_BITS];
     int p = ref & (PAGE_BYTES - 1);
     int g = 0;
@@ -201,7 +233,7 @@ public final class IdSet {
       shift += 7;
     } while (v < 0);
     if (g != group) {
-      return false;
+      return -1;
     }
     int l = 0;
     shift = 0;
@@ -210,7 +242,18 @@ public final class IdSet {
       l |= (v & 0x7F) << shift;
       shift += 7;
     } while (v < 0);
-    return l == len && Arrays.equals(pg, p, p + len, bytes, off, off + len);
+    if (l != len || !Arrays.equals(pg, p, p + len, bytes, off, off + len)) {
+      return -1;
+    }
+    p += len;
+    long line = 0;
+    shift = 0;
+    do {
+      v = pg[p++];
+      line |= (long) (v & 0x7F) << shift;
+      shift += 7;
+    } while (v < 0);
+    return line;
   }
 
   private void grow() {

@@ -57,7 +57,7 @@ class CsvCallReaderTest {
             "is not an outcome (expected one of answered, abandoned, timeout, queue-empty, key-press, overflow, withdrawn, waiting)"),
         SkippedRecord.of(source, 8, "column id", "  ", "is blank (expected a non-blank identifier)"),
         SkippedRecord.of(source, 9, "column id", "c1",
-            "is a duplicate: the id was already read in queue q1 (expected unique within a queue)"),
+            "is a duplicate: the id was already read in queue q1 at calls.csv:2 (expected unique within a queue)"),
         SkippedRecord.of(source, 12, "column arrived", "", "is empty (expected the instant the call arrived)"),
         SkippedRecord.of(source, 13, "column ended", "2026-03-29T01:00:05Z",
             "is given for a waiting call (expected empty when outcome is waiting)"),
@@ -360,7 +360,7 @@ class CsvCallReaderTest {
     assertThat(report.callCount()).isEqualTo(expectedIds.size());
     SkippedRecord duplicate = whole.skipped().stream().filter(r -> r.field().equals("column id")).findFirst().orElseThrow();
     assertThat(duplicate).isEqualTo(SkippedRecord.of("order.csv", 302, "column id", "id0", // row 300
-        "is a duplicate: the id was already read in queue q0 (expected unique within a queue)"));
+        "is a duplicate: the id was already read in queue q0 at order.csv:2 (expected unique within a queue)"));
   }
 
   @Test

@@ -25,11 +25,22 @@ public final class ReadTracker {
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> ignoredColumns = new ArrayList<>();
   private long callCount;
+  /** The run-wide duplicate check, if the read is part of one. */
+  private @Nullable Tap tap;
+  private String source = "";
+  private long line = 1;
 
   private ReadTracker(ReadMode mode, @Nullable List<Call> kept, Consumer<? super Call> sink) {
     this.mode = requireNonNull(mode, "mode");
     this.kept = kept;
-    this.sink = sink;
+    if (sink instanceof RunCheck.Delivery) {
+      // A consumer from RunCheck.delivery: the read is part of a run, whose duplicate check sees every call.
+      RunCheck.Delivery delivery = (RunCheck.Delivery) sink;
+      this.tap = delivery.tap;
+      this.sink = delivery.sink;
+    } else {
+      this.sink = sink;
+    }
   }
 
   /** A tracker for a whole-file read: calls are kept in a list. */
@@ -43,6 +54,19 @@ public final class ReadTracker {
     return new ReadTracker(mode, null, requireNonNull(consumer, "consumer"));
   }
 
+  /** A tracker for one part of a source in a run: every call goes through the run's duplicate check. */
+  public static ReadTracker streaming(ReadMode mode, Consumer<? super Call> consumer, Tap tap, String source) {
+    ReadTracker tracker = new ReadTracker(mode, null, requireNonNull(consumer, "consumer"));
+    tracker.tap = requireNonNull(tap, "tap");
+    tracker.source = requireNonNull(source, "source");
+    return tracker;
+  }
+
+  /** Returns the run's duplicate check for this read, if it is part of a run. */
+  public java.util.Optional<Tap> tap() {
+    return java.util.Optional.ofNullable(tap);
+  }
+
   /** Returns the mode. */
   public ReadMode mode() {
     return mode;
@@ -51,6 +75,18 @@ public final class ReadTracker {
   /** Notes the start of a source. */
   public void startSource(String name) {
     sources.add(requireNonNull(name, "name"));
+    source = name;
+    if (tap != null) {
+      tap.startSource(name);
+    }
+  }
+
+  /**
+   * Notes the line the reader is at, which a duplicate's message names: a reader in a run calls it before it
+   * delivers the calls the line completes.
+   */
+  public void at(long line) {
+    this.line = line;
   }
 
   /** Notes a column that is ignored. */
@@ -60,6 +96,16 @@ public final class ReadTracker {
 
   /** Delivers one call. */
   public void accept(Call call) {
+    Tap t = tap;
+    if (t != null) {
+      int verdict = t.check(call, line, source);
+      if (verdict != Tap.DELIVER) {
+        if (verdict == Tap.SKIP) {
+          skip(t.skipped());
+        }
+        return;
+      }
+    }
     callCount++;
     sink.accept(call);
   }
