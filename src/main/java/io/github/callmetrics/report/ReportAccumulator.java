@@ -51,6 +51,15 @@ public final class ReportAccumulator {
   private static final int ANSWERED = Outcome.ANSWERED.ordinal();
   private static final int ABANDONED = Outcome.ABANDONED.ordinal();
   private static final int LEFT_UNANSWERED = Outcome.LEFT_UNANSWERED.ordinal();
+  /**
+   * Stand-ins for the intervals of a call's arrival and of its exit, to ask the attribution which of the two it
+   * places the parts of a call by ({@link Attribution#arrivalIn} and {@link Attribution#outcomeIn} return one of
+   * their arguments).
+   */
+  private static final int ARRIVED = 0;
+  private static final int EXITED = 1;
+  /** The interval of an event the attribution does not read: never returned by it, so never counted. */
+  private static final int NOT_READ = Integer.MIN_VALUE;
 
   private final ReportSpec spec;
   private final IntervalGrid grid;
@@ -60,6 +69,12 @@ public final class ReportAccumulator {
    * in one cell, whose arrivals are then its calls (the store counts them so).
    */
   private final boolean arrivalsApart;
+  /**
+   * Whether the attribution places a part of a call by its arrival, and by its exit: an interval is looked up only
+   * for an event it reads (one in the year report's inner loop, under attribution by arrival or by exit).
+   */
+  private final boolean readsArrival;
+  private final boolean readsExit;
 
   /** Arrivals, waiting calls and handle times per cell. */
   private final CellCounts cells;
@@ -93,6 +108,9 @@ public final class ReportAccumulator {
     this.grid = spec.grid();
     this.attribution = spec.attribution();
     this.arrivalsApart = countsArrivalsApart(attribution);
+    this.readsArrival = attribution.arrivalIn(ARRIVED, EXITED) == ARRIVED
+        || attribution.outcomeIn(ARRIVED, EXITED) == ARRIVED;
+    this.readsExit = attribution.arrivalIn(ARRIVED, EXITED) == EXITED || attribution.outcomeIn(ARRIVED, EXITED) == EXITED;
     int intervals = grid.size();
     int shift = ChunkedWaits.shiftFor(intervals);
     this.cells = new CellCounts(intervals);
@@ -101,11 +119,12 @@ public final class ReportAccumulator {
   }
 
   /**
-   * Checks if arrivals are counted per cell under an attribution: under per-event attribution, where a call's
-   * arrival and outcome may count in different intervals ({@link Attribution#arrivalIn}).
+   * Checks if arrivals are counted per cell under an attribution: if it may place a call's arrival and its outcome
+   * in different intervals (per-event attribution). Otherwise a call counts whole in one cell, whose arrivals are
+   * then its calls.
    */
   static boolean countsArrivalsApart(Attribution attribution) {
-    return attribution == Attribution.PER_EVENT;
+    return attribution.arrivalIn(ARRIVED, EXITED) != attribution.outcomeIn(ARRIVED, EXITED);
   }
 
   /** Returns the spec this accumulator counts for. */
@@ -123,8 +142,8 @@ public final class ReportAccumulator {
   public void add(Call call) {
     requireNonNull(call, "call");
     // A waiting call has not left: its exit second is its arrival's.
-    int arrivedIn = arrivalInterval(CALLS.arrivedSecond(call));
-    int exitedIn = exitInterval(CALLS.exitSecond(call));
+    int arrivedIn = readsArrival ? arrivalInterval(CALLS.arrivedSecond(call)) : NOT_READ;
+    int exitedIn = readsExit ? exitInterval(CALLS.exitSecond(call)) : NOT_READ;
     int arrivalIn = attribution.arrivalIn(arrivedIn, exitedIn);
     int outcomeIn = attribution.outcomeIn(arrivedIn, exitedIn);
     if (inPeriod(arrivalIn, outcomeIn)) {
