@@ -64,10 +64,7 @@ public final class ReportAccumulator {
   private final ReportSpec spec;
   private final IntervalGrid grid;
   private final Attribution attribution;
-  /**
-   * Whether arrivals are counted per cell: under per-event attribution only, since otherwise a call counts whole
-   * in one cell, whose arrivals are then its calls (the store counts them so).
-   */
+  /** Whether arrivals are counted per cell ({@link #countsArrivalsApart}). */
   private final boolean arrivalsApart;
   /**
    * Whether the attribution places a part of a call by its arrival, and by its exit: an interval is looked up only
@@ -110,7 +107,8 @@ public final class ReportAccumulator {
     this.arrivalsApart = countsArrivalsApart(attribution);
     this.readsArrival = attribution.arrivalIn(ARRIVED, EXITED) == ARRIVED
         || attribution.outcomeIn(ARRIVED, EXITED) == ARRIVED;
-    this.readsExit = attribution.arrivalIn(ARRIVED, EXITED) == EXITED || attribution.outcomeIn(ARRIVED, EXITED) == EXITED;
+    this.readsExit = attribution.arrivalIn(ARRIVED, EXITED) == EXITED
+        || attribution.outcomeIn(ARRIVED, EXITED) == EXITED;
     int intervals = grid.size();
     int shift = ChunkedWaits.shiftFor(intervals);
     this.cells = new CellCounts(intervals);
