@@ -10,7 +10,6 @@ import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
-import io.github.callmetrics.tally.CallTally;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,45 +96,6 @@ public final class ReportSpec {
   /** Returns a new, empty accumulator for this report. */
   public ReportAccumulator newAccumulator() {
     return new ReportAccumulator(this);
-  }
-
-  /**
-   * Counts into a tally the part of one call that this spec's {@linkplain #attribution() attribution} places
-   * in one interval of the grid: exactly what {@link ReportAccumulator#add(Call)} adds to that interval's
-   * {@linkplain ReportAccumulator#counts counts} (the whole call, its arrival only, its outcome only, or
-   * nothing). The live monitor uses it to place calls still waiting, the same way a report places them.
-   *
-   * @param call  the call, not null
-   * @param intervalIndex  the interval's index in the grid
-   * @param tally  the tally to count into, not null
-   * @throws IndexOutOfBoundsException if the index is outside the grid
-   */
-  public void countPart(Call call, int intervalIndex, CallTally tally) {
-    requireNonNull(call, "call");
-    requireNonNull(tally, "tally");
-    Objects.checkIndex(intervalIndex, grid.size());
-    int arrivedIn = grid.indexOf(call.arrived());
-    int exitedIn = grid.indexOf(call.outcomeAt().orElse(call.arrived())); // a waiting call has not left
-    switch (attribution) {
-      case ARRIVAL:
-        if (arrivedIn == intervalIndex) {
-          tally.add(call);
-        }
-        break;
-      case EXIT:
-        if (exitedIn == intervalIndex) {
-          tally.add(call);
-        }
-        break;
-      case PER_EVENT:
-        if (arrivedIn == intervalIndex) {
-          tally.countArrival();
-        }
-        if (exitedIn == intervalIndex) {
-          tally.countOutcome(call);
-        }
-        break;
-    }
   }
 
   /**
