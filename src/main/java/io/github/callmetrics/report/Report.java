@@ -60,6 +60,11 @@ public final class Report {
    * for the definition's; empty for a definition without thresholds per queue.
    */
   private final long[][] ownThresholds;
+  /**
+   * Per definition with thresholds per queue: per group of the rows, the distinct own thresholds of the store
+   * groups it merges, ascending (several: the row is measured call by call); empty for a definition without.
+   */
+  private final long[][][] groupThresholds;
   private final List<ReportRow> rows = new Rows();
 
   private Report(ReportSpec spec, ReportStore store, Map<ReportKey, int[]> sources) {
@@ -96,6 +101,13 @@ public final class Report {
             .orElse(-1L);
       }
       ownThresholds[d] = own;
+    }
+    groupThresholds = new long[ownThresholds.length][][];
+    for (int d = 0; d < ownThresholds.length; d++) {
+      long[] own = ownThresholds[d];
+      groupThresholds[d] = own.length == 0 ? new long[0][]
+          : Arrays.stream(members).map(m -> Arrays.stream(m).mapToLong(g -> own[g]).distinct().sorted().toArray())
+              .toArray(long[][]::new);
     }
   }
 
@@ -187,13 +199,13 @@ public final class Report {
    * several, the counts of each queue's calls under its own threshold, summed (docs/reports.md).
    */
   private MetricsSummary figures(int d, int x, int from, int to, TallySnapshot counts) {
-    Optional<long[]> thresholds = thresholds(d, x);
-    if (thresholds.isEmpty()) {
+    long[] thresholds = groupThresholds[d][x];
+    if (thresholds.length <= 1) {
       return MetricsSummary.of(counts, spec.definition(d, rowThreshold(d, x)));
     }
     ServiceLevelDefinition base = spec.definitions().get(d);
     ServiceLevelCounts sum = new ServiceLevelCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
-    for (long t : thresholds.get()) {
+    for (long t : thresholds) {
       int[] part = Arrays.stream(members[x]).filter(g -> ownThresholds[d][g] == t).toArray();
       sum = plus(sum, ServiceLevelCounts.of(store.snapshot(part, from, to), spec.definition(d, threshold(t))));
     }
@@ -205,19 +217,13 @@ public final class Report {
         all.longestWait(), all.answeredWaitPercentiles());
   }
 
-  /** The distinct own thresholds (seconds, −1 for the definition's) of group {@code x}'s queues, if several. */
-  private Optional<long[]> thresholds(int d, int x) {
-    long[] distinct = Arrays.stream(members[x]).mapToLong(g -> ownThresholds[d][g]).distinct().sorted().toArray();
-    return distinct.length > 1 ? Optional.of(distinct) : Optional.empty();
-  }
-
   /**
    * The one threshold of group {@code x} under definition {@code d}, when its queues do not have several: that of
    * its store groups, else (a named queue without calls) the one its key names, else the definition's (empty).
    */
   private Optional<Duration> rowThreshold(int d, int x) {
-    if (members[x].length > 0) {
-      return threshold(ownThresholds[d][members[x][0]]);
+    if (groupThresholds[d][x].length == 1) {
+      return threshold(groupThresholds[d][x][0]);
     }
     ReportKey key = groupKeys[x];
     QueueThresholds thresholds = spec.queueThresholds(d);
@@ -235,14 +241,15 @@ public final class Report {
    */
   Optional<Duration> threshold(int rowIndex, int d) {
     int x = Objects.checkIndex(rowIndex, rows.size()) / perGroup;
-    if (ownThresholds[d].length > 0 && thresholds(d, x).isPresent()) {
-      return Optional.empty();
+    if (ownThresholds[d].length == 0) {
+      return Optional.of(spec.definitions().get(d).threshold());
     }
-    return Optional.of(spec.definition(d, ownThresholds[d].length == 0 ? Optional.empty() : rowThreshold(d, x))
-        .threshold());
+    return groupThresholds[d][x].length > 1 ? Optional.empty()
+        : Optional.of(spec.definition(d, rowThreshold(d, x)).threshold());
   }
 
-  private static ServiceLevelCounts plus(ServiceLevelCounts a, ServiceLevelCounts b) {
+  /** The sum of two sets of counts, as if one definition had counted both sets of calls. */
+  static ServiceLevelCounts plus(ServiceLevelCounts a, ServiceLevelCounts b) {
     return new ServiceLevelCounts(a.offered() + b.offered(), a.answered() + b.answered(),
         a.answeredWithinThreshold() + b.answeredWithinThreshold(), a.abandoned() + b.abandoned(),
         a.abandonedWithinThreshold() + b.abandonedWithinThreshold(), a.shortAbandons() + b.shortAbandons(),

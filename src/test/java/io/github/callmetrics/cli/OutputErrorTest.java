@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -107,6 +108,17 @@ class OutputErrorTest {
     assertThat(run.exitCode()).isEqualTo(141);
     assertThat(run.err()).isEmpty();
     assertThat(pipe.written).isBetween(90_000L, 100_000L);
+    assertThat(pipe.writesAfterFailure).isZero();
+  }
+
+  /** Without --once the wallboard redraws every second: a closed pipe ends it at the first redraw. */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against a hang, not a measure
+  void theFollowingWallboardEndsWhenItsReaderGoes() {
+    FailingStream pipe = new FailingStream("Broken pipe", 0);
+    Run run = run(pipe, List.of("asterisk-live", S1 + "queue_log"));
+    assertThat(run.exitCode()).isEqualTo(141);
+    assertThat(run.err()).isEmpty();
     assertThat(pipe.writesAfterFailure).isZero();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
+import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.IntervalGrid;
@@ -13,13 +14,17 @@ import io.github.callmetrics.metrics.MetricsSummary;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.metrics.ServiceLevelCounts;
 import io.github.callmetrics.metrics.TargetStatus;
+import io.github.callmetrics.tally.TallySnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +158,71 @@ class QueueThresholdsTest {
     String json = ReportFormat.JSON.format(report.groupedBy());
     assertThat(json).contains("\"queueThresholds\":\"q1 20 s, q2 30 s\"")
         .contains("{\"definition\":\"Default\",\"thresholdSeconds\":null,\"offered\":5,");
+  }
+
+  /**
+   * Law, on seeded random calls in four queues and two channels, every preset, thresholds drawn per queue and per
+   * channel: every row's counts are the sum, call by call, of each call's counts under the definition of its own
+   * queue and channel (the naive twin), for rows of one queue and for the total alike.
+   */
+  @Test
+  void everyRowIsTheSumOfItsCallsEachUnderItsOwnQueuesDefinition() {
+    for (long seed = 1; seed <= 40; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      Map<String, Duration> byQueue = new java.util.HashMap<>();
+      for (String queue : List.of("q0", "q1", "q2")) { // q3 keeps the definition's threshold
+        byQueue.put(queue, Duration.ofSeconds(21 + random.nextInt(40)));
+      }
+      QueueThresholds thresholds = QueueThresholds.of(byQueue);
+      for (String queue : List.of("q0", "q3")) {
+        if (random.nextBoolean()) {
+          thresholds = thresholds.with(queue, Channel.CHAT, Duration.ofSeconds(21 + random.nextInt(90)));
+        }
+      }
+      List<Call> calls = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        Instant arrived = NINE.plusSeconds(random.nextInt(7200));
+        Instant left = arrived.plusSeconds(random.nextInt(120));
+        String queue = "q" + random.nextInt(4);
+        Call call = switch (random.nextInt(3)) {
+          case 0 -> Call.answered("c" + i, queue, arrived, left);
+          case 1 -> Call.abandoned("c" + i, queue, arrived, left);
+          default -> Call.leftUnanswered("c" + i, queue, arrived, left,
+              FlowOutReason.values()[random.nextInt(FlowOutReason.values().length)]);
+        };
+        calls.add(random.nextBoolean() ? call.withChannel(Channel.CHAT) : call);
+      }
+      List<ServiceLevelDefinition> presets = Arrays.stream(Preset.values()).map(Preset::definition).toList();
+      ReportSpec.Builder builder = ReportSpec.builder(IntervalGrid.ofDay(DAY, UTC, IntervalLength.MINUTES_30))
+          .definitions(presets);
+      for (int d = 0; d < presets.size(); d++) {
+        builder.queueThresholds(d, thresholds);
+      }
+      ReportSpec spec = builder.build();
+      Report report = spec.report(calls);
+      for (Report view : List.of(report.groupedBy(Dimension.QUEUE, Dimension.CHANNEL), report.groupedBy(Dimension.QUEUE),
+          report.groupedBy(Dimension.INTERVAL), report.groupedBy())) {
+        for (ReportRow row : view.rows()) {
+          for (int d = 0; d < presets.size(); d++) {
+            ServiceLevelCounts expected = new ServiceLevelCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            for (Call call : calls) {
+              boolean in = row.key().queue().map(call.queue()::equals).orElse(true)
+                  && row.key().channel().map(c -> c == call.channel()).orElse(true)
+                  && row.key().interval().map(iv -> iv.contains(call.arrived())).orElse(true);
+              if (in) {
+                expected = Report.plus(expected, ServiceLevelCounts.of(TallySnapshot.of(List.of(call)),
+                    spec.definition(d, call.queue(), call.channel())));
+              }
+            }
+            assertThat(row.figures(d).counts()).as("seed %d, %s, %s", seed, row.key(), presets.get(d).name())
+                .isEqualTo(expected);
+            ServiceLevelDefinition def = presets.get(d);
+            assertThat(row.figures(d).serviceLevel()).isEqualTo(
+                expected.serviceLevel(def.formula(), def.creditsFlowOutsWithinThreshold()));
+          }
+        }
+      }
+    }
   }
 
   @Test
