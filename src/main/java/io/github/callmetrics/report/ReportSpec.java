@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collector;
@@ -146,7 +147,7 @@ public final class ReportSpec {
   }
 
   /** The definition at an index with a threshold of its queues, or itself. */
-  ServiceLevelDefinition definition(int definitionIndex, java.util.Optional<Duration> threshold) {
+  ServiceLevelDefinition definition(int definitionIndex, Optional<Duration> threshold) {
     ServiceLevelDefinition base = definitions.get(definitionIndex);
     return threshold.map(t -> requireNonNull(byThreshold.get(definitionIndex).get(t), "resolved at build"))
         .orElse(base);
@@ -371,7 +372,8 @@ public final class ReportSpec {
      * Sets the thresholds per queue and channel of one definition (replacing any set before): each queue's calls
      * are measured against their own queue's threshold in that definition's figures, the other queues against
      * the definition's threshold. A row over several queues counts each call against its own queue's threshold
-     * (see {@code docs/reports.md}). Empty thresholds undo it.
+     * (see {@code docs/reports.md}). Empty thresholds undo it. Reports apply them; the live monitor
+     * ({@code LiveMonitor}) does not yet, and measures every queue by the definition's own threshold.
      *
      * @param definitionIndex  the definition's position in the {@linkplain #definitions(List) definitions}, from 0
      * @param thresholds  the thresholds, not null
