@@ -51,6 +51,8 @@ import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -579,6 +581,18 @@ class BadInputCatalogueTest {
     t.put("CLI-SHOW-CONF", () -> cli("asterisk-show", "--queues-conf", FILES.resolve("live.conf").toString(),
         FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-LIVE-FILE", () -> cli("asterisk-live", "--once", FILES.resolve("missing.log").toString()));
+    t.put("CLI-OUTPUT-FAILED", () -> {
+      OutputStream full = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          throw new IOException("No space left on device");
+        }
+      };
+      StringWriter err = new StringWriter();
+      int code = Main.run(new PrintWriter(new OutputStreamWriter(full, StandardCharsets.UTF_8)), new PrintWriter(err),
+          "--version");
+      return new Outcome("exit " + code, err.toString().lines().findFirst().orElse(""));
+    });
     return t;
   }
 }

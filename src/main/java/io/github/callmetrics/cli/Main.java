@@ -2,14 +2,21 @@ package io.github.callmetrics.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code callmetrics} command and its subcommands. Exit codes: 0 success, 1 a failure while running
- * (bad input data), 2 a usage error (unknown option, bad option value).
+ * (bad input data, or standard output could not be written), 2 a usage error (unknown option, bad option
+ * value), 141 standard output is a pipe whose reader has gone ({@code | head}), said with no message.
  */
 @Command(
     name = "callmetrics",
@@ -23,13 +30,23 @@ public final class Main implements Runnable {
 
   /** Runs the tool and exits with its exit code. */
   public static void main(String[] args) {
-    // UTF-8, the encoding of the CSV and JSON the tool prints, whatever the platform's default.
-    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true),
-        new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true), args));
+    // The file descriptor, not System.out: a PrintStream keeps no IOException, so a failed write would vanish.
+    System.exit(run(new FileOutputStream(FileDescriptor.out), System.err, args));
   }
 
   /**
-   * Runs the tool with the given output streams, for tests and embedding.
+   * Runs the tool on raw streams, as {@link #main} does: standard output is written through a
+   * {@link StandardOutput}, so the first write that fails stops the command and is reported with its reason.
+   * UTF-8 on both, the encoding of the CSV and JSON the tool prints, whatever the platform's default.
+   */
+  static int run(OutputStream stdout, OutputStream stderr, String... args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new StandardOutput(stdout), UTF_8));
+    return run(out, new PrintWriter(new OutputStreamWriter(stderr, UTF_8), true), args);
+  }
+
+  /**
+   * Runs the tool with the given output streams, for tests and embedding. If writing {@code out} fails, the
+   * exit code is 1 and {@code err} says so (with the reason when {@code out} was made by {@link #main}).
    *
    * @return the exit code
    */
@@ -37,10 +54,35 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    int code = cli.execute(args);
-    out.flush();
+    FailureHandler handler = (FailureHandler) cli.getExecutionExceptionHandler();
+    int code;
+    try {
+      code = cli.execute(args);
+      out.flush(); // the last buffered bytes can fail too (/dev/full fails only here for a short output)
+    } catch (StandardOutput.Failed e) { // the help or version text, or the last flush
+      return outputFailed(e.ioException(), err);
+    }
+    Optional<StandardOutput.Failed> failed = handler.outputFailure();
+    if (failed.isPresent()) {
+      return outputFailed(failed.get().ioException(), err);
+    }
+    if (out.checkError()) { // a caller's PrintWriter, which keeps only that something failed
+      err.println("callmetrics: cannot write the output");
+      err.flush();
+      return 1;
+    }
     err.flush();
     return code;
+  }
+
+  /** Says why the output could not be written, except to a pipe whose reader has gone, which is quiet. */
+  private static int outputFailed(IOException e, PrintWriter err) {
+    if (StandardOutput.isClosedPipe(e)) {
+      return StandardOutput.CLOSED_PIPE_EXIT_CODE;
+    }
+    err.println("callmetrics: cannot write the output" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    err.flush();
+    return 1;
   }
 
   /** Builds the command line with every subcommand registered. */
@@ -51,7 +93,9 @@ public final class Main implements Runnable {
     cli.addSubcommand(new ErlangCommand());
     cli.addSubcommand(new LiveCommand());
     cli.addSubcommand(new AsteriskShowCommand());
-    cli.setExecutionExceptionHandler(new FailureHandler());
+    FailureHandler failures = new FailureHandler();
+    cli.setExecutionExceptionHandler(failures);
+    cli.setExecutionStrategy(failures::execute);
     cli.setParameterExceptionHandler(Main::usageError);
     return cli;
   }
@@ -69,12 +113,40 @@ public final class Main implements Runnable {
     return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
-  /** Turns an exception from a command into a one-line message on stderr and exit code 1. */
+  /**
+   * Turns an exception from a command into a one-line message on stderr and exit code 1; a failed write of
+   * standard output is kept for {@link #run(PrintWriter, PrintWriter, String...)} to report.
+   */
   static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+    private StandardOutput.@Nullable Failed outputFailure;
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof StandardOutput.Failed) {
+          outputFailure = (StandardOutput.Failed) t;
+          return 1;
+        }
+      }
       cli.getErr().println("callmetrics: " + e.getMessage());
       return 1;
+    }
+
+    /**
+     * Runs the command as picocli does by default, keeping a failed write of the help or version text, which
+     * picocli would print with its stack trace.
+     */
+    int execute(CommandLine.ParseResult parseResult) {
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (StandardOutput.Failed e) {
+        outputFailure = e;
+        return 1;
+      }
+    }
+
+    Optional<StandardOutput.Failed> outputFailure() {
+      return Optional.ofNullable(outputFailure);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.callmetrics.cli;
 
+import io.github.callmetrics.asterisk.QueueConfig;
+import io.github.callmetrics.asterisk.QueuesConf;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
@@ -9,10 +11,12 @@ import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.report.Dimension;
+import io.github.callmetrics.report.QueueThresholds;
 import io.github.callmetrics.report.Report;
 import io.github.callmetrics.report.ReportAccumulator;
 import io.github.callmetrics.report.ReportFormat;
 import io.github.callmetrics.report.ReportSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -21,7 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +79,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Service-level threshold T, e.g. 20, 20s or PT20S (default: 20 s).")
   Duration threshold = ServiceLevelDefinition.DEFAULT_THRESHOLD;
 
+  @Option(names = "--queues-conf", paramLabel = "FILE",
+      description = "Asterisk queues.conf: each queue in it is measured against its own servicelevel in every preset"
+          + " (the others against --threshold), and appears even without calls.")
+  @Nullable Path queuesConf;
+
   @Option(names = "--formula", paramLabel = "NAME", description = "Override the formula: answered-only, "
       + "abandons-count-against, abandons-within-t-ignored, abandons-within-t-count-for, short-abandons-ignored, "
       + "short-abandons-count-for, abandons-ignored.")
@@ -102,8 +113,15 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--lenient", description = "Skip bad records (each is reported on stderr) instead of stopping at the first.")
   boolean lenient;
 
+  /** The queues of {@code --queues-conf}, in the file's order; none without it. */
+  private List<QueueConfig> configured = List.of();
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    if (queuesConf != null) { // a queues.conf that is not one is bad input data (exit 1), as in asterisk-show
+      Options.requireReadable(spec.commandLine(), queuesConf, "--queues-conf");
+      configured = List.copyOf(QueuesConf.read(queuesConf).queues().values());
+    }
     try {
       ReportFormat output = ReportFormat.parse(format);
       List<ServiceLevelDefinition> definitions = definitions();
@@ -150,6 +168,25 @@ final class ReportCommand implements Callable<Integer> {
       definitions.add(b.build());
     }
     return definitions;
+  }
+
+  /**
+   * Measures each queue of {@code --queues-conf} against its own {@code servicelevel} in every definition, and
+   * names it so that it appears without calls; nothing without the option. Call after {@code definitions(...)}.
+   */
+  private ReportSpec.Builder perQueue(ReportSpec.Builder builder, int definitionCount) {
+    if (configured.isEmpty()) {
+      return builder;
+    }
+    Map<String, Duration> servicelevels = new LinkedHashMap<>();
+    for (QueueConfig queue : configured) {
+      servicelevels.put(queue.name(), queue.serviceLevel());
+    }
+    QueueThresholds thresholds = QueueThresholds.of(servicelevels);
+    for (int d = 0; d < definitionCount; d++) {
+      builder.queueThresholds(d, thresholds);
+    }
+    return builder.queues(servicelevels.keySet().toArray(new String[0]));
   }
 
   private int run(ReportFormat output, List<ServiceLevelDefinition> definitions, ZoneId zoneId, IntervalLength length,
@@ -209,10 +246,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     return 0;
   }
-  private static ReportSpec spec(IntervalGrid grid, List<ServiceLevelDefinition> definitions, Set<Dimension> dimensions,
+  private ReportSpec spec(IntervalGrid grid, List<ServiceLevelDefinition> definitions, Set<Dimension> dimensions,
       Attribution mode) {
-    return ReportSpec.builder(grid)
-        .definitions(definitions)
+    return perQueue(ReportSpec.builder(grid).definitions(definitions), definitions.size())
         .groupBy(dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions))
         .attribution(mode)
         .build();

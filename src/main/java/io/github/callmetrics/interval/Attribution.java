@@ -27,6 +27,36 @@ public enum Attribution {
   PER_EVENT;
 
   /**
+   * Returns the interval a call's arrival counts in: its exit interval under {@link #EXIT}, else its arrival
+   * interval. The interval of a call still waiting is its arrival interval for both arguments: it has not left.
+   * Returns one of its arguments, so any index of intervals in time order may be passed (an index of a grid,
+   * −1 for outside it).
+   *
+   * <p>Together with {@link #outcomeIn} this is the attribution rule every counter of the library follows, in
+   * batch and live: the call counts whole (arrival and outcome) in one interval under {@link #ARRIVAL} and
+   * {@link #EXIT}, and in parts under {@link #PER_EVENT}.
+   *
+   * @param arrivedIn  the interval the call arrived in
+   * @param exitedIn  the interval it left the queue in (answered, abandoned or flowed out)
+   * @return {@code this == EXIT ? exitedIn : arrivedIn}
+   */
+  public int arrivalIn(int arrivedIn, int exitedIn) {
+    return this == EXIT ? exitedIn : arrivedIn;
+  }
+
+  /**
+   * Returns the interval a call's outcome (its wait and how it ended, or that it is still waiting) counts in:
+   * its arrival interval under {@link #ARRIVAL}, else its exit interval. Arguments as for {@link #arrivalIn}.
+   *
+   * @param arrivedIn  the interval the call arrived in
+   * @param exitedIn  the interval it left the queue in; for a call still waiting, {@code arrivedIn}
+   * @return {@code this == ARRIVAL ? arrivedIn : exitedIn}
+   */
+  public int outcomeIn(int arrivedIn, int exitedIn) {
+    return this == ARRIVAL ? arrivedIn : exitedIn;
+  }
+
+  /**
    * Obtains an attribution from its name, ignoring case and accepting {@code -} for {@code _}.
    *
    * @param text  {@code arrival}, {@code exit} or {@code per-event}

@@ -129,8 +129,9 @@ public final class LiveFigures {
   }
 
   /**
-   * The figures under one definition: each waiting call is placed as {@code spec.countPart} places it,
-   * answered now if its wait is past the threshold, otherwise still waiting.
+   * The figures under one definition: each waiting call is placed by the spec's attribution, answered now (its
+   * outcome in the current interval) if its wait is past the threshold, otherwise still waiting (it has not left:
+   * whole in the interval it arrived in).
    */
   private MetricsSummary compute(ServiceLevelDefinition d) {
     if (waiting.size() == 0) {
@@ -143,18 +144,15 @@ public final class LiveFigures {
     Attribution attribution = spec.attribution();
     for (int i = 0; i < waiting.size(); i++) {
       long wait = waiting.waits[i];
-      boolean arrivedHere = waiting.arrivedIn[i] == index;
+      int arrivedIn = waiting.arrivedIn[i];
       if (!d.boundary().isWithin(wait, d.thresholdSeconds())) {
-        // Answered at the snapshot's instant: its arrival where it arrived, its outcome in the current interval.
-        boolean arrivalHere = index < 0 || (attribution == Attribution.EXIT ? current == index : arrivedHere);
-        boolean outcomeHere = index < 0 || (attribution == Attribution.ARRIVAL ? arrivedHere : current == index);
-        if (arrivalHere) {
+        if (index < 0 || attribution.arrivalIn(arrivedIn, current) == index) {
           arrivals++;
         }
-        if (outcomeHere) {
+        if (index < 0 || attribution.outcomeIn(arrivedIn, current) == index) {
           answeredNow[answeredHere++] = wait;
         }
-      } else if (index >= 0 && arrivedHere) {
+      } else if (index >= 0 && attribution.outcomeIn(arrivedIn, arrivedIn) == index) {
         arrivals++;
         stillWaiting++;
       }
@@ -239,6 +237,20 @@ public final class LiveFigures {
 
     int size() {
       return waits.length;
+    }
+
+    /**
+     * Checks if a call waiting counts in interval {@code index}: still waiting, where it arrived; answered now
+     * (past a threshold), where the attribution places its arrival or its outcome in the current interval.
+     */
+    boolean bearsOn(Attribution attribution, int index, int current) {
+      for (int arrived : arrivedIn) {
+        if (arrived == index || attribution.arrivalIn(arrived, current) == index
+            || attribution.outcomeIn(arrived, current) == index) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.callmetrics.live;
 
-import io.github.callmetrics.call.FlowOutReason;
-import io.github.callmetrics.report.internal.ReportAccess;
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.tally.internal.TallyAccess;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
@@ -10,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The counts of ended calls in one live span (an interval of one channel, or a channel's sliding window),
- * kept as primitive counters: arrivals, and the waits of each outcome class ({@link ReportAccess#ANSWERED},
- * {@link ReportAccess#ABANDONED}, {@link ReportAccess#FLOW_OUT} plus the reason's ordinal). Live events carry
+ * kept as primitive counters: arrivals, and the waits of each {@link OutcomeClass outcome class}. Live events carry
  * no handle time, so there is none here.
  *
  * <p>Every change bumps {@link #version()}; the immutable {@link TallySnapshot} is built on first demand after
@@ -19,11 +17,10 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe: guarded by the queue's lock.
  */
 final class LiveTally {
-  static final int CLASSES = ReportAccess.FLOW_OUT + FlowOutReason.values().length;
   private static final TallyAccess TALLY = TallyAccess.Holder.get();
 
   private long arrivals;
-  private final @Nullable WaitCounter[] waits = new WaitCounter[CLASSES];
+  private final @Nullable WaitCounter[] waits = new WaitCounter[OutcomeClass.COUNT];
   private long version;
   private @Nullable TallySnapshot snapshot;
   private long snapshotVersion = -1;
@@ -89,11 +86,11 @@ final class LiveTally {
     if (s != null && snapshotVersion == version) {
       return s;
     }
-    WaitDistribution[] flowOuts = new WaitDistribution[CLASSES - ReportAccess.FLOW_OUT];
+    WaitDistribution[] flowOuts = new WaitDistribution[OutcomeClass.COUNT - OutcomeClass.FLOW_OUT];
     for (int r = 0; r < flowOuts.length; r++) {
-      flowOuts[r] = distribution(ReportAccess.FLOW_OUT + r);
+      flowOuts[r] = distribution(OutcomeClass.FLOW_OUT + r);
     }
-    s = TALLY.snapshot(arrivals, distribution(ReportAccess.ANSWERED), distribution(ReportAccess.ABANDONED),
+    s = TALLY.snapshot(arrivals, distribution(OutcomeClass.ANSWERED), distribution(OutcomeClass.ABANDONED),
         flowOuts, 0, Duration.ZERO, 0);
     snapshot = s;
     snapshotVersion = version;

@@ -1,6 +1,7 @@
 package io.github.callmetrics.report;
 
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -240,6 +241,62 @@ final class CellCounts {
           int x = cell + column[g];
           to[x] = Math.addExact(to[x], v);
         }
+      }
+    }
+  }
+
+  /** The cell counts of an accumulator and of those merged into it, and where their groups go in the store. */
+  static final class Sources {
+    final List<ReportAccumulator.CellsPart> all;
+    /** Per source, per group of the source: the group's rank. */
+    final int[][] columns;
+    final int groupCount;
+    /** Arrivals are counted per cell under per-event attribution only. */
+    final boolean perEvent;
+    final boolean waiting;
+    final boolean handleTimes;
+    final boolean handleNanos;
+
+    Sources(ReportAccumulator acc, int[] rank, int groupCount) {
+      this.all = acc.cellParts();
+      this.perEvent = ReportAccumulator.countsArrivalsApart(acc.spec().attribution());
+      this.groupCount = groupCount;
+      boolean w = false;
+      boolean h = false;
+      boolean n = false;
+      columns = new int[all.size()][];
+      for (int x = 0; x < columns.length; x++) {
+        ReportAccumulator.CellsPart part = all.get(x);
+        w |= part.counts.anyWaiting();
+        h |= part.counts.anyHandleTime();
+        n |= part.counts.anyHandleNanos();
+        int[] map = part.groupMap;
+        int[] column = new int[map == null ? groupCount : map.length];
+        for (int g = 0; g < column.length; g++) {
+          column[g] = rank[map == null ? g : map[g]];
+        }
+        columns[x] = column;
+      }
+      waiting = w;
+      handleTimes = h;
+      handleNanos = n;
+    }
+
+    ReportStore.Cells newCells(int intervals) {
+      return new ReportStore.Cells(groupCount, Math.multiplyExact(groupCount, intervals), perEvent, waiting, handleTimes,
+          handleNanos);
+    }
+
+    /** Adds part {@code p} of {@code parts} (a range of chunks of intervals) of every source into the cells. */
+    void addInto(ReportStore.Cells cells, int p, int parts) {
+      if (all.isEmpty()) {
+        return;
+      }
+      int chunks = all.get(0).counts.chunks();
+      int from = (int) ((long) chunks * p / parts);
+      int to = (int) ((long) chunks * (p + 1) / parts);
+      for (int x = 0; x < columns.length; x++) {
+        all.get(x).counts.addInto(cells, columns[x], from, to);
       }
     }
   }

@@ -8,7 +8,10 @@ import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.metrics.MetricsSummary;
+import io.github.callmetrics.metrics.Ratio;
+import io.github.callmetrics.metrics.ServiceLevelCounts;
 import io.github.callmetrics.tally.TallySnapshot;
+import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
@@ -51,6 +55,16 @@ public final class Report {
   /** Per interval of the spec's grid: the first of the store's intervals it covers, plus the end. */
   private final int[] fineStart;
   private final int perGroup;
+  /**
+   * Per definition with thresholds per queue: per store group (by rank), the seconds of its own threshold, or −1
+   * for the definition's; empty for a definition without thresholds per queue.
+   */
+  private final long[][] ownThresholds;
+  /**
+   * Per definition with thresholds per queue: per group of the rows, the distinct own thresholds of the store
+   * groups it merges, ascending (several: the row is measured call by call); empty for a definition without.
+   */
+  private final long[][][] groupThresholds;
   private final List<ReportRow> rows = new Rows();
 
   private Report(ReportSpec spec, ReportStore store, Map<ReportKey, int[]> sources) {
@@ -78,6 +92,23 @@ public final class Report {
     byInterval = spec.dimensions().contains(Dimension.INTERVAL);
     fineStart = byInterval ? intervalMap(store.grid, spec.grid()) : new int[] {0, store.intervals};
     perGroup = fineStart.length - 1;
+    ownThresholds = new long[spec.definitions().size()][];
+    for (int d = 0; d < ownThresholds.length; d++) {
+      QueueThresholds thresholds = spec.queueThresholds(d);
+      long[] own = new long[thresholds.isEmpty() ? 0 : store.groups.length];
+      for (int g = 0; g < own.length; g++) {
+        own[g] = thresholds.threshold(store.groups[g].queue, store.groups[g].channel).map(Duration::getSeconds)
+            .orElse(-1L);
+      }
+      ownThresholds[d] = own;
+    }
+    groupThresholds = new long[ownThresholds.length][][];
+    for (int d = 0; d < ownThresholds.length; d++) {
+      long[] own = ownThresholds[d];
+      groupThresholds[d] = own.length == 0 ? new long[0][]
+          : Arrays.stream(members).map(m -> Arrays.stream(m).mapToLong(g -> own[g]).distinct().sorted().toArray())
+              .toArray(long[][]::new);
+    }
   }
 
   /** Builds the report of a store: its groups, grouped by the spec's dimensions, with named groups added. */
@@ -155,17 +186,82 @@ public final class Report {
         : store.snapshot(members[x], fineStart[j], fineStart[j + 1]);
     List<ServiceLevelDefinition> definitions = spec.definitions();
     List<MetricsSummary> figures = new ArrayList<>(definitions.size());
-    for (ServiceLevelDefinition definition : definitions) {
-      figures.add(MetricsSummary.of(counts, definition));
+    for (int d = 0; d < definitions.size(); d++) {
+      figures.add(ownThresholds[d].length == 0 ? MetricsSummary.of(counts, definitions.get(d))
+          : figures(d, x, fineStart[j], fineStart[j + 1], counts));
     }
     return new ReportRow(key, counts, figures);
+  }
+
+  /**
+   * The figures of group {@code x} over the store's intervals {@code [from, to)} under definition {@code d}, whose
+   * threshold differs per queue: the figures under the one threshold of the group's queues, or, if they have
+   * several, the counts of each queue's calls under its own threshold, summed (docs/reports.md).
+   */
+  private MetricsSummary figures(int d, int x, int from, int to, TallySnapshot counts) {
+    long[] thresholds = groupThresholds[d][x];
+    if (thresholds.length <= 1) {
+      return MetricsSummary.of(counts, spec.definition(d, rowThreshold(d, x)));
+    }
+    ServiceLevelDefinition base = spec.definitions().get(d);
+    ServiceLevelCounts sum = new ServiceLevelCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    for (long t : thresholds) {
+      int[] part = Arrays.stream(members[x]).filter(g -> ownThresholds[d][g] == t).toArray();
+      sum = plus(sum, ServiceLevelCounts.of(store.snapshot(part, from, to), spec.definition(d, threshold(t))));
+    }
+    MetricsSummary all = MetricsSummary.of(counts, base); // the figures no threshold changes
+    Ratio serviceLevel = sum.serviceLevel(base.formula(), base.creditsFlowOutsWithinThreshold());
+    return new MetricsSummary(base, sum, serviceLevel, serviceLevel.meets(base.target()), all.abandonmentRate(),
+        all.abandonmentRateExcludingShortAbandons(), all.answerRate(), all.averageSpeedOfAnswer(),
+        all.averageTimeToAbandon(), all.averageHandleTime(), all.longestAnsweredWait(), all.longestAbandonedWait(),
+        all.longestWait(), all.answeredWaitPercentiles());
+  }
+
+  /**
+   * The one threshold of group {@code x} under definition {@code d}, when its queues do not have several: that of
+   * its store groups, else (a named queue without calls) the one its key names, else the definition's (empty).
+   */
+  private Optional<Duration> rowThreshold(int d, int x) {
+    if (groupThresholds[d][x].length == 1) {
+      return threshold(groupThresholds[d][x][0]);
+    }
+    ReportKey key = groupKeys[x];
+    QueueThresholds thresholds = spec.queueThresholds(d);
+    return key.queue().flatMap(q -> key.channel().isPresent() ? thresholds.threshold(q, key.channel().get())
+        : thresholds.threshold(q));
+  }
+
+  private static Optional<Duration> threshold(long seconds) {
+    return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+  }
+
+  /**
+   * Returns the threshold row {@code rowIndex} is measured against under definition {@code d}: one for all its
+   * calls, or empty if its queues have different thresholds (each call is then measured against its own queue's).
+   */
+  Optional<Duration> threshold(int rowIndex, int d) {
+    int x = Objects.checkIndex(rowIndex, rows.size()) / perGroup;
+    if (ownThresholds[d].length == 0) {
+      return Optional.of(spec.definitions().get(d).threshold());
+    }
+    return groupThresholds[d][x].length > 1 ? Optional.empty()
+        : Optional.of(spec.definition(d, rowThreshold(d, x)).threshold());
+  }
+
+  /** The sum of two sets of counts, as if one definition had counted both sets of calls. */
+  static ServiceLevelCounts plus(ServiceLevelCounts a, ServiceLevelCounts b) {
+    return new ServiceLevelCounts(a.offered() + b.offered(), a.answered() + b.answered(),
+        a.answeredWithinThreshold() + b.answeredWithinThreshold(), a.abandoned() + b.abandoned(),
+        a.abandonedWithinThreshold() + b.abandonedWithinThreshold(), a.shortAbandons() + b.shortAbandons(),
+        a.flowOuts() + b.flowOuts(), a.flowOutsWithinThreshold() + b.flowOutsWithinThreshold(),
+        a.excluded() + b.excluded());
   }
 
   /** The rows, each computed from the store when read. */
   private final class Rows extends AbstractList<ReportRow> implements RandomAccess {
     @Override
     public ReportRow get(int index) {
-      java.util.Objects.checkIndex(index, size());
+      Objects.checkIndex(index, size());
       return row(index);
     }
 

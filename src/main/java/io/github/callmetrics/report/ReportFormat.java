@@ -121,7 +121,8 @@ public enum ReportFormat {
       int index = d;
       ServiceLevelDefinition def = definitions.get(d);
       String suffix = definitions.size() == 1 ? "" : " " + def.name();
-      columns.add(new Column("SL " + def.thresholdSeconds() + "s" + suffix, true,
+      String threshold = spec.queueThresholds(d).isEmpty() ? def.thresholdSeconds() + "s" : "queue's T";
+      columns.add(new Column("SL " + threshold + suffix, true,
           r -> orDash(r.figures(index).serviceLevel().formatPercent(1))));
     }
     columns.add(new Column("abandon", true, r -> orDash(r.figures(0).abandonmentRate().formatPercent(1))));
@@ -157,8 +158,12 @@ public enum ReportFormat {
       }
       out.append(s.toString().stripTrailing()).append('\n');
     }
-    for (ServiceLevelDefinition def : definitions) {
-      out.append("# ").append(def.toString()).append('\n');
+    for (int d = 0; d < definitions.size(); d++) {
+      out.append("# ").append(definitions.get(d).toString()).append('\n');
+      if (!spec.queueThresholds(d).isEmpty()) {
+        out.append("#   threshold per queue: ").append(spec.queueThresholds(d).toString()).append("; other queues ")
+            .append(Long.toString(definitions.get(d).thresholdSeconds())).append(" s\n");
+      }
     }
     out.append("# zone ").append(zone.getId()).append(", intervals ").append(spec.grid().length().label())
         .append(", attribution ").append(spec.attribution().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -242,14 +247,19 @@ public enum ReportFormat {
         "service_level_denominator", "target_met", "abandonment_rate", "abandonment_rate_excluding_short_abandons",
         "answer_rate", "average_time_to_abandon_seconds");
     List<ServiceLevelDefinition> definitions = spec.definitions();
-    for (ServiceLevelDefinition def : definitions) {
-      String prefix = definitions.size() == 1 ? "" : slug(def.name()) + ".";
+    for (int d = 0; d < definitions.size(); d++) {
+      String prefix = definitions.size() == 1 ? "" : slug(definitions.get(d).name()) + ".";
+      if (!spec.queueThresholds(d).isEmpty()) {
+        header.add(prefix + "threshold_seconds");
+      }
       for (String name : perDefinition) {
         header.add(prefix + name);
       }
     }
     csvLine(out, header);
-    for (ReportRow row : report.rows()) {
+    List<ReportRow> rows = report.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      ReportRow row = rows.get(r);
       List<String> cells = new ArrayList<>(header.size());
       if (spec.dimensions().contains(Dimension.QUEUE)) {
         cells.add(row.key().queue().orElse(""));
@@ -284,8 +294,12 @@ public enum ReportFormat {
       cells.add(optionalSeconds(first.answeredWaitPercentiles().p90()));
       cells.add(optionalSeconds(first.answeredWaitPercentiles().p95()));
       cells.add(optionalSeconds(first.answeredWaitPercentiles().p99()));
-      for (MetricsSummary f : row.figures()) {
+      for (int d = 0; d < definitions.size(); d++) {
+        MetricsSummary f = row.figures(d);
         ServiceLevelCounts k = f.counts();
+        if (!spec.queueThresholds(d).isEmpty()) {
+          cells.add(report.threshold(r, d).map(t -> Long.toString(t.getSeconds())).orElse(""));
+        }
         cells.add(Long.toString(k.offered()));
         cells.add(Long.toString(k.answeredWithinThreshold()));
         cells.add(Long.toString(k.abandoned()));
@@ -352,7 +366,8 @@ public enum ReportFormat {
         .name("attribution").value(spec.attribution().name().toLowerCase(Locale.ROOT).replace('_', '-'))
         .name("callsOutsidePeriod").value(report.callsOutsidePeriod());
     json.name("definitions").beginArray();
-    for (ServiceLevelDefinition def : spec.definitions()) {
+    for (int d = 0; d < spec.definitions().size(); d++) {
+      ServiceLevelDefinition def = spec.definitions().get(d);
       json.beginObject()
           .name("name").value(def.name())
           .name("formula").value(def.formula().name())
@@ -366,11 +381,17 @@ public enum ReportFormat {
       } else {
         json.nullValue();
       }
-      json.name("target").value(def.target()).name("description").value(def.toString()).endObject();
+      json.name("target").value(def.target()).name("description").value(def.toString());
+      if (!spec.queueThresholds(d).isEmpty()) {
+        json.name("queueThresholds").value(spec.queueThresholds(d).toString());
+      }
+      json.endObject();
     }
     json.endArray();
     json.name("rows").beginArray();
-    for (ReportRow row : report.rows()) {
+    List<ReportRow> rows = report.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      ReportRow row = rows.get(r);
       json.beginObject();
       if (spec.dimensions().contains(Dimension.QUEUE)) {
         json.name("queue").value(row.key().queue().orElse(""));
@@ -406,10 +427,14 @@ public enum ReportFormat {
       jsonSeconds(json, "p99", first.answeredWaitPercentiles().p99());
       json.endObject();
       json.name("figures").beginArray();
-      for (MetricsSummary f : row.figures()) {
+      for (int d = 0; d < spec.definitions().size(); d++) {
+        MetricsSummary f = row.figures(d);
         ServiceLevelCounts k = f.counts();
-        json.beginObject()
-            .name("definition").value(f.definition().name())
+        json.beginObject().name("definition").value(f.definition().name());
+        if (!spec.queueThresholds(d).isEmpty()) {
+          jsonSeconds(json, "thresholdSeconds", report.threshold(r, d));
+        }
+        json
             .name("offered").value(k.offered())
             .name("answeredWithinThreshold").value(k.answeredWithinThreshold())
             .name("abandoned").value(k.abandoned())

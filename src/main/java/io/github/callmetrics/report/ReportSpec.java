@@ -3,6 +3,7 @@ package io.github.callmetrics.report;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import io.github.callmetrics.call.Call;
@@ -10,19 +11,24 @@ import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
-import io.github.callmetrics.tally.CallTally;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a report shows: the interval grid, how calls are attributed to intervals, the dimensions rows are
- * grouped by, the definitions whose figures stand side by side, and any queues and channels that must
- * appear even without calls.
+ * grouped by, the definitions whose figures stand side by side (each with a threshold per queue and channel if
+ * given), and any queues and channels that must appear even without calls.
  *
  * <pre>{@code
  * ReportSpec spec = ReportSpec.builder(IntervalGrid.of(YearMonth.of(2026, 3), ZoneId.of("Europe/Amsterdam"),
@@ -40,6 +46,10 @@ public final class ReportSpec {
   private final Attribution attribution;
   private final ImmutableSet<Dimension> dimensions;
   private final ImmutableList<ServiceLevelDefinition> definitions;
+  /** Per definition: its thresholds per queue and channel (empty for none). */
+  private final ImmutableList<QueueThresholds> thresholds;
+  /** Per definition: the definition with each threshold its queues use, by threshold. */
+  private final ImmutableList<ImmutableMap<Duration, ServiceLevelDefinition>> byThreshold;
   private final ImmutableSet<String> queues;
   private final ImmutableSet<Channel> channels;
 
@@ -48,8 +58,32 @@ public final class ReportSpec {
     attribution = b.attribution;
     dimensions = Sets.immutableEnumSet(b.dimensions);
     definitions = ImmutableList.copyOf(b.definitions);
+    List<QueueThresholds> t = new ArrayList<>();
+    List<ImmutableMap<Duration, ServiceLevelDefinition>> resolved = new ArrayList<>();
+    for (int d = 0; d < definitions.size(); d++) {
+      QueueThresholds q = b.thresholds.getOrDefault(d, QueueThresholds.of(Map.of()));
+      t.add(q);
+      resolved.add(resolve(definitions.get(d), q));
+    }
+    thresholds = ImmutableList.copyOf(t);
+    byThreshold = ImmutableList.copyOf(resolved);
     queues = ImmutableSet.copyOf(b.queues);
     channels = ImmutableSet.copyOf(b.channels);
+  }
+
+  /** The definition under each threshold its queues and channels name, checked once (S < T). */
+  private static ImmutableMap<Duration, ServiceLevelDefinition> resolve(ServiceLevelDefinition definition,
+      QueueThresholds thresholds) {
+    Map<Duration, ServiceLevelDefinition> resolved = new TreeMap<>();
+    for (Duration t : thresholds.all()) {
+      try {
+        resolved.put(t, definition.withThreshold(t));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("definition " + definition.name() + " with the threshold of its queue "
+            + thresholds.queueOf(t) + ": " + e.getMessage(), e);
+      }
+    }
+    return ImmutableMap.copyOf(resolved);
   }
 
   /**
@@ -84,6 +118,40 @@ public final class ReportSpec {
     return definitions;
   }
 
+  /**
+   * Returns the thresholds per queue and channel of one definition; empty if the definition's threshold applies to
+   * every queue.
+   *
+   * @param definitionIndex  the definition's position in {@link #definitions()}, from 0
+   * @return the thresholds
+   * @throws IndexOutOfBoundsException if there is no such definition
+   */
+  public QueueThresholds queueThresholds(int definitionIndex) {
+    return thresholds.get(definitionIndex);
+  }
+
+  /**
+   * Returns the definition a queue's channel is measured by in one column of the report: the definition at
+   * {@code definitionIndex} with the queue's (or the queue's channel's) threshold, if its
+   * {@linkplain #queueThresholds(int) thresholds} name one, else the definition itself.
+   *
+   * @param definitionIndex  the definition's position in {@link #definitions()}, from 0
+   * @param queue  the queue, not null
+   * @param channel  the channel, not null
+   * @return the definition
+   * @throws IndexOutOfBoundsException if there is no such definition
+   */
+  public ServiceLevelDefinition definition(int definitionIndex, String queue, Channel channel) {
+    return definition(definitionIndex, thresholds.get(definitionIndex).threshold(queue, channel));
+  }
+
+  /** The definition at an index with a threshold of its queues, or itself. */
+  ServiceLevelDefinition definition(int definitionIndex, Optional<Duration> threshold) {
+    ServiceLevelDefinition base = definitions.get(definitionIndex);
+    return threshold.map(t -> requireNonNull(byThreshold.get(definitionIndex).get(t), "resolved at build"))
+        .orElse(base);
+  }
+
   /** Returns the queues that appear in the report even without calls. */
   public Set<String> queues() {
     return queues;
@@ -97,45 +165,6 @@ public final class ReportSpec {
   /** Returns a new, empty accumulator for this report. */
   public ReportAccumulator newAccumulator() {
     return new ReportAccumulator(this);
-  }
-
-  /**
-   * Counts into a tally the part of one call that this spec's {@linkplain #attribution() attribution} places
-   * in one interval of the grid: exactly what {@link ReportAccumulator#add(Call)} adds to that interval's
-   * {@linkplain ReportAccumulator#counts counts} (the whole call, its arrival only, its outcome only, or
-   * nothing). The live monitor uses it to place calls still waiting, the same way a report places them.
-   *
-   * @param call  the call, not null
-   * @param intervalIndex  the interval's index in the grid
-   * @param tally  the tally to count into, not null
-   * @throws IndexOutOfBoundsException if the index is outside the grid
-   */
-  public void countPart(Call call, int intervalIndex, CallTally tally) {
-    requireNonNull(call, "call");
-    requireNonNull(tally, "tally");
-    Objects.checkIndex(intervalIndex, grid.size());
-    int arrivedIn = grid.indexOf(call.arrived());
-    int exitedIn = grid.indexOf(call.outcomeAt().orElse(call.arrived())); // a waiting call has not left
-    switch (attribution) {
-      case ARRIVAL:
-        if (arrivedIn == intervalIndex) {
-          tally.add(call);
-        }
-        break;
-      case EXIT:
-        if (exitedIn == intervalIndex) {
-          tally.add(call);
-        }
-        break;
-      case PER_EVENT:
-        if (arrivedIn == intervalIndex) {
-          tally.countArrival();
-        }
-        if (exitedIn == intervalIndex) {
-          tally.countOutcome(call);
-        }
-        break;
-    }
   }
 
   /**
@@ -200,6 +229,11 @@ public final class ReportSpec {
     b.dimensions = EnumSet.noneOf(Dimension.class);
     b.dimensions.addAll(dimensions);
     b.definitions = definitions;
+    for (int d = 0; d < thresholds.size(); d++) {
+      if (!thresholds.get(d).isEmpty()) {
+        b.thresholds.put(d, thresholds.get(d));
+      }
+    }
     b.queues = queues;
     b.channels = channels;
     return b;
@@ -212,12 +246,13 @@ public final class ReportSpec {
     }
     ReportSpec other = (ReportSpec) o;
     return grid.equals(other.grid) && attribution == other.attribution && dimensions.equals(other.dimensions)
-        && definitions.equals(other.definitions) && queues.equals(other.queues) && channels.equals(other.channels);
+        && definitions.equals(other.definitions) && thresholds.equals(other.thresholds) && queues.equals(other.queues)
+        && channels.equals(other.channels);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(grid, attribution, dimensions, definitions, queues, channels);
+    return Objects.hash(grid, attribution, dimensions, definitions, thresholds, queues, channels);
   }
 
   @Override
@@ -232,6 +267,7 @@ public final class ReportSpec {
     private Attribution attribution = Attribution.ARRIVAL;
     private EnumSet<Dimension> dimensions = EnumSet.allOf(Dimension.class);
     private List<ServiceLevelDefinition> definitions = List.of(ServiceLevelDefinition.standard());
+    private final Map<Integer, QueueThresholds> thresholds = new LinkedHashMap<>();
     private Set<String> queues = Set.of();
     private Set<Channel> channels = Set.of();
 
@@ -267,7 +303,8 @@ public final class ReportSpec {
     }
 
     /**
-     * Sets the definitions whose figures stand side by side, in order.
+     * Sets the definitions whose figures stand side by side, in order, and clears any thresholds per queue set
+     * before; equivalent to {@code definitions(List.of(definitions))}.
      *
      * @throws IllegalArgumentException if there is none
      */
@@ -276,7 +313,8 @@ public final class ReportSpec {
     }
 
     /**
-     * Sets the definitions whose figures stand side by side, in order.
+     * Sets the definitions whose figures stand side by side, in order, and clears any
+     * {@linkplain #queueThresholds(int, QueueThresholds) thresholds per queue} set before (they are set by position).
      *
      * @throws IllegalArgumentException if there is none
      */
@@ -286,6 +324,29 @@ public final class ReportSpec {
         throw new IllegalArgumentException("a report needs at least one definition (got none)");
       }
       this.definitions = copy;
+      this.thresholds.clear();
+      return this;
+    }
+
+    /**
+     * Sets the thresholds per queue and channel of one definition (replacing any set before): each queue's calls
+     * are measured against their own queue's threshold in that definition's figures, the other queues against
+     * the definition's threshold. A row over several queues counts each call against its own queue's threshold
+     * (see {@code docs/reports.md}). Empty thresholds undo it. Reports apply them; the live monitor
+     * ({@code LiveMonitor}) does not yet, and measures every queue by the definition's own threshold.
+     *
+     * @param definitionIndex  the definition's position in the {@linkplain #definitions(List) definitions}, from 0
+     * @param thresholds  the thresholds, not null
+     * @return this builder
+     * @throws IllegalArgumentException if the index is negative ({@link #build()} checks it names a definition)
+     */
+    public Builder queueThresholds(int definitionIndex, QueueThresholds thresholds) {
+      requireNonNull(thresholds, "thresholds");
+      if (definitionIndex < 0) {
+        throw new IllegalArgumentException("definition index " + definitionIndex + " is negative (expected the"
+            + " position of a definition, from 0)");
+      }
+      this.thresholds.put(definitionIndex, thresholds);
       return this;
     }
 
@@ -307,8 +368,20 @@ public final class ReportSpec {
       return this;
     }
 
-    /** Builds the spec. */
+    /**
+     * Builds the spec.
+     *
+     * @return the spec
+     * @throws IllegalArgumentException if thresholds are set for a definition index beyond the definitions, or a
+     *     queue's threshold is not above the definition's short-abandon threshold
+     */
     public ReportSpec build() {
+      for (int d : thresholds.keySet()) {
+        if (d >= definitions.size()) {
+          throw new IllegalArgumentException("thresholds per queue are set for definition " + d + " of a report with "
+              + definitions.size() + " definition(s) (expected an index from 0 to " + (definitions.size() - 1) + ")");
+        }
+      }
       return new ReportSpec(this);
     }
   }

@@ -3,7 +3,7 @@ package io.github.callmetrics.report;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Channel;
-import io.github.callmetrics.interval.Attribution;
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * several threads build the store, each an equal range of chunks. Immutable once built.
  */
 final class ReportStore {
-  private static final int CLASSES = ReportAccumulator.CLASSES;
+  private static final int CLASSES = OutcomeClass.COUNT;
   private static final TallyAccess TALLY = TallyAccess.Holder.get();
   /** Below this many calls one thread builds the store whatever the parallelism. */
   private static final int PARALLEL_THRESHOLD = 1 << 20;
@@ -131,9 +131,9 @@ final class ReportStore {
           + " intervals is too large (expected fewer than " + (Integer.MAX_VALUE / CLASSES) + " cells)");
     }
     ReportAccumulator.checkEntries(acc.waitCount());
-    int chunkCount = acc.chunkCount();
+    int chunkCount = acc.waits.chunkCount();
     int rangeCount = Math.max(1, Math.min(parts, chunkCount));
-    CellSources sources = new CellSources(acc, rank, groupCount);
+    CellCounts.Sources sources = new CellCounts.Sources(acc, rank, groupCount);
     WaitChunk[] chunks = new WaitChunk[chunkCount];
     int[][] columns = new int[chunkCount][];
     Cells[] cells = new Cells[1];
@@ -145,11 +145,11 @@ final class ReportStore {
         cells[0] = sources.newCells(intervals);
       }
       List<WaitChunk.Part> grouped = new ArrayList<>();
-      List<ReportAccumulator.Segment> entries = new ArrayList<>();
+      List<ChunkedWaits.Segment> entries = new ArrayList<>();
       for (int c = firstChunk(p, rangeCount, chunkCount); c < firstChunk(p + 1, rangeCount, chunkCount); c++) {
         grouped.clear();
         entries.clear();
-        acc.sourcesOf(c, grouped, entries);
+        acc.waits.sourcesOf(c, grouped, entries);
         if (entries.isEmpty() && grouped.size() == 1) {
           chunks[c] = grouped.get(0).chunk;
           columns[c] = columnOfRank(grouped.get(0), rank);
@@ -161,15 +161,15 @@ final class ReportStore {
     run(rangeCount, p -> sources.addInto(cells[0], p, rangeCount));
 
     // The overflow list: dense group-major keys, sorted by key then wait.
-    int[] rawKeys = acc.overflowKeys();
-    long[] rawWaits = acc.overflowWaits();
+    int[] rawKeys = acc.waits.overflowKeys();
+    long[] rawWaits = acc.waits.overflowWaits();
     int n = rawKeys.length;
     int groupKeys = intervals * CLASSES;
     Integer[] byKey = new Integer[n];
     int[] dense = new int[n];
     for (int j = 0; j < n; j++) {
       byKey[j] = j;
-      dense[j] = rank[rawKeys[j] >>> acc.shift] * groupKeys + (rawKeys[j] & acc.lowMask);
+      dense[j] = rank[rawKeys[j] >>> acc.waits.shift] * groupKeys + (rawKeys[j] & acc.waits.lowMask);
     }
     Arrays.sort(byKey, Comparator.comparingInt((Integer j) -> dense[j]).thenComparingLong(j -> rawWaits[j]));
     int[] overflowKeys = new int[n];
@@ -203,62 +203,6 @@ final class ReportStore {
   /** The first chunk of part {@code p} of {@code parts} equal ranges of chunks. */
   private static int firstChunk(int p, int parts, int chunks) {
     return (int) ((long) chunks * p / parts);
-  }
-
-  /** The cell counts of an accumulator and of those merged into it, and where their groups go in the store. */
-  private static final class CellSources {
-    final List<ReportAccumulator.CellsPart> all;
-    /** Per source, per group of the source: the group's rank. */
-    final int[][] columns;
-    final int groupCount;
-    /** Arrivals are counted per cell under per-event attribution only. */
-    final boolean perEvent;
-    final boolean waiting;
-    final boolean handleTimes;
-    final boolean handleNanos;
-
-    CellSources(ReportAccumulator acc, int[] rank, int groupCount) {
-      this.all = acc.cellParts();
-      this.perEvent = acc.spec().attribution() == Attribution.PER_EVENT;
-      this.groupCount = groupCount;
-      boolean w = false;
-      boolean h = false;
-      boolean n = false;
-      columns = new int[all.size()][];
-      for (int x = 0; x < columns.length; x++) {
-        ReportAccumulator.CellsPart part = all.get(x);
-        w |= part.counts.anyWaiting();
-        h |= part.counts.anyHandleTime();
-        n |= part.counts.anyHandleNanos();
-        int[] map = part.groupMap;
-        int[] column = new int[map == null ? groupCount : map.length];
-        for (int g = 0; g < column.length; g++) {
-          column[g] = rank[map == null ? g : map[g]];
-        }
-        columns[x] = column;
-      }
-      waiting = w;
-      handleTimes = h;
-      handleNanos = n;
-    }
-
-    Cells newCells(int intervals) {
-      return new Cells(groupCount, Math.multiplyExact(groupCount, intervals), perEvent, waiting, handleTimes,
-          handleNanos);
-    }
-
-    /** Adds part {@code p} of {@code parts} (a range of chunks of intervals) of every source into the cells. */
-    void addInto(Cells cells, int p, int parts) {
-      if (all.isEmpty()) {
-        return;
-      }
-      int chunks = all.get(0).counts.chunks();
-      int from = (int) ((long) chunks * p / parts);
-      int to = (int) ((long) chunks * (p + 1) / parts);
-      for (int x = 0; x < columns.length; x++) {
-        all.get(x).counts.addInto(cells, columns[x], from, to);
-      }
-    }
   }
 
   private interface Part {
@@ -327,7 +271,8 @@ final class ReportStore {
     if (arrivals == 0 && waiting == 0 && handleCount == 0 && Arrays.stream(byClass).allMatch(WaitDistribution::isEmpty)) {
       return TallySnapshot.empty();
     }
-    return TALLY.snapshot(arrivals, byClass[0], byClass[1], Arrays.copyOfRange(byClass, 2, CLASSES), waiting,
+    return TALLY.snapshot(arrivals, byClass[OutcomeClass.ANSWERED], byClass[OutcomeClass.ABANDONED],
+        Arrays.copyOfRange(byClass, OutcomeClass.FLOW_OUT, CLASSES), waiting,
         Duration.ofSeconds(handleSeconds, handleNanos), handleCount);
   }
 
@@ -417,7 +362,7 @@ final class ReportStore {
     int start = 0;
     for (int c = 0; c < CLASSES; c++) {
       int end = start;
-      while (end < all.length && all[end] >>> WaitChunk.WAIT_BITS == c) {
+      while (end < all.length && OutcomeClass.charClass(all[end]) == c) {
         end++;
       }
       long[] longWaits = longWaits(members, from, to, c);
@@ -473,7 +418,7 @@ final class ReportStore {
     int d = -1;
     long count = 0;
     for (int i = from; i < to; i++) {
-      int w = a[i] & WaitChunk.WAIT_MASK;
+      int w = OutcomeClass.charWait(a[i]);
       total += w;
       count++;
       if (i == from || a[i] != a[i - 1]) {

@@ -1,5 +1,6 @@
 package io.github.callmetrics.report;
 
+import io.github.callmetrics.call.internal.OutcomeClass;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * arrays may be shared with other chunks ({@link Arena}). A column is a queue/channel group: the accumulator that
  * grouped the chunk numbers its columns by its own group ids, the store's rebuilt chunks by the groups' rank.
  *
- * <p>A wait is kept as one {@code char}: its outcome class in the top {@value #CLASS_BITS} bits and its whole
- * seconds, below {@value #LONG_WAIT}, in the other {@value #WAIT_BITS} ({@link #packed}). A cell's waits sorted as
+ * <p>A wait is kept as one {@code char}: its outcome class in the top bits and its whole seconds, below
+ * {@value #LONG_WAIT}, in the others ({@link OutcomeClass#packChar}). A cell's waits sorted as
  * numbers are therefore sorted by class, then by wait, and one slot per cell suffices (a slot per class and cell
  * made the counting sort's prefix sum six times as long as it is now).
  *
@@ -27,14 +28,8 @@ final class WaitChunk {
    */
   static final int BITS = 4;
   static final int INTERVALS = 1 << BITS;
-  /** Bits of a packed wait that hold its whole seconds. */
-  static final int WAIT_BITS = 13;
-  /** Bits of a packed wait that hold its outcome class (fewer than 8 classes). */
-  static final int CLASS_BITS = Character.SIZE - WAIT_BITS;
   /** Waits of this many seconds (2 h 16 min 32 s) or more do not fit a packed wait. */
-  static final int LONG_WAIT = 1 << WAIT_BITS;
-  /** The seconds of a packed wait: {@code packed & WAIT_MASK}. */
-  static final int WAIT_MASK = LONG_WAIT - 1;
+  static final int LONG_WAIT = OutcomeClass.CHAR_LONG_WAIT;
 
   /** The chunk's first interval. */
   final int first;
@@ -44,7 +39,7 @@ final class WaitChunk {
   final int[] offsets;
   /** Where the chunk's slot 0 lies in {@link #offsets}. */
   final int base;
-  /** Packed waits ({@link #packed}). */
+  /** Packed waits ({@link OutcomeClass#packChar}). */
   final char[] waits;
   /** How many waits the chunk holds. */
   private final int size;
@@ -98,11 +93,6 @@ final class WaitChunk {
     return group << BITS | (interval & (INTERVALS - 1));
   }
 
-  /** A wait of fewer than {@value #LONG_WAIT} seconds and its outcome class, as one {@code char}. */
-  static char packed(int c, long wait) {
-    return (char) (c << WAIT_BITS | (int) wait);
-  }
-
   /** Returns how many waits the chunk holds. */
   int size() {
     return size;
@@ -130,14 +120,14 @@ final class WaitChunk {
    * @param columnOfGroup  per group id of the holder, its column; null if the column is the id
    * @param arena  where to put the new chunk's arrays; null for arrays of its own
    */
-  static WaitChunk group(int first, int stride, List<Part> parts, List<ReportAccumulator.Segment> entries,
+  static WaitChunk group(int first, int stride, List<Part> parts, List<ChunkedWaits.Segment> entries,
       int @Nullable [] columnOfGroup, @Nullable Arena arena) {
     int slots = stride << BITS;
     long total = 0;
     for (Part part : parts) {
       total += part.chunk.size;
     }
-    for (ReportAccumulator.Segment segment : entries) {
+    for (ChunkedWaits.Segment segment : entries) {
       total += segment.length;
     }
     int count = Math.toIntExact(total);
@@ -184,7 +174,7 @@ final class WaitChunk {
       }
     }
     for (int s = 0; s < entrySlots.length; s++) {
-      ReportAccumulator.Segment segment = entries.get(s);
+      ChunkedWaits.Segment segment = entries.get(s);
       int[] keys = segment.keys;
       int[] slotOf = entrySlots[s];
       for (int j = 0; j < segment.length; j++) {
@@ -208,7 +198,7 @@ final class WaitChunk {
       }
     }
     for (int s = 0; s < entrySlots.length; s++) {
-      ReportAccumulator.Segment segment = entries.get(s);
+      ChunkedWaits.Segment segment = entries.get(s);
       int[] keys = segment.keys;
       char[] from = segment.waits;
       int[] slotOf = entrySlots[s];

@@ -10,15 +10,12 @@ import org.jspecify.annotations.Nullable;
  * it public API (the pattern of {@code TallyAccess}): counting an ended call from its parts, so the monitor
  * needs no {@code Call} object per event. The report package registers the one implementation when
  * {@link ReportAccumulator} is initialised. This package is not exported by the module.
+ *
+ * <p>Why a bridge: the monitor ({@code io.github.callmetrics.live}) keeps one accumulator per queue and counts each
+ * ended call into it as the call ends. Without this entry it would either make a {@code Call} per event (the
+ * monitor allocates nothing per event) or the report package would need a public method for it.
  */
 public interface ReportAccess {
-  /** The outcome class of an answered call. */
-  int ANSWERED = 0;
-  /** The outcome class of an abandoned call. */
-  int ABANDONED = 1;
-  /** The outcome class of a call that left unanswered for the reason of ordinal {@code r} is {@code FLOW_OUT + r}. */
-  int FLOW_OUT = 2;
-
   /**
    * Counts one ended call without handle time into an accumulator, exactly as {@code accumulator.add(call)}
    * counts the call with these parts.
@@ -28,7 +25,7 @@ public interface ReportAccess {
    * @param channel  the call's channel
    * @param arrivedIn  the index in the accumulator's grid of the interval of its arrival, -1 if outside
    * @param exitedIn  the index of the interval of its outcome, -1 if outside
-   * @param outcomeClass  {@link #ANSWERED}, {@link #ABANDONED}, or {@link #FLOW_OUT} plus the reason's ordinal
+   * @param outcomeClass  its {@link io.github.callmetrics.call.internal.OutcomeClass}
    * @param waitSeconds  its wait in whole seconds, as {@code Call.waitSeconds()}
    */
   void addEnded(ReportAccumulator accumulator, String queue, Channel channel, int arrivedIn, int exitedIn,
