@@ -46,7 +46,7 @@ class ServiceLevelDefinitionTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ServiceLevelDefinition.builder().threshold(Duration.parse(threshold)))
         .withMessage("threshold " + threshold + " is not a whole number of seconds, zero or more"
-            + " (waits are counted in whole seconds)");
+            + " (thresholds are whole seconds)");
   }
 
   @Test
@@ -54,7 +54,7 @@ class ServiceLevelDefinitionTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ServiceLevelDefinition.builder().shortAbandonThreshold(Duration.ofMillis(5500)))
         .withMessage("short-abandon threshold PT5.5S is not a whole number of seconds, zero or more"
-            + " (waits are counted in whole seconds)");
+            + " (thresholds are whole seconds)");
   }
 
   @ParameterizedTest(name = "S={0} T={1}")
