@@ -32,7 +32,7 @@ class ServiceLevelDefinitionTest {
 
   @Test
   void toStringStatesEveryChoice() {
-    assertThat(Preset.ASTERISK_SL2.definition()).hasToString("Asterisk SL2: (A_T + B_T) / O, wait <= 20 s,"
+    assertThat(Preset.ASTERISK_SL2.definition()).hasToString("Asterisk SL2: (A_T + B_T) / O, wait <= 20 s in whole seconds,"
         + " flow-outs timeout=ABANDONED queue-empty=ABANDONED key-press=EXCLUDED overflow=EXCLUDED withdrawn=ABANDONED, target 0.80");
     ServiceLevelDefinition ucce = Preset.CISCO_UCCE_ABANDONS_IGNORED.definition().toBuilder()
         .shortAbandonThreshold(Duration.ofSeconds(5)).build();
