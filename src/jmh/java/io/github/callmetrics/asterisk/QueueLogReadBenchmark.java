@@ -111,7 +111,7 @@ public class QueueLogReadBenchmark {
         (double) Files.size(file) / lines);
   }
 
-  private static StringBuilder at(TreeMap<Long, StringBuilder> pending, long epoch) {
+  private static StringBuilder at(java.util.NavigableMap<Long, StringBuilder> pending, long epoch) {
     return pending.computeIfAbsent(epoch, k -> new StringBuilder());
   }
 
