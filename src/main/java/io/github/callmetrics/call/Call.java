@@ -3,6 +3,7 @@ package io.github.callmetrics.call;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.internal.CallAccess;
+import io.github.callmetrics.call.internal.OutcomeClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * message names the call, the field, the value and the rule. A handle time may be given for any call but
  * only answered calls' handle times count in the average handle time.
  *
- * <p>The wait of a call is {@code outcome instant − arrived}. Callmetrics counts waits in whole seconds,
- * truncated ({@link #waitSeconds()}), the resolution at which Asterisk, Cisco and Avaya report them; see
+ * <p>The wait of a call is {@code outcome instant − arrived} ({@link #waitTime()}), exact to the nanosecond. Counts
+ * compare it with whole-second thresholds at the resolution a {@code ServiceLevelDefinition} names: as the source
+ * measured it (by default: 20.9 s is over 20 s), or truncated to whole seconds as Asterisk does
+ * ({@link #waitSeconds()}); percentiles and longest waits are reported in whole seconds, truncated. See
  * {@code docs/call-model.md}.
  *
  * <p>This class is immutable and thread-safe; {@code equals} compares every field.
@@ -55,6 +58,11 @@ public final class Call {
       @Override
       public long exitSecond(Call call) {
         return call.outcome == WAITING ? call.arrivedSecond : call.outcomeSecond;
+      }
+
+      @Override
+      public long waitIndex(Call call) {
+        return OutcomeClass.waitIndex(call.arrivedSecond, call.arrivedNano, call.outcomeSecond, call.outcomeNano);
       }
 
       @Override
@@ -337,8 +345,9 @@ public final class Call {
   }
 
   /**
-   * Returns the wait in whole seconds, truncated: the value every Callmetrics count compares with a
-   * threshold. A wait of 20.9 s is 20 s.
+   * Returns the wait in whole seconds, truncated: a wait of 20.9 s is 20 s. This is the wait a definition with
+   * {@code WaitResolution.WHOLE_SECONDS} compares with its thresholds, and the unit of percentiles and longest
+   * waits; at the default {@code WaitResolution.SOURCE} the exact {@link #waitTime()} is compared.
    *
    * @return the wait in whole seconds, zero or more
    * @throws IllegalStateException if the call is still waiting
@@ -347,27 +356,20 @@ public final class Call {
     if (outcome == WAITING) {
       throw new IllegalStateException("call " + id + " is still waiting: it has no wait yet");
     }
-    return wholeSeconds(arrivedSecond, arrivedNano, outcomeSecond, outcomeNano);
+    return OutcomeClass.wholeSeconds(OutcomeClass.waitIndex(arrivedSecond, arrivedNano, outcomeSecond, outcomeNano));
   }
 
   /**
-   * Returns the whole seconds from {@code from} to {@code to}, truncated; the one rule by which every
-   * wait in Callmetrics is measured.
+   * Returns the whole seconds from {@code from} to {@code to}, truncated, as {@link #waitSeconds()} measures a
+   * wait.
    *
    * @param from  the earlier instant, not null
    * @param to  the later instant, not null
    * @return the whole seconds between them, truncated toward zero
    */
   public static long wholeSecondsBetween(Instant from, Instant to) {
-    return wholeSeconds(from.getEpochSecond(), from.getNano(), to.getEpochSecond(), to.getNano());
-  }
-
-  private static long wholeSeconds(long fromSecond, int fromNano, long toSecond, int toNano) {
-    long seconds = toSecond - fromSecond;
-    if (toNano < fromNano) {
-      seconds--;
-    }
-    return seconds;
+    return OutcomeClass.wholeSeconds(
+        OutcomeClass.waitIndex(from.getEpochSecond(), from.getNano(), to.getEpochSecond(), to.getNano()));
   }
 
   @Override

@@ -26,14 +26,14 @@ public enum Preset {
 
   /**
    * Asterisk {@code app_queue} {@code SL}: {@code A_T / A} (completed calls answered within
-   * {@code servicelevel} over completed calls), inclusive. Timeouts, empty-queue exits and withdrawn callers count as
+   * {@code servicelevel} over completed calls), inclusive, waits in whole seconds. Timeouts, empty-queue exits and withdrawn callers count as
    * abandons, key-press exits and transfers not at all, as in {@code queue show}.
    */
   ASTERISK_SL("asterisk-sl", "Asterisk SL", asterisk().formula(ServiceLevelFormula.ANSWERED_ONLY)),
 
   /**
    * Asterisk {@code app_queue} {@code SL2}: {@code (A_T + B_T) / O}, where abandons include timeouts,
-   * empty-queue exits and withdrawn callers (Asterisk's {@code A} counter), inclusive; key-press exits and transfers not counted.
+   * empty-queue exits and withdrawn callers (Asterisk's {@code A} counter), inclusive, waits in whole seconds; key-press exits and transfers not counted.
    */
   ASTERISK_SL2("asterisk-sl2", "Asterisk SL2",
       asterisk().formula(ServiceLevelFormula.ABANDONS_WITHIN_T_COUNT_FOR)),
@@ -108,8 +108,9 @@ public enum Preset {
     this.definition = definition.name(displayName).build();
   }
 
+  /** Asterisk's counting: {@code app_queue} measures waits in whole seconds ({@code time(NULL)} differences). */
   private static ServiceLevelDefinition.Builder asterisk() {
-    return ServiceLevelDefinition.builder().flowOut(FlowOutReason.TIMEOUT, FlowOutTreatment.ABANDONED)
+    return ServiceLevelDefinition.builder().waitResolution(WaitResolution.WHOLE_SECONDS).flowOut(FlowOutReason.TIMEOUT, FlowOutTreatment.ABANDONED)
         .flowOut(FlowOutReason.QUEUE_EMPTY, FlowOutTreatment.ABANDONED)
         .flowOut(FlowOutReason.KEY_PRESS, FlowOutTreatment.EXCLUDED)
         .flowOut(FlowOutReason.OVERFLOW, FlowOutTreatment.EXCLUDED)

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One complete definition of service level: the threshold {@code T} and its boundary, the formula, the
- * short-abandon threshold {@code S}, how each flow-out reason is counted, whether short abandons are
- * removed from every count first, and the target.
+ * One complete definition of service level: the threshold {@code T}, its boundary and the resolution at which
+ * waits are compared with it, the formula, the short-abandon threshold {@code S}, how each flow-out reason is
+ * counted, whether short abandons are removed from every count first, and the target.
  *
  * <p>Obtain one from a {@link Preset} ({@code Preset.ASTERISK_SL2.withThreshold(Duration.ofSeconds(20))}),
  * from {@link #standard()}, or build your own:
@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Thresholds are whole seconds because waits are counted in whole seconds (see
- * {@link io.github.callmetrics.call.Call#waitSeconds()}). The short-abandon threshold uses the same
- * boundary as {@code T}. The definition only says how to count; the counting happens in
+ * <p>Thresholds are whole seconds. Waits are compared with them at the {@linkplain #waitResolution() wait
+ * resolution}: by default as the source measured them (a 20.9 s wait is not within 20 s), or truncated to whole
+ * seconds as Asterisk does ({@link WaitResolution}). The short-abandon threshold uses the same boundary and
+ * resolution as {@code T}. The definition only says how to count; the counting happens in
  * {@link io.github.callmetrics.metrics}.
  *
  * <p>This class is immutable and thread-safe.
@@ -48,6 +49,7 @@ public final class ServiceLevelDefinition {
   private final String name;
   private final Duration threshold;
   private final ThresholdBoundary boundary;
+  private final WaitResolution waitResolution;
   private final ServiceLevelFormula formula;
   private final @Nullable Duration shortAbandonThreshold;
   private final FlowOutTreatment[] flowOutTreatments;
@@ -59,6 +61,7 @@ public final class ServiceLevelDefinition {
     this.name = b.name;
     this.threshold = b.threshold;
     this.boundary = b.boundary;
+    this.waitResolution = b.waitResolution;
     this.formula = b.formula;
     this.shortAbandonThreshold = b.shortAbandonThreshold;
     this.flowOutTreatments = b.flowOutTreatments.clone();
@@ -68,8 +71,9 @@ public final class ServiceLevelDefinition {
   }
 
   /**
-   * Obtains the default definition, the seeds' formula: calls answered within 20 s (inclusive) divided
-   * by all calls offered, flow-outs in the denominator, no short abandons, target 80%. Equivalent to
+   * Obtains the default definition, the seeds' formula: calls answered within 20 s (inclusive, waits at the
+   * source's resolution) divided by all calls offered, flow-outs in the denominator, no short abandons, target 80%.
+   * Equivalent to
    * {@code Preset.DEFAULT.definition()}.
    *
    * @return the default definition
@@ -121,14 +125,23 @@ public final class ServiceLevelDefinition {
     return boundary;
   }
 
+  /**
+   * Returns the resolution at which waits are compared with the thresholds {@code T} and {@code S}.
+   *
+   * @return {@link WaitResolution#SOURCE} unless set (the Asterisk presets: {@link WaitResolution#WHOLE_SECONDS})
+   */
+  public WaitResolution waitResolution() {
+    return waitResolution;
+  }
+
   /** Returns the formula. */
   public ServiceLevelFormula formula() {
     return formula;
   }
 
   /**
-   * Returns the short-abandon threshold {@code S}: abandons with a wait within {@code S} (same boundary as
-   * {@code T}) are short abandons {@code B_S}.
+   * Returns the short-abandon threshold {@code S}: abandons with a wait within {@code S} (same boundary and wait
+   * resolution as {@code T}) are short abandons {@code B_S}.
    *
    * @return {@code S}, below {@code T}; empty if the definition has no short abandons
    */
@@ -184,6 +197,7 @@ public final class ServiceLevelDefinition {
     return name.equals(other.name)
         && threshold.equals(other.threshold)
         && boundary == other.boundary
+        && waitResolution == other.waitResolution
         && formula == other.formula
         && Objects.equals(shortAbandonThreshold, other.shortAbandonThreshold)
         && java.util.Arrays.equals(flowOutTreatments, other.flowOutTreatments)
@@ -194,20 +208,24 @@ public final class ServiceLevelDefinition {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, threshold, boundary, formula, shortAbandonThreshold,
+    return Objects.hash(name, threshold, boundary, waitResolution, formula, shortAbandonThreshold,
         java.util.Arrays.hashCode(flowOutTreatments), creditsFlowOutsWithinThreshold,
         removesShortAbandonsFromAllCounts, target.stripTrailingZeros());
   }
 
   /**
    * Returns the definition in words, for example
-   * {@code Asterisk SL2: (A_T + B_T) / O, wait <= 20 s, flow-outs timeout=ABANDONED queue-empty=ABANDONED
-   * key-press=EXCLUDED overflow=EXCLUDED, target 0.80}.
+   * {@code Asterisk SL2: (A_T + B_T) / O, wait <= 20 s in whole seconds, flow-outs timeout=ABANDONED
+   * queue-empty=ABANDONED key-press=EXCLUDED overflow=EXCLUDED, target 0.80}; the waits' resolution is said only
+   * when it is not the source's.
    */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(name).append(": ").append(formula.expression())
         .append(", wait ").append(boundary.symbol()).append(' ').append(thresholdSeconds()).append(" s");
+    if (waitResolution == WaitResolution.WHOLE_SECONDS) {
+      s.append(" in whole seconds");
+    }
     if (shortAbandonThreshold != null) {
       s.append(", short abandons ").append(boundary.symbol()).append(' ')
           .append(shortAbandonThreshold.getSeconds()).append(" s");
@@ -234,6 +252,7 @@ public final class ServiceLevelDefinition {
     private String name = "Default";
     private Duration threshold = DEFAULT_THRESHOLD;
     private ThresholdBoundary boundary = ThresholdBoundary.INCLUSIVE;
+    private WaitResolution waitResolution = WaitResolution.SOURCE;
     private ServiceLevelFormula formula = ServiceLevelFormula.ABANDONS_COUNT_AGAINST;
     private @Nullable Duration shortAbandonThreshold;
     private final FlowOutTreatment[] flowOutTreatments = new FlowOutTreatment[FlowOutReason.values().length];
@@ -249,6 +268,7 @@ public final class ServiceLevelDefinition {
       name = d.name;
       threshold = d.threshold;
       boundary = d.boundary;
+      waitResolution = d.waitResolution;
       formula = d.formula;
       shortAbandonThreshold = d.shortAbandonThreshold;
       System.arraycopy(d.flowOutTreatments, 0, flowOutTreatments, 0, flowOutTreatments.length);
@@ -282,6 +302,18 @@ public final class ServiceLevelDefinition {
     /** Sets whether a wait equal to a threshold is within it. */
     public Builder boundary(ThresholdBoundary boundary) {
       this.boundary = requireNonNull(boundary, "boundary");
+      return this;
+    }
+
+    /**
+     * Sets the resolution at which waits are compared with the thresholds: {@link WaitResolution#SOURCE} (the
+     * default) or truncated to {@link WaitResolution#WHOLE_SECONDS}.
+     *
+     * @param waitResolution  the resolution, not null
+     * @return this builder
+     */
+    public Builder waitResolution(WaitResolution waitResolution) {
+      this.waitResolution = requireNonNull(waitResolution, "waitResolution");
       return this;
     }
 
@@ -376,7 +408,7 @@ public final class ServiceLevelDefinition {
       requireNonNull(d, what);
       if (d.isNegative() || d.toNanosPart() != 0) {
         throw new IllegalArgumentException(what + " " + d + " is not a whole number of seconds, zero or more"
-            + " (waits are counted in whole seconds)");
+            + " (thresholds are whole seconds)");
       }
       return d;
     }

@@ -2,10 +2,12 @@ package io.github.callmetrics.definition;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.internal.EnumNames;
 
 /**
- * Whether a wait exactly equal to the threshold is within it. Waits and thresholds are whole seconds.
+ * Whether a wait exactly equal to the threshold is within it. Thresholds are whole seconds; a definition's
+ * {@link WaitResolution} says whether waits are compared as the source measured them or truncated to whole seconds.
  */
 public enum ThresholdBoundary {
   /**
@@ -26,15 +28,16 @@ public enum ThresholdBoundary {
   }
 
   /**
-   * Checks if a wait is within a threshold under this boundary.
+   * Checks if a wait of a whole number of seconds is within a threshold under this boundary (at either
+   * {@link WaitResolution}: they differ only for waits with a fraction of a second).
    *
-   * @param waitSeconds  the wait in whole seconds
-   * @param thresholdSeconds  the threshold in whole seconds
+   * @param waitSeconds  the wait in whole seconds, zero or more
+   * @param thresholdSeconds  the threshold in whole seconds, zero or more
    * @return {@code waitSeconds <= thresholdSeconds} for {@link #INCLUSIVE},
    *     {@code waitSeconds < thresholdSeconds} for {@link #STRICT}
    */
   public boolean isWithin(long waitSeconds, long thresholdSeconds) {
-    return this == INCLUSIVE ? waitSeconds <= thresholdSeconds : waitSeconds < thresholdSeconds;
+    return waitSeconds <= largestWaitWithin(thresholdSeconds);
   }
 
   /**
@@ -45,7 +48,8 @@ public enum ThresholdBoundary {
    * @return the largest wait within it
    */
   public long largestWaitWithin(long thresholdSeconds) {
-    return this == INCLUSIVE ? thresholdSeconds : thresholdSeconds - 1;
+    // The one rule of every count, on whole seconds: the largest whole index within, halved.
+    return OutcomeClass.wholeSeconds(OutcomeClass.largestIndexWithin(thresholdSeconds, this == INCLUSIVE, true));
   }
 
   /**

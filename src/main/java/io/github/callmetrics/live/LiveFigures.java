@@ -2,6 +2,7 @@ package io.github.callmetrics.live;
 
 import com.google.common.collect.ImmutableList;
 import io.github.callmetrics.call.FlowOutReason;
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.tally.internal.TallyAccess;
 import io.github.callmetrics.interval.Attribution;
@@ -142,10 +143,11 @@ public final class LiveFigures {
     long[] answeredNow = new long[waiting.size()];
     int answeredHere = 0;
     Attribution attribution = spec.attribution();
+    long largestWithin = LiveSettings.largestIndexWithin(d);
     for (int i = 0; i < waiting.size(); i++) {
       long wait = waiting.waits[i];
       int arrivedIn = waiting.arrivedIn[i];
-      if (!d.boundary().isWithin(wait, d.thresholdSeconds())) {
+      if (wait > largestWithin) {
         if (index < 0 || attribution.arrivalIn(arrivedIn, current) == index) {
           arrivals++;
         }
@@ -185,7 +187,7 @@ public final class LiveFigures {
     int n = 0;
     long total = 0;
     for (int i = 0; i < waits.length; i++) {
-      total += waits[i];
+      total += OutcomeClass.wholeSeconds(waits[i]);
       if (n > 0 && values[n - 1] == waits[i]) {
         cumulative[n - 1] = i + 1L;
       } else {
@@ -221,7 +223,7 @@ public final class LiveFigures {
 
   /**
    * The calls of one queue and channel waiting at a snapshot's instant, as the figures need them: each one's
-   * wait so far in whole seconds and the index of the interval it arrived in (-1 outside the grid).
+   * wait so far as its wait index ({@link OutcomeClass#waitIndex}) and the index of the interval it arrived in (-1 outside the grid).
    * Immutable once built.
    */
   static final class Waiting {

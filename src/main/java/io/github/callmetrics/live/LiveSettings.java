@@ -2,7 +2,9 @@ package io.github.callmetrics.live;
 
 import com.google.common.collect.ImmutableList;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.report.ReportSpec;
@@ -15,9 +17,8 @@ final class LiveSettings {
   /** The epoch second the grid's period starts at. */
   final long gridStart;
   final ImmutableList<ServiceLevelDefinition> definitions;
-  /** Per definition, its boundary and its threshold in whole seconds. */
-  private final ThresholdBoundary[] boundaries;
-  private final long[] thresholds;
+  /** Per definition, the largest wait index within its threshold ({@link #largestIndexWithin}). */
+  private final long[] largestWithin;
   final long windowSeconds;
   final long horizonSeconds;
 
@@ -27,19 +28,26 @@ final class LiveSettings {
     this.attribution = spec.attribution();
     this.gridStart = grid.period().start().getEpochSecond();
     this.definitions = ImmutableList.copyOf(spec.definitions());
-    this.boundaries = new ThresholdBoundary[definitions.size()];
-    this.thresholds = new long[definitions.size()];
+    this.largestWithin = new long[definitions.size()];
     for (int d = 0; d < definitions.size(); d++) {
-      boundaries[d] = definitions.get(d).boundary();
-      thresholds[d] = definitions.get(d).thresholdSeconds();
+      largestWithin[d] = largestIndexWithin(definitions.get(d));
     }
     this.windowSeconds = windowSeconds;
     this.horizonSeconds = horizonSeconds;
   }
 
-  /** Checks if a wait in whole seconds is within the threshold of definition {@code d}. */
-  boolean isWithin(int d, long waitSeconds) {
-    return boundaries[d].isWithin(waitSeconds, thresholds[d]);
+  /** Checks if a wait, given as its index ({@link OutcomeClass#waitIndex}), is within the threshold of definition {@code d}. */
+  boolean isWithin(int d, long waitIndex) {
+    return waitIndex <= largestWithin[d];
+  }
+
+  /**
+   * Returns the largest wait index within a definition's threshold, under its boundary and wait resolution: the rule
+   * of {@link OutcomeClass#largestIndexWithin}, which the batch counts apply too.
+   */
+  static long largestIndexWithin(ServiceLevelDefinition d) {
+    return OutcomeClass.largestIndexWithin(d.thresholdSeconds(), d.boundary() == ThresholdBoundary.INCLUSIVE,
+        d.waitResolution() == WaitResolution.WHOLE_SECONDS);
   }
 
   /**

@@ -31,21 +31,21 @@ final class LiveTally {
     version++;
   }
 
-  /** Counts the wait of one ended call under its outcome class. */
-  void countOutcome(int outcomeClass, long waitSeconds) {
+  /** Counts the wait of one ended call, given as its index ({@link OutcomeClass#waitIndex}), under its outcome class. */
+  void countOutcome(int outcomeClass, long waitIndex) {
     WaitCounter counter = waits[outcomeClass];
     if (counter == null) {
       counter = new WaitCounter();
       waits[outcomeClass] = counter;
     }
-    counter.record(waitSeconds);
+    counter.record(waitIndex);
     version++;
   }
 
   /** Counts one ended call whole: its arrival and its wait. */
-  void add(int outcomeClass, long waitSeconds) {
+  void add(int outcomeClass, long waitIndex) {
     arrivals++;
-    countOutcome(outcomeClass, waitSeconds);
+    countOutcome(outcomeClass, waitIndex);
   }
 
   /**
@@ -53,13 +53,13 @@ final class LiveTally {
    *
    * @throws IllegalStateException if no such call is counted
    */
-  void remove(int outcomeClass, long waitSeconds) {
+  void remove(int outcomeClass, long waitIndex) {
     WaitCounter counter = waits[outcomeClass];
     if (counter == null || arrivals == 0) {
-      throw new IllegalStateException("no call of class " + outcomeClass + " with a wait of " + waitSeconds
-          + " s to remove (it was never added)");
+      throw new IllegalStateException("no call of class " + outcomeClass + " with a wait of index " + waitIndex
+          + " to remove (it was never added)");
     }
-    counter.remove(waitSeconds);
+    counter.remove(waitIndex);
     arrivals--;
     version++;
   }

@@ -28,7 +28,7 @@ final class LiveWindow {
   }
 
   /** Counts a call that ended in an epoch second, once the window is moved to now. */
-  void add(long second, int outcomeClass, long waitSeconds, long nowSecond) {
+  void add(long second, int outcomeClass, long waitIndex, long nowSecond) {
     expire(nowSecond);
     if (second <= expiredThrough) {
       return; // already out of the window: possible only with a tolerance longer than the window
@@ -51,9 +51,9 @@ final class LiveWindow {
       at = before;
     }
     ring[2 * at] = second;
-    ring[2 * at + 1] = OutcomeClass.packLong(outcomeClass, waitSeconds);
+    ring[2 * at + 1] = OutcomeClass.packLong(outcomeClass, waitIndex);
     size++;
-    tally.add(outcomeClass, waitSeconds);
+    tally.add(outcomeClass, waitIndex);
   }
 
   /** Takes the calls that ended at or before {@code nowSecond − window} out of the counts. */

@@ -152,13 +152,13 @@ final class QueueState {
     int outcomeClass = outcomeClass(kind, reason);
     Channel channel = waiting.channel(slot);
     waiting.remove(slot);
-    long waitSeconds = wholeSeconds(arrivedSecond, arrivedNano, second, nano);
+    long waitIndex = OutcomeClass.waitIndex(arrivedSecond, arrivedNano, second, nano);
     int arrivedIn = arrivals.indexOf(arrivedSecond);
     int exitedIn = exits.indexOf(second);
-    REPORT.addEnded(ended, queue, channel, arrivedIn, exitedIn, outcomeClass, waitSeconds);
+    REPORT.addEnded(ended, queue, channel, arrivedIn, exitedIn, outcomeClass, waitIndex);
     ChannelState state = channel(channel);
-    countInIntervals(state.cells, arrivedIn, exitedIn, outcomeClass, waitSeconds, nowSecond);
-    state.window.add(second, outcomeClass, waitSeconds, nowSecond);
+    countInIntervals(state.cells, arrivedIn, exitedIn, outcomeClass, waitIndex, nowSecond);
+    state.window.add(second, outcomeClass, waitIndex, nowSecond);
     return null;
   }
 
@@ -174,7 +174,7 @@ final class QueueState {
    * show any more.
    */
   private void countInIntervals(IntervalCells cells, int arrivedIn, int exitedIn, int outcomeClass,
-      long waitSeconds, long nowSecond) {
+      long waitIndex, long nowSecond) {
     int floor = settings.previous(exits.indexOf(nowSecond), nowSecond);
     Attribution attribution = settings.attribution;
     int arrivalIn = attribution.arrivalIn(arrivedIn, exitedIn);
@@ -182,7 +182,7 @@ final class QueueState {
     if (arrivalIn == outcomeIn) {
       Cell cell = cells.cell(outcomeIn, floor);
       if (cell != null) {
-        cell.tally.add(outcomeClass, waitSeconds); // the whole call
+        cell.tally.add(outcomeClass, waitIndex); // the whole call
       }
       return;
     }
@@ -192,7 +192,7 @@ final class QueueState {
     }
     Cell exit = cells.cell(outcomeIn, floor);
     if (exit != null) {
-      exit.tally.countOutcome(outcomeClass, waitSeconds);
+      exit.tally.countOutcome(outcomeClass, waitIndex);
     }
   }
 
@@ -218,6 +218,8 @@ final class QueueState {
     int oldest = -1;
     int k = 0;
     long horizon = settings.horizonSeconds;
+    // Whole seconds more keep a wait's fraction: its index grows by two a second.
+    long horizonIndex = horizon > Long.MAX_VALUE >> 2 ? Long.MAX_VALUE >> 1 : 2 * horizon;
     for (int slot = 0; k < count; slot++) {
       String id = waiting.id(slot);
       if (id == null || waiting.channel(slot) != channel) {
@@ -225,13 +227,13 @@ final class QueueState {
       }
       long second = waiting.arrivedSecond(slot);
       int nano = waiting.arrivedNano(slot);
-      long wait = Math.max(0, wholeSeconds(second, nano, nowSecond, nowNano));
+      long wait = Math.max(0, OutcomeClass.waitIndex(second, nano, nowSecond, nowNano));
       waits[k] = wait;
       arrivedIn[k++] = arrivals.indexOf(second);
       if (oldest < 0 || isBefore(slot, oldest)) {
         oldest = slot;
       }
-      long atHorizon = wait > Long.MAX_VALUE - horizon ? Long.MAX_VALUE : wait + horizon;
+      long atHorizon = wait > Long.MAX_VALUE - horizonIndex ? Long.MAX_VALUE : wait + horizonIndex;
       for (int d = 0; d < definitions; d++) {
         if (!settings.isWithin(d, wait)) {
           over[d]++;
@@ -255,15 +257,11 @@ final class QueueState {
       watches.add(new ThresholdWatch(settings.definitions.get(d), over[d], breaking[d]));
     }
     Optional<WaitingCall> oldestCall = oldest < 0 ? Optional.empty() : Optional.of(new WaitingCall(
-        requireNonNull(waiting.id(oldest)), channel, arrived(oldest), Duration.ofSeconds(Math.max(0,
-            wholeSeconds(waiting.arrivedSecond(oldest), waiting.arrivedNano(oldest), nowSecond, nowNano)))));
+        requireNonNull(waiting.id(oldest)), channel, arrived(oldest), Duration.ofSeconds(OutcomeClass.wholeSeconds(
+            Math.max(0, OutcomeClass.waitIndex(waiting.arrivedSecond(oldest), waiting.arrivedNano(oldest), nowSecond,
+                nowNano))))));
     return new LiveSnapshot(queue, channel, now, currentFigures, previousFigures, windowFigures, count,
         oldestCall, watches, Duration.ofSeconds(horizon), lateCount, rejectedCount);
-  }
-
-  /** Returns the whole seconds from one instant to a later one, given as parts, truncated as every wait. */
-  private static long wholeSeconds(long fromSecond, int fromNano, long toSecond, int toNano) {
-    return toSecond - fromSecond - (toNano < fromNano ? 1 : 0);
   }
 
   /** Checks if the call in one slot arrived before the one in another (ties: the smaller id first). */

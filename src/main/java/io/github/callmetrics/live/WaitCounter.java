@@ -1,5 +1,6 @@
 package io.github.callmetrics.live;
 
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.tally.internal.TallyAccess;
 import io.github.callmetrics.tally.WaitDistribution;
 import java.util.Arrays;
@@ -8,19 +9,20 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The waits of one outcome in one live span, per whole second, for the monitor's event path: recording and
+ * The waits of one outcome in one live span, per wait index ({@link OutcomeClass#waitIndex}:
+ * per whole second and whether the wait had a fraction of one), for the monitor's event path: recording and
  * removing a wait is an array increment, with no object per wait; the distribution is built on demand in
  * time proportional to the distinct waits, not to the longest one.
  *
- * <p>Waits below {@link #DENSE_LIMIT} seconds are counted in an array that grows to the longest wait seen,
- * with one bit per second set while that second has a count, so building a distribution visits 64 seconds per
- * bitmap word and then only the seconds that occur; it is kept until the next change. Longer waits (over 68
+ * <p>Indices below {@link #DENSE_LIMIT} are counted in an array that grows to the longest wait seen,
+ * with one bit per index set while that index has a count, so building a distribution visits 64 indices per
+ * bitmap word and then only the indices that occur; it is kept until the next change. Longer waits (over 68
  * minutes, rare on a wallboard) are counted exactly in a sorted map. Not thread-safe: guarded by the queue's
  * lock.
  */
 final class WaitCounter {
-  /** Waits below this many seconds (68 minutes) are counted densely. */
-  static final int DENSE_LIMIT = 4096;
+  /** Wait indices below this (waits under 4,096 s, 68 minutes) are counted densely. */
+  static final int DENSE_LIMIT = 8192;
   private static final TallyAccess TALLY = TallyAccess.Holder.get();
 
   private int[] counts = new int[0];
@@ -35,11 +37,11 @@ final class WaitCounter {
   /**
    * Counts one wait.
    *
-   * @param seconds  the wait in whole seconds, zero or more
+   * @param index  the wait's index, zero or more
    */
-  void record(long seconds) {
-    if (seconds < DENSE_LIMIT) {
-      int s = (int) seconds;
+  void record(long index) {
+    if (index < DENSE_LIMIT) {
+      int s = (int) index;
       if (s >= counts.length) {
         grow(s);
       }
@@ -47,41 +49,42 @@ final class WaitCounter {
         nonZero[s >>> 6] |= 1L << s;
       } else if (counts[s] < 0) {
         counts[s]--;
-        throw new IllegalStateException("more than " + Integer.MAX_VALUE + " waits of " + s + " s in one live span");
+        throw new IllegalStateException("more than " + Integer.MAX_VALUE + " waits of index " + s
+            + " in one live span");
       }
     } else {
       if (sparse == null) {
         sparse = new TreeMap<>();
       }
-      sparse.merge(seconds, 1L, Long::sum);
+      sparse.merge(index, 1L, Long::sum);
     }
     count++;
-    totalSeconds = Math.addExact(totalSeconds, seconds);
+    totalSeconds = Math.addExact(totalSeconds, OutcomeClass.wholeSeconds(index));
     built = null;
   }
 
   /**
    * Removes one wait counted before, the inverse of {@link #record}.
    *
-   * @throws IllegalStateException if no wait of that many seconds is counted
+   * @throws IllegalStateException if no wait of that index is counted
    */
-  void remove(long seconds) {
-    if (seconds >= 0 && seconds < counts.length && counts[(int) seconds] > 0) {
-      int s = (int) seconds;
+  void remove(long index) {
+    if (index >= 0 && index < counts.length && counts[(int) index] > 0) {
+      int s = (int) index;
       if (--counts[s] == 0) {
         nonZero[s >>> 6] &= ~(1L << s);
       }
-    } else if (seconds >= DENSE_LIMIT && sparse != null && sparse.containsKey(seconds)) {
-      sparse.computeIfPresent(seconds, (w, n) -> n == 1 ? null : n - 1);
+    } else if (index >= DENSE_LIMIT && sparse != null && sparse.containsKey(index)) {
+      sparse.computeIfPresent(index, (w, n) -> n == 1 ? null : n - 1);
     } else {
-      throw new IllegalStateException("no wait of " + seconds + " s to remove (it was never recorded)");
+      throw new IllegalStateException("no wait of index " + index + " to remove (it was never recorded)");
     }
     count--;
-    totalSeconds -= seconds;
+    totalSeconds -= OutcomeClass.wholeSeconds(index);
     built = null;
   }
 
-  /** Forgets every wait, keeping the arrays for reuse; visits only the seconds that occur. */
+  /** Forgets every wait, keeping the arrays for reuse; visits only the indices that occur. */
   void clear() {
     for (int w = 0; w < nonZero.length; w++) {
       long bits = nonZero[w];
@@ -97,7 +100,7 @@ final class WaitCounter {
     built = null;
   }
 
-  /** Grows the counts past a wait by doubling, from one bitmap word of 64 seconds. */
+  /** Grows the counts past a wait by doubling, from one bitmap word of 64 indices. */
   private void grow(int index) {
     int length = Math.max(64, counts.length);
     while (length <= index) {

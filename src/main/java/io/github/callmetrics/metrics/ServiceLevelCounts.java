@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.definition.ServiceLevelFormula;
+import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
 
@@ -76,7 +78,9 @@ public record ServiceLevelCounts(
     long t = definition.thresholdSeconds();
     WaitDistribution answeredWaits = snapshot.answeredWaits();
     long a = answeredWaits.count();
-    long aT = answeredWaits.countWithin(t, definition.boundary());
+    ThresholdBoundary boundary = definition.boundary();
+    WaitResolution resolution = definition.waitResolution();
+    long aT = answeredWaits.countWithin(t, boundary, resolution);
     long f = 0;
     long fT = 0;
     long excluded = 0;
@@ -85,7 +89,7 @@ public record ServiceLevelCounts(
       switch (definition.flowOutTreatment(reason)) {
         case OFFERED:
           f += waits.count();
-          fT += waits.countWithin(t, definition.boundary());
+          fT += waits.countWithin(t, boundary, resolution);
           break;
         case EXCLUDED:
           excluded += waits.count();
@@ -95,7 +99,7 @@ public record ServiceLevelCounts(
       }
     }
     long shortAbandons = definition.shortAbandonThreshold()
-        .map(s -> abandons.countWithin(s.getSeconds(), definition.boundary()))
+        .map(s -> abandons.countWithin(s.getSeconds(), boundary, resolution))
         .orElse(0L);
     WaitDistribution counted = abandons;
     if (definition.removesShortAbandonsFromAllCounts()) {
@@ -104,7 +108,7 @@ public record ServiceLevelCounts(
       shortAbandons = 0;
     }
     long b = counted.count();
-    long bT = counted.countWithin(t, definition.boundary());
+    long bT = counted.countWithin(t, boundary, resolution);
     return new ServiceLevelCounts(a + b + f, a, aT, b, bT, shortAbandons, f, fT, excluded);
   }
 
@@ -134,7 +138,7 @@ public record ServiceLevelCounts(
 
   private static WaitDistribution withoutShortAbandons(WaitDistribution abandons, ServiceLevelDefinition definition) {
     return definition.shortAbandonThreshold()
-        .map(s -> abandons.longerThan(definition.boundary().largestWaitWithin(s.getSeconds())))
+        .map(s -> abandons.notWithin(s.getSeconds(), definition.boundary(), definition.waitResolution()))
         .orElse(abandons);
   }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The counted waits of one {@link ReportAccumulator}, per chunk of {@value WaitChunk#INTERVALS} intervals: one
  * {@code int} key ({@link WaitChunk#entry}) and one packed {@code char} ({@link OutcomeClass#packChar}) a wait,
- * appended to the buffer of the interval's chunk; waits of {@value WaitChunk#LONG_WAIT} s or more go to an exact
+ * appended to the buffer of the interval's chunk; wait indices of {@value WaitChunk#LONG_WAIT} or more (4,096 s) go to an exact
  * overflow list. Once the calls have moved past a chunk, its entries are grouped by cell with a counting sort
  * ({@link WaitChunk#group}) while they are still in the processor's cache. Merging hands over another
  * accumulator's grouped chunks and entries without copying them.
@@ -236,7 +236,7 @@ final class ChunkedWaits {
     return composed;
   }
 
-  /** Returns how many waits (under {@value WaitChunk#LONG_WAIT} s) were counted, merged ones included. */
+  /** Returns how many waits (of indices under {@value WaitChunk#LONG_WAIT}) were counted, merged ones included. */
   long waitCount() {
     long n = 0;
     for (int c = 0; c < chunks.length; c++) {

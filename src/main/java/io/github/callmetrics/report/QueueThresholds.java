@@ -139,7 +139,7 @@ public final class QueueThresholds {
     if (threshold.isNegative() || threshold.toNanosPart() != 0) {
       throw new IllegalArgumentException("threshold " + threshold + " of queue " + queue
           + (channel == null ? "" : " channel " + channel.label())
-          + " is not a whole number of seconds, zero or more (waits are counted in whole seconds)");
+          + " is not a whole number of seconds, zero or more (thresholds are whole seconds)");
     }
     return threshold;
   }

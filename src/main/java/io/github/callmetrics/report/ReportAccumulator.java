@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>How it counts.</b> A report of a year has millions of cells (queue × channel × interval), so the
  * accumulator keeps no object per cell. Per call it appends one {@code int} key (queue/channel group and
- * interval) and one {@code char} (the outcome class and the wait in whole seconds) to the buffer of the interval's
- * chunk of 16 intervals (6 bytes a call; waits of 8,192 s or more go to an exact overflow list), and counts waiting
+ * interval) and one {@code char} (the outcome class and the wait index, {@link OutcomeClass#waitIndex}) to the buffer of the interval's
+ * chunk of 16 intervals (6 bytes a call; waits of 4,096 s or more go to an exact overflow list), and counts waiting
  * calls, handle times and (under per-event attribution) arrivals per cell in interval-major arrays
  * ({@link CellCounts}); under attribution by arrival or exit a cell's arrivals are its calls. Once the calls
  * have moved past a chunk, it groups the chunk's waits by cell with a counting sort (its entries are then still
@@ -159,14 +159,14 @@ public final class ReportAccumulator {
    * monitor's path, with no {@code Call} object per event ({@link ReportAccess}).
    */
   private static void addEnded(ReportAccumulator a, String queue, Channel channel, int arrivedIn, int exitedIn,
-      int outcomeClass, long waitSeconds) {
+      int outcomeClass, long waitIndex) {
     int arrivalIn = a.attribution.arrivalIn(arrivedIn, exitedIn);
     int outcomeIn = a.attribution.outcomeIn(arrivedIn, exitedIn);
     if (a.inPeriod(arrivalIn, outcomeIn)) {
       int g = a.groups.of(queue, channel);
       a.countArrival(arrivalIn, g);
       if (outcomeIn >= 0) {
-        a.waits.append(g, outcomeIn, outcomeClass, waitSeconds);
+        a.waits.append(g, outcomeIn, outcomeClass, waitIndex);
       }
     }
   }
@@ -238,7 +238,7 @@ public final class ReportAccumulator {
       cells.countWaiting(interval, g);
       return;
     }
-    waits.append(g, interval, c, call.waitSeconds());
+    waits.append(g, interval, c, CALLS.waitIndex(call));
   }
 
   /** The limit on groups: reached only with more than a gigabyte of counts, so tested at this message. */
@@ -313,7 +313,7 @@ public final class ReportAccumulator {
     outsidePeriod += other.outsidePeriod;
   }
 
-  /** Returns how many waits (under 8,192 s) were counted, merged ones included. */
+  /** Returns how many waits (under 4,096 s) were counted, merged ones included. */
   long waitCount() {
     return waits.waitCount();
   }

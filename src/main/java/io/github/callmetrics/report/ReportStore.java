@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * chunk of {@value WaitChunk#INTERVALS} intervals a {@link WaitChunk}, every wait of the chunk (packed with its
  * outcome class) grouped by cell, in the slot {@code column × INTERVALS + row} with {@code offsets[base + slot]}
  * pointing at the slot's slice, and a table from each group's rank (report order) to its column in the chunk; an
- * exact overflow list for waits of 8,192 s or more; and per cell (interval × group, interval-major, groups in
+ * exact overflow list for waits of 4,096 s or more; and per cell (interval × group, interval-major, groups in
  * report order) the waiting calls, handle times and, under per-event attribution, arrivals.
  *
  * <p>A slice holds its waits in no particular order: a cell has a handful of waits, and a row sorts the ones it
@@ -373,7 +373,7 @@ final class ReportStore {
     return distributions;
   }
 
-  /** The waits of 8,192 s or more of one class of some groups and intervals, ascending. */
+  /** The wait indices of 8,192 or more (waits of 4,096 s or more) of one class of some groups and intervals, ascending. */
   private long[] longWaits(int[] members, int from, int to, int c) {
     if (overflowKeys.length == 0) {
       return new long[0];
@@ -419,7 +419,7 @@ final class ReportStore {
     long count = 0;
     for (int i = from; i < to; i++) {
       int w = OutcomeClass.charWait(a[i]);
-      total += w;
+      total += OutcomeClass.wholeSeconds(w);
       count++;
       if (i == from || a[i] != a[i - 1]) {
         values[++d] = w;
@@ -427,7 +427,7 @@ final class ReportStore {
       cumulative[d] = count;
     }
     for (int i = 0; i < longer.length; i++) {
-      total = Math.addExact(total, longer[i]);
+      total = Math.addExact(total, OutcomeClass.wholeSeconds(longer[i]));
       count++;
       if (i == 0 || longer[i] != longer[i - 1]) {
         values[++d] = longer[i];

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * arrays may be shared with other chunks ({@link Arena}). A column is a queue/channel group: the accumulator that
  * grouped the chunk numbers its columns by its own group ids, the store's rebuilt chunks by the groups' rank.
  *
- * <p>A wait is kept as one {@code char}: its outcome class in the top bits and its whole seconds, below
- * {@value #LONG_WAIT}, in the others ({@link OutcomeClass#packChar}). A cell's waits sorted as
+ * <p>A wait is kept as one {@code char}: its outcome class in the top bits and its wait index
+ * ({@link OutcomeClass#waitIndex}), below {@value #LONG_WAIT}, in the others ({@link OutcomeClass#packChar}). A cell's waits sorted as
  * numbers are therefore sorted by class, then by wait, and one slot per cell suffices (a slot per class and cell
  * made the counting sort's prefix sum six times as long as it is now).
  *
@@ -28,7 +28,7 @@ final class WaitChunk {
    */
   static final int BITS = 4;
   static final int INTERVALS = 1 << BITS;
-  /** Waits of this many seconds (2 h 16 min 32 s) or more do not fit a packed wait. */
+  /** Wait indices of this value or more (waits of 4,096 s, 1 h 8 min 16 s, or more) do not fit a packed wait. */
   static final int LONG_WAIT = OutcomeClass.CHAR_LONG_WAIT;
 
   /** The chunk's first interval. */

@@ -3,6 +3,7 @@ package io.github.callmetrics.tally;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.internal.CallAccess;
 import io.github.callmetrics.call.FlowOutReason;
 import java.time.Duration;
 import java.util.stream.Collector;
@@ -29,6 +30,8 @@ import java.util.stream.Collector;
  * The live monitor is the thread-safe counterpart.
  */
 public final class CallTally {
+  private static final CallAccess CALLS = CallAccess.Holder.get();
+
   private long arrivals;
   private final WaitHistogram answered = new WaitHistogram();
   private final WaitHistogram abandoned = new WaitHistogram();
@@ -84,14 +87,14 @@ public final class CallTally {
     requireNonNull(call, "call");
     switch (call.outcome()) {
       case ANSWERED:
-        answered.record(call.waitSeconds());
+        answered.record(CALLS.waitIndex(call));
         call.handleTime().ifPresent(this::addHandleTime);
         break;
       case ABANDONED:
-        abandoned.record(call.waitSeconds());
+        abandoned.record(CALLS.waitIndex(call));
         break;
       case LEFT_UNANSWERED:
-        flowOuts[call.flowOutReason().orElseThrow().ordinal()].record(call.waitSeconds());
+        flowOuts[call.flowOutReason().orElseThrow().ordinal()].record(CALLS.waitIndex(call));
         break;
       case WAITING:
         waiting = Math.addExact(waiting, 1);
@@ -141,9 +144,16 @@ public final class CallTally {
   }
 
   private static void removeWait(WaitHistogram waits, Call call) {
-    if (!waits.remove(call.waitSeconds())) {
-      throw notCounted(call, "no " + call.outcome().label() + " call with a wait of " + call.waitSeconds() + " s");
+    if (!waits.remove(CALLS.waitIndex(call))) {
+      throw notCounted(call, "no " + call.outcome().label() + " call with a wait of "
+          + seconds(call.waitTime().orElseThrow()) + " s");
     }
+  }
+
+  /** A wait in seconds as people write it: {@code 4}, {@code 20.9}. */
+  private static String seconds(Duration wait) {
+    return java.math.BigDecimal.valueOf(wait.getSeconds()).add(java.math.BigDecimal.valueOf(wait.getNano(), 9))
+        .stripTrailingZeros().toPlainString();
   }
 
   private static IllegalStateException notCounted(Call call, String what) {

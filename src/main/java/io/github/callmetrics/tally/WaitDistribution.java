@@ -2,7 +2,9 @@ package io.github.callmetrics.tally;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.call.internal.OutcomeClass;
 import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -12,27 +14,32 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The exact distribution of a set of waits at one-second resolution: how many waits lasted exactly
- * 0 s, 1 s, 2 s, ... (whole seconds, truncated). From it come the counts within any threshold, the
- * longest wait, the total (for averages) and exact percentiles.
+ * The exact distribution of a set of waits in buckets of half-open seconds: for each whole second {@code s}, how
+ * many waits lasted exactly {@code s} seconds, and how many lasted more than {@code s} and less than {@code s + 1}
+ * (a fraction of a second, as sources with millisecond instants give). That is all a count needs to compare the
+ * waits with any whole-second threshold exactly, at the source's resolution or truncated to whole seconds
+ * ({@link #countWithin(long, ThresholdBoundary, WaitResolution)}). From it come the counts within any threshold, the
+ * longest wait, the total (for averages) and exact percentiles, these three in whole seconds, truncated.
  *
- * <p>Only the seconds that occur are stored, as a sorted list of distinct waits with cumulative counts, so
- * a distribution of a million calls that waited under a minute holds at most 60 entries.
+ * <p>Only the buckets that occur are stored, as a sorted list of distinct buckets with cumulative counts, so
+ * a distribution of a million calls that waited under a minute holds at most 120 entries.
  *
  * <p><b>Percentiles</b> use the nearest-rank method: the {@code p}-th percentile of {@code n} waits is
  * the smallest wait {@code w} such that at least {@code p%} of the waits are {@code ≤ w}, that is the
- * wait of rank {@code ⌈p·n/100⌉} in ascending order. It is always one of the observed waits, never an
- * interpolation.
+ * wait of rank {@code ⌈p·n/100⌉} in ascending order, truncated to whole seconds. It is always one of the observed
+ * waits (truncated), never an interpolation, and the same as the percentile of the truncated waits: a 20.9 s wait
+ * of that rank gives 20 s.
  *
  * <p>This class is immutable and thread-safe; {@code equals} compares the distributions.
  */
 public final class WaitDistribution {
   private static final WaitDistribution EMPTY = new WaitDistribution(new long[0], new long[0], 0);
 
-  /** Distinct waits in seconds, ascending. */
+  /** Distinct wait indices ({@link OutcomeClass#waitIndex}), ascending. */
   private final long[] values;
-  /** {@code cumulative[i]} = how many waits are {@code ≤ values[i]}. */
+  /** {@code cumulative[i]} = how many waits have an index {@code ≤ values[i]}. */
   private final long[] cumulative;
+  /** The sum of the waits' whole seconds, truncated. */
   private final long totalSeconds;
 
   private WaitDistribution(long[] values, long[] cumulative, long totalSeconds) {
@@ -47,7 +54,7 @@ public final class WaitDistribution {
   }
 
   /**
-   * Obtains the distribution of the given waits.
+   * Obtains the distribution of the given waits, each a whole number of seconds exactly.
    *
    * @param waitSeconds  waits in whole seconds, each zero or more
    * @return the distribution
@@ -57,12 +64,15 @@ public final class WaitDistribution {
     requireNonNull(waitSeconds, "waitSeconds");
     WaitHistogram h = new WaitHistogram();
     for (long w : waitSeconds) {
-      h.record(w);
+      if (w < 0) {
+        throw new IllegalArgumentException("wait " + w + " s is negative (expected zero or more)");
+      }
+      h.record(OutcomeClass.indexOfWholeSeconds(w));
     }
     return h.toDistribution();
   }
 
-  /** Creates a distribution from distinct ascending waits and their counts (each positive). */
+  /** Creates a distribution from distinct ascending wait indices and their counts (each positive). */
   static WaitDistribution ofBuckets(long[] values, long[] counts, long totalSeconds) {
     long[] cumulative = new long[counts.length];
     long running = 0;
@@ -74,7 +84,7 @@ public final class WaitDistribution {
   }
 
   /**
-   * Creates a distribution from distinct ascending waits and their cumulative counts, taken as they are: the
+   * Creates a distribution from distinct ascending wait indices and their cumulative counts, taken as they are: the
    * report store builds these straight from its sorted waits.
    */
   static WaitDistribution ofCumulative(long[] values, long[] cumulative, long totalSeconds) {
@@ -91,66 +101,107 @@ public final class WaitDistribution {
     return values.length == 0;
   }
 
-  /** Returns the sum of the waits in whole seconds. */
+  /** Returns the sum of the waits in whole seconds, each truncated. */
   public long totalSeconds() {
     return totalSeconds;
   }
 
-  /** Returns the sum of the waits. */
+  /** Returns the sum of the waits, each truncated to whole seconds. */
   public Duration total() {
     return Duration.ofSeconds(totalSeconds);
   }
 
   /**
-   * Returns the longest wait.
+   * Returns the longest wait, truncated to whole seconds.
    *
    * @return the longest wait, or empty if there are no waits
    */
   public Optional<Duration> max() {
-    return values.length == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(values[values.length - 1]));
+    return values.length == 0 ? Optional.empty()
+        : Optional.of(Duration.ofSeconds(OutcomeClass.wholeSeconds(values[values.length - 1])));
   }
 
   /**
-   * Returns the longest wait in whole seconds.
+   * Returns the longest wait in whole seconds, truncated.
    *
    * @return the longest wait, or empty if there are no waits
    */
   public OptionalLong maxSeconds() {
-    return values.length == 0 ? OptionalLong.empty() : OptionalLong.of(values[values.length - 1]);
+    return values.length == 0 ? OptionalLong.empty()
+        : OptionalLong.of(OutcomeClass.wholeSeconds(values[values.length - 1]));
   }
 
   /**
-   * Returns how many waits lasted at most the given number of seconds ({@code wait ≤ seconds}).
+   * Returns how many waits lasted at most the given number of seconds ({@code wait ≤ seconds}), exactly: a wait of
+   * 20.001 s is not at most 20 s.
    *
    * @param seconds  whole seconds; a negative value counts nothing
    * @return the count
    */
   public long countAtMost(long seconds) {
-    int i = Arrays.binarySearch(values, seconds);
-    int below = i >= 0 ? i + 1 : -i - 1; // entries whose value is <= seconds
+    return countAtMostIndex(indexAt(seconds));
+  }
+
+  /** Returns how many waits have an index at most {@code index}. */
+  private long countAtMostIndex(long index) {
+    int i = Arrays.binarySearch(values, index);
+    int below = i >= 0 ? i + 1 : -i - 1; // entries whose value is <= index
     return below == 0 ? 0 : cumulative[below - 1];
   }
 
   /**
-   * Returns how many waits are within a threshold under a boundary: {@code wait ≤ T} when inclusive,
-   * {@code wait < T} when strict.
+   * Returns how many waits are within a threshold under a boundary, at the source's resolution: {@code wait ≤ T}
+   * when inclusive, {@code wait < T} when strict. Equivalent to
+   * {@code countWithin(thresholdSeconds, boundary, WaitResolution.SOURCE)}.
    *
    * @param thresholdSeconds  {@code T} in whole seconds
    * @param boundary  the boundary, not null
    * @return the count
    */
   public long countWithin(long thresholdSeconds, ThresholdBoundary boundary) {
-    return countAtMost(boundary.largestWaitWithin(thresholdSeconds));
+    return countWithin(thresholdSeconds, boundary, WaitResolution.SOURCE);
   }
 
   /**
-   * Returns how many waits lasted exactly the given number of whole seconds.
+   * Returns how many waits are within a threshold under a boundary and a wait resolution: at the
+   * {@linkplain WaitResolution#SOURCE source's resolution} {@code wait ≤ T} when inclusive, {@code wait < T} when
+   * strict; in {@linkplain WaitResolution#WHOLE_SECONDS whole seconds} {@code ⌊wait⌋ ≤ T} and {@code ⌊wait⌋ < T}.
+   * For example waits of 19.999, 20, 20.001 and 20.9 s: 2 within 20 s inclusive at the source's resolution, 4 in
+   * whole seconds, 1 strict at either resolution.
+   *
+   * @param thresholdSeconds  {@code T} in whole seconds, zero or more
+   * @param boundary  the boundary, not null
+   * @param resolution  the resolution, not null
+   * @return the count
+   */
+  public long countWithin(long thresholdSeconds, ThresholdBoundary boundary, WaitResolution resolution) {
+    return countAtMostIndex(largestIndexWithin(thresholdSeconds, boundary, resolution));
+  }
+
+  /** The rule of {@link OutcomeClass#largestIndexWithin}, for a boundary and a resolution. */
+  private static long largestIndexWithin(long thresholdSeconds, ThresholdBoundary boundary,
+      WaitResolution resolution) {
+    return OutcomeClass.largestIndexWithin(thresholdSeconds, requireNonNull(boundary, "boundary")
+        == ThresholdBoundary.INCLUSIVE, requireNonNull(resolution, "resolution") == WaitResolution.WHOLE_SECONDS);
+  }
+
+  /**
+   * Returns how many waits lasted the given number of whole seconds, truncated: {@code ⌊wait⌋ = seconds}.
    *
    * @param seconds  whole seconds
    * @return the count
    */
   public long countAt(long seconds) {
-    return countAtMost(seconds) - countAtMost(seconds - 1);
+    if (seconds < 0) {
+      return 0;
+    }
+    long first = indexAt(seconds);
+    return first == Long.MAX_VALUE ? 0 : countAtMostIndex(first + 1) - countAtMostIndex(first - 1);
+  }
+
+  /** The index of a wait of whole seconds; −1 below zero, the largest {@code long} past any wait's index. */
+  private static long indexAt(long seconds) {
+    return seconds < 0 ? -1 : seconds > Long.MAX_VALUE >> 2 ? Long.MAX_VALUE : 2 * seconds;
   }
 
   /**
@@ -177,23 +228,43 @@ public final class WaitDistribution {
             .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
     int i = Arrays.binarySearch(cumulative, Math.max(rank, 1));
     int index = i >= 0 ? i : -i - 1; // first entry whose cumulative count reaches the rank
-    return Optional.of(Duration.ofSeconds(values[index]));
+    // Truncating after ranking is truncating before: whole seconds are a monotone function of the index.
+    return Optional.of(Duration.ofSeconds(OutcomeClass.wholeSeconds(values[index])));
   }
 
   /**
    * Returns the distribution of the waits that lasted longer than a number of seconds
-   * ({@code wait > seconds}), leaving out the shorter ones.
+   * ({@code wait > seconds}, exactly: 20.001 s is longer than 20 s), leaving out the shorter ones.
    *
    * @param seconds  whole seconds; a negative value keeps every wait
    * @return the distribution of the longer waits
    */
   public WaitDistribution longerThan(long seconds) {
-    if (countAtMost(seconds) == 0) {
+    return aboveIndex(indexAt(seconds));
+  }
+
+  /**
+   * Returns the distribution of the waits that are not within a threshold, leaving out those within it: the
+   * complement of {@link #countWithin(long, ThresholdBoundary, WaitResolution)}, so
+   * {@code notWithin(t, b, r).count() == count() - countWithin(t, b, r)}.
+   *
+   * @param thresholdSeconds  {@code T} in whole seconds, zero or more
+   * @param boundary  the boundary, not null
+   * @param resolution  the resolution, not null
+   * @return the distribution of the waits over {@code T}
+   */
+  public WaitDistribution notWithin(long thresholdSeconds, ThresholdBoundary boundary, WaitResolution resolution) {
+    return aboveIndex(largestIndexWithin(thresholdSeconds, boundary, resolution));
+  }
+
+  /** The distribution of the waits whose index is above {@code index}. */
+  private WaitDistribution aboveIndex(long index) {
+    if (countAtMostIndex(index) == 0) {
       return this;
     }
     WaitHistogram h = new WaitHistogram();
     forEachBucket((wait, count) -> {
-      if (wait > seconds) {
+      if (wait > index) {
         h.record(wait, count);
       }
     });
@@ -240,7 +311,7 @@ public final class WaitDistribution {
         Math.addExact(totalSeconds, other.totalSeconds));
   }
 
-  /** Calls {@code action} with each distinct wait and how many waits lasted that long, ascending. */
+  /** Calls {@code action} with each distinct wait index and how many waits have it, ascending. */
   void forEachBucket(BucketAction action) {
     long previous = 0;
     for (int i = 0; i < values.length; i++) {
@@ -251,7 +322,7 @@ public final class WaitDistribution {
 
   @FunctionalInterface
   interface BucketAction {
-    void accept(long seconds, long count);
+    void accept(long index, long count);
   }
 
   @Override
@@ -273,11 +344,23 @@ public final class WaitDistribution {
     return (31 * Arrays.hashCode(values) + Arrays.hashCode(cumulative)) * 31 + Long.hashCode(totalSeconds);
   }
 
-  /** Returns the distribution as text, for example {@code WaitDistribution{0s×3, 12s×1, 40s×2}}. */
+  /**
+   * Returns the distribution as text, for example {@code WaitDistribution{0s×3, 12s×1, (12,13)s×2, 40s×2}}:
+   * {@code (12,13)s} are the waits longer than 12 s and shorter than 13 s.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("WaitDistribution{");
-    forEachBucket((seconds, count) -> s.append(s.length() > 17 ? ", " : "").append(seconds).append("s×").append(count));
+    forEachBucket((index, count) -> {
+      s.append(s.length() > 17 ? ", " : "");
+      long seconds = OutcomeClass.wholeSeconds(index);
+      if ((index & 1) == 0) {
+        s.append(seconds);
+      } else {
+        s.append('(').append(seconds).append(',').append(seconds + 1).append(')');
+      }
+      s.append("s×").append(count);
+    });
     return s.append('}').toString();
   }
 }

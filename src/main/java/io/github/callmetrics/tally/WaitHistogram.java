@@ -1,61 +1,61 @@
 package io.github.callmetrics.tally;
 
+import io.github.callmetrics.call.internal.OutcomeClass;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mutable count of waits per whole second behind a tally. Waits up to {@link #DENSE_LIMIT} seconds
- * (where nearly all waits fall) are counted in a growing array; longer ones in a sorted map, so a stray
- * wait of days costs one map entry, not megabytes. Not thread-safe.
+ * The mutable count of waits per wait index behind a tally ({@link OutcomeClass#waitIndex}: per whole second, and
+ * whether the wait had a fraction of a second). Indices below {@link #DENSE_LIMIT} (waits under 68 minutes, where
+ * nearly all waits fall) are counted in a growing array; longer ones in a sorted map, so a stray wait of days costs
+ * one map entry, not megabytes. The total is of the waits' whole seconds, truncated. Not thread-safe.
  */
 final class WaitHistogram {
-  /** Waits below this many seconds (68 minutes) are counted densely. */
-  static final int DENSE_LIMIT = 4096;
+  /** Wait indices below this (waits under 4,096 s, 68 minutes) are counted densely. */
+  static final int DENSE_LIMIT = 8192;
 
   private long[] dense = new long[0];
   private @Nullable TreeMap<Long, Long> sparse;
   private long count;
   private long totalSeconds;
 
-  void record(long seconds) {
-    record(seconds, 1);
+  /** Counts one wait of an index, zero or more. */
+  void record(long index) {
+    record(index, 1);
   }
 
-  void record(long seconds, long times) {
-    if (seconds < 0) {
-      throw new IllegalArgumentException("wait " + seconds + " s is negative (expected zero or more)");
-    }
-    if (seconds < DENSE_LIMIT) {
-      if (seconds >= dense.length) {
-        grow((int) seconds);
+  void record(long index, long times) {
+    if (index < DENSE_LIMIT) {
+      if (index >= dense.length) {
+        grow((int) index);
       }
-      dense[(int) seconds] += times;
+      dense[(int) index] += times;
     } else {
       if (sparse == null) {
         sparse = new TreeMap<>();
       }
-      sparse.merge(seconds, times, Long::sum);
+      sparse.merge(index, times, Long::sum);
     }
     count = Math.addExact(count, times);
-    totalSeconds = Math.addExact(totalSeconds, Math.multiplyExact(seconds, times));
+    totalSeconds = Math.addExact(totalSeconds, Math.multiplyExact(OutcomeClass.wholeSeconds(index), times));
   }
 
   /**
-   * Removes one wait recorded before, the inverse of {@code record(seconds)}.
+   * Removes one wait recorded before, the inverse of {@code record(index)}.
    *
-   * @return false, changing nothing, if no wait of that many seconds is recorded
+   * @return false, changing nothing, if no wait of that index is recorded
    */
-  boolean remove(long seconds) {
-    if (seconds >= 0 && seconds < dense.length && dense[(int) seconds] > 0) {
-      dense[(int) seconds]--;
-    } else if (seconds >= DENSE_LIMIT && sparse != null && sparse.containsKey(seconds)) {
-      sparse.computeIfPresent(seconds, (s, n) -> n == 1 ? null : n - 1);
+  boolean remove(long index) {
+    if (index >= 0 && index < dense.length && dense[(int) index] > 0) {
+      dense[(int) index]--;
+    } else if (index >= DENSE_LIMIT && sparse != null && sparse.containsKey(index)) {
+      sparse.computeIfPresent(index, (s, n) -> n == 1 ? null : n - 1);
     } else {
       return false;
     }
     count--;
-    totalSeconds -= seconds;
+    totalSeconds -= OutcomeClass.wholeSeconds(index);
     return true;
   }
 

@@ -32,7 +32,7 @@ class ServiceLevelDefinitionTest {
 
   @Test
   void toStringStatesEveryChoice() {
-    assertThat(Preset.ASTERISK_SL2.definition()).hasToString("Asterisk SL2: (A_T + B_T) / O, wait <= 20 s,"
+    assertThat(Preset.ASTERISK_SL2.definition()).hasToString("Asterisk SL2: (A_T + B_T) / O, wait <= 20 s in whole seconds,"
         + " flow-outs timeout=ABANDONED queue-empty=ABANDONED key-press=EXCLUDED overflow=EXCLUDED withdrawn=ABANDONED, target 0.80");
     ServiceLevelDefinition ucce = Preset.CISCO_UCCE_ABANDONS_IGNORED.definition().toBuilder()
         .shortAbandonThreshold(Duration.ofSeconds(5)).build();
@@ -46,7 +46,7 @@ class ServiceLevelDefinitionTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ServiceLevelDefinition.builder().threshold(Duration.parse(threshold)))
         .withMessage("threshold " + threshold + " is not a whole number of seconds, zero or more"
-            + " (waits are counted in whole seconds)");
+            + " (thresholds are whole seconds)");
   }
 
   @Test
@@ -54,7 +54,7 @@ class ServiceLevelDefinitionTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ServiceLevelDefinition.builder().shortAbandonThreshold(Duration.ofMillis(5500)))
         .withMessage("short-abandon threshold PT5.5S is not a whole number of seconds, zero or more"
-            + " (waits are counted in whole seconds)");
+            + " (thresholds are whole seconds)");
   }
 
   @ParameterizedTest(name = "S={0} T={1}")

@@ -3,32 +3,58 @@ package io.github.callmetrics.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.callmetrics.call.Call;
+import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The live span's wait counter gives exactly the distribution of the waits it holds, dense and sparse. */
+/**
+ * The live span's wait counter gives exactly the distribution of the waits it holds, dense and sparse. It counts
+ * wait indices ({@code OutcomeClass.waitIndex}): {@code 2w} for a wait of {@code w} whole seconds, {@code 2w + 1} for
+ * one of more than {@code w} and less than {@code w + 1} seconds.
+ */
 class WaitCounterTest {
-  private static WaitDistribution of(List<Long> waits) {
-    return WaitDistribution.of(waits.stream().mapToLong(Long::longValue).toArray());
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+  /** The distribution of waits given as indices, counted by the batch path: calls answered after those waits. */
+  private static WaitDistribution of(List<Long> indices) {
+    List<Call> calls = new ArrayList<>();
+    for (long v : indices) {
+      calls.add(Call.answered("c" + calls.size(), "q", T0, T0.plusSeconds(v / 2).plusMillis(v % 2 == 0 ? 0 : 250)));
+    }
+    return TallySnapshot.of(calls).answeredWaits();
+  }
+
+  private static void record(WaitCounter counter, long... seconds) {
+    for (long w : seconds) {
+      counter.record(2 * w);
+    }
   }
 
   @Test
   void holdsWaitsAcrossBitmapWordsAndPastTheDenseLimit() {
     WaitCounter counter = new WaitCounter();
-    long[] waits = {0, 0, 63, 64, 65, 127, 128, 4095, 4096, 4096, 90_000};
-    for (long w : waits) {
-      counter.record(w);
-    }
+    long[] waits = {0, 0, 31, 32, 33, 63, 64, 4095, 4096, 4096, 90_000};
+    record(counter, waits);
     assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(waits));
-    assertThat(counter.toDistribution().totalSeconds()).isEqualTo(2 * 4096 + 90_000 + 4095 + 128 + 127 + 65 + 64 + 63);
+    assertThat(counter.toDistribution().totalSeconds()).isEqualTo(2 * 4096 + 90_000 + 4095 + 64 + 63 + 33 + 32 + 31);
     counter.remove(0);
-    counter.remove(4096);
-    counter.remove(90_000);
-    counter.remove(64);
-    assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(0, 63, 65, 127, 128, 4095, 4096));
+    counter.remove(2 * 4096);
+    counter.remove(2 * 90_000);
+    counter.remove(2 * 32);
+    assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(0, 31, 33, 63, 64, 4095, 4096));
+    assertThat(counter.count()).isEqualTo(7);
+    counter.record(2 * 4095 + 1); // (4095, 4096) s: the last dense index
+    counter.record(63); // (31, 32) s, in the first bitmap word
+    assertThat(counter.toDistribution()).isEqualTo(of(List.of(0L, 62L, 63L, 66L, 126L, 128L, 8190L, 8191L, 8192L)));
+    assertThat(counter.toDistribution().totalSeconds()).isEqualTo(31 + 31 + 33 + 63 + 64 + 4095 + 4095 + 4096);
+    counter.remove(63);
+    counter.remove(2 * 4095 + 1);
+    assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(0, 31, 33, 63, 64, 4095, 4096));
     assertThat(counter.count()).isEqualTo(7);
   }
 
@@ -42,7 +68,7 @@ class WaitCounterTest {
         long w = held.remove(random.nextInt(held.size()));
         counter.remove(w);
       } else {
-        long w = random.nextInt(20) == 0 ? 4000 + random.nextInt(200) : random.nextInt(700);
+        long w = random.nextInt(20) == 0 ? 8000 + random.nextInt(400) : random.nextInt(1400);
         counter.record(w);
         held.add(w);
       }
@@ -56,23 +82,22 @@ class WaitCounterTest {
   @Test
   void clearForgetsEverythingAndTheCounterCountsAgain() {
     WaitCounter counter = new WaitCounter();
-    for (long w : new long[] {3, 3, 700, 5000}) {
-      counter.record(w);
-    }
+    record(counter, 3, 3, 700, 5000);
+    counter.record(7);
     counter.clear();
     assertThat(counter.count()).isZero();
     assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.empty());
-    counter.record(700);
+    record(counter, 700);
     assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(700));
   }
 
   @Test
   void removingAWaitNeverRecordedFailsAndChangesNothing() {
     WaitCounter counter = new WaitCounter();
-    counter.record(12);
-    assertThatThrownBy(() -> counter.remove(13)).isInstanceOf(IllegalStateException.class)
-        .hasMessage("no wait of 13 s to remove (it was never recorded)");
-    assertThatThrownBy(() -> counter.remove(5000)).isInstanceOf(IllegalStateException.class);
+    record(counter, 12);
+    assertThatThrownBy(() -> counter.remove(25)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("no wait of index 25 to remove (it was never recorded)");
+    assertThatThrownBy(() -> counter.remove(10_000)).isInstanceOf(IllegalStateException.class);
     assertThat(counter.toDistribution()).isEqualTo(WaitDistribution.of(12));
   }
 }

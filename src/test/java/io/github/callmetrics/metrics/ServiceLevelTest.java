@@ -15,6 +15,7 @@ import io.github.callmetrics.definition.FlowOutTreatment;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.definition.ServiceLevelFormula;
 import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.testing.Calls;
 import java.time.Duration;
@@ -182,19 +183,21 @@ class ServiceLevelTest {
     assertThat(sl.formatPercent(1)).isEqualTo(percent);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(ThresholdBoundary.class)
-  void waitExactlyOnTheThreshold(ThresholdBoundary boundary) {
-    // One answered, one abandoned, one overflow, each after exactly T = 20 s (and 20.999 s truncates to 20).
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource({"INCLUSIVE, SOURCE, 1, 1", "INCLUSIVE, WHOLE_SECONDS, 2, 1", "STRICT, SOURCE, 0, 0",
+      "STRICT, WHOLE_SECONDS, 0, 0"})
+  void waitExactlyOnTheThreshold(ThresholdBoundary boundary, WaitResolution resolution, long aT, long within) {
+    // One answered, one abandoned, one overflow, each after exactly T = 20 s, and one answered after 20.999 s:
+    // within 20 s only in whole seconds (truncated to 20), and then only inclusive.
     TallySnapshot s = Calls.builder().answered(20).abandoned(20).leftUnanswered(FlowOutReason.OVERFLOW, 20)
         .add(io.github.callmetrics.call.Call.answered("late", "q", Calls.T0, Calls.T0.plusMillis(20_999)))
         .snapshot();
-    ServiceLevelDefinition d = definition(ABANDONS_WITHIN_T_COUNT_FOR, 20, 0).toBuilder().boundary(boundary).build();
-    long within = boundary == ThresholdBoundary.INCLUSIVE ? 1 : 0;
-    // inclusive: A_T = 2, B_T = 1, F_T = 1; strict: all 0. O = 2 + 1 + 1 = 4.
+    ServiceLevelDefinition d = definition(ABANDONS_WITHIN_T_COUNT_FOR, 20, 0).toBuilder().boundary(boundary)
+        .waitResolution(resolution).build();
+    // O = 2 + 1 + 1 = 4; SL2 = (A_T + B_T) / O.
     assertThat(ServiceLevelCounts.of(s, d))
-        .isEqualTo(new ServiceLevelCounts(4, 2, 2 * within, 1, within, 0, 1, within, 0));
-    assertThat(Metrics.serviceLevel(s, d)).isEqualTo(Ratio.of(3 * within, 4));
+        .isEqualTo(new ServiceLevelCounts(4, 2, aT, 1, within, 0, 1, within, 0));
+    assertThat(Metrics.serviceLevel(s, d)).isEqualTo(Ratio.of(aT + within, 4));
   }
 
   @ParameterizedTest(name = "abandon after {0} s, {1}: short {2}")

@@ -229,8 +229,8 @@ class QueueThresholdsTest {
   void badThresholdsAreRejectedWithTheRule() {
     assertThatThrownBy(() -> QueueThresholds.of(Map.of("q1", Duration.ofMillis(20_500))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("threshold PT20.5S of queue q1 is not a whole number of seconds, zero or more (waits are counted"
-            + " in whole seconds)");
+        .hasMessage("threshold PT20.5S of queue q1 is not a whole number of seconds, zero or more (thresholds are"
+            + " whole seconds)");
     assertThatThrownBy(() -> QueueThresholds.of(Map.of()).with(" ", Channel.CHAT, Duration.ZERO))
         .hasMessage("queue \" \" is blank (expected a non-blank queue name)");
     ReportSpec.Builder twoDefinitions = spec(IntervalLength.DAY).definitions(ServiceLevelDefinition.standard());

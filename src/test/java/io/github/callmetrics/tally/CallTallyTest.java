@@ -6,6 +6,7 @@ import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import io.github.callmetrics.metrics.Metrics;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.testing.Calls;
@@ -203,21 +204,26 @@ class CallTallyTest {
     List<Call> calls = Calls.random(seed, 2000);
     TallySnapshot s = TallySnapshot.of(calls);
     List<Long> answeredWaits = new ArrayList<>();
+    long within20 = 0; // at the source's resolution: wait <= 20.000 s
+    long within20Truncated = 0;
     long handleNanos = 0;
     long handleCount = 0;
     for (Call call : calls) {
       if (call.outcome() == io.github.callmetrics.call.Outcome.ANSWERED) {
         answeredWaits.add(call.waitSeconds());
+        within20 += call.waitTime().orElseThrow().compareTo(Duration.ofSeconds(20)) <= 0 ? 1 : 0;
+        within20Truncated += call.waitSeconds() <= 20 ? 1 : 0;
         if (call.handleTime().isPresent()) {
           handleNanos += call.handleTime().get().toNanos();
           handleCount++;
         }
       }
     }
-    long within20 = answeredWaits.stream().filter(w -> w <= 20).count();
     long total = answeredWaits.stream().mapToLong(Long::longValue).sum();
     assertThat(s.answered()).as("seed %d", seed).isEqualTo(answeredWaits.size());
     assertThat(s.answeredWaits().countWithin(20, ThresholdBoundary.INCLUSIVE)).as("seed %d", seed).isEqualTo(within20);
+    assertThat(s.answeredWaits().countWithin(20, ThresholdBoundary.INCLUSIVE, WaitResolution.WHOLE_SECONDS))
+        .as("seed %d", seed).isEqualTo(within20Truncated);
     assertThat(s.answeredWaits().totalSeconds()).as("seed %d", seed).isEqualTo(total);
     assertThat(s.handleTimeTotal()).as("seed %d", seed).isEqualTo(Duration.ofNanos(handleNanos));
     assertThat(s.handleTimeCount()).as("seed %d", seed).isEqualTo(handleCount);

@@ -121,15 +121,21 @@ class TallyMutationTest {
   @Test
   void histogramCountsTheDenseLimitSparsely() {
     WaitHistogram h = new WaitHistogram();
-    h.record(WaitHistogram.DENSE_LIMIT - 1);
+    // Indices: DENSE_LIMIT - 2 is a wait of 4095 s, DENSE_LIMIT one of 4096 s, DENSE_LIMIT - 1 one of (4095, 4096) s.
+    assertThat(WaitHistogram.DENSE_LIMIT).isEqualTo(8192);
+    h.record(WaitHistogram.DENSE_LIMIT - 2);
     h.record(WaitHistogram.DENSE_LIMIT);
     h.record(WaitHistogram.DENSE_LIMIT, 2);
     assertThat(h.toDistribution()).isEqualTo(WaitDistribution.of(4095, 4096, 4096, 4096));
+    h.record(WaitHistogram.DENSE_LIMIT - 1);
+    assertThat(h.toDistribution().countAt(4095)).isEqualTo(2);
+    assertThat(h.toDistribution().countAtMost(4095)).isEqualTo(1);
+    assertThat(h.remove(WaitHistogram.DENSE_LIMIT - 1)).isTrue();
     assertThat(h.remove(WaitHistogram.DENSE_LIMIT)).isTrue();
     assertThat(h.remove(WaitHistogram.DENSE_LIMIT)).isTrue();
     assertThat(h.toDistribution()).isEqualTo(WaitDistribution.of(4095, 4096));
     assertThat(h.remove(WaitHistogram.DENSE_LIMIT)).isTrue();
-    assertThat(h.remove(WaitHistogram.DENSE_LIMIT - 1)).isTrue();
+    assertThat(h.remove(WaitHistogram.DENSE_LIMIT - 2)).isTrue();
     assertThat(h.toDistribution()).isEqualTo(WaitDistribution.empty());
     assertThat(h.toDistribution().totalSeconds()).isZero();
   }
@@ -137,9 +143,10 @@ class TallyMutationTest {
   @Test
   void histogramRefusesToRemoveWhatItNeverCounted() {
     WaitHistogram h = new WaitHistogram();
-    assertThat(h.remove(5000)).isFalse();
-    h.record(6000);
-    assertThat(h.remove(5000)).isFalse();
+    assertThat(h.remove(10_000)).isFalse();
+    h.record(12_000); // the index of a wait of 6000 s
+    assertThat(h.remove(10_000)).isFalse();
+    assertThat(h.remove(12_001)).isFalse();
     assertThat(h.remove(-1)).isFalse();
     h.record(0);
     assertThat(h.remove(0)).isTrue();

@@ -63,7 +63,7 @@ class WaitDistributionTest {
     // p100 of n waits is rank n and p50 rank ceil(n / 2): on either side of the largest count whose
     // 100 * n + 99 fits in a long (whole percents are computed in long arithmetic up to it).
     for (long n : new long[] {(Long.MAX_VALUE - 99) / 100, (Long.MAX_VALUE - 99) / 100 + 1, Long.MAX_VALUE / 2}) {
-      WaitDistribution d = WaitDistribution.ofBuckets(new long[] {1, 2}, new long[] {n - n / 2, n / 2}, 0);
+      WaitDistribution d = WaitDistribution.ofBuckets(new long[] {2, 4}, new long[] {n - n / 2, n / 2}, 0); // indices: 1 s, 2 s
       assertThat(d.percentile(100)).as("n = %d", n).contains(Duration.ofSeconds(2));
       assertThat(d.percentile(50)).as("n = %d", n).contains(Duration.ofSeconds(1));
       assertThat(d.percentile(50.0000001)).as("n = %d", n).contains(Duration.ofSeconds(2));

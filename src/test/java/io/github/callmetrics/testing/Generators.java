@@ -7,6 +7,7 @@ import io.github.callmetrics.definition.FlowOutTreatment;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.definition.ServiceLevelFormula;
 import io.github.callmetrics.definition.ThresholdBoundary;
+import io.github.callmetrics.definition.WaitResolution;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
@@ -386,7 +387,7 @@ public final class Generators {
   // ---- definitions, grids, specs
 
   /**
-   * Returns a definition: any formula and boundary, a threshold of the scene (or any up to 600 s), a
+   * Returns a definition: any formula, boundary and wait resolution, a threshold of the scene (or any up to 600 s), a
    * short-abandon threshold below it or none, any treatment per flow-out reason, either flow-out credit and
    * short-abandon removal, any target from 0 to 1.
    */
@@ -395,6 +396,7 @@ public final class Generators {
     ServiceLevelDefinition.Builder b = ServiceLevelDefinition.builder()
         .threshold(Duration.ofSeconds(t))
         .boundary(pick(ThresholdBoundary.class))
+        .waitResolution(pick(WaitResolution.class))
         .formula(pick(ServiceLevelFormula.class))
         .creditFlowOutsWithinThreshold(chance(25))
         .removeShortAbandonsFromAllCounts(chance(25))

@@ -24,6 +24,12 @@ public interface CallAccess {
    */
   long exitSecond(Call call);
 
+  /**
+   * Returns the wait index of an ended call ({@link OutcomeClass#waitIndex}): its wait at the source's resolution,
+   * as counts keep it. Meaningless for a waiting call.
+   */
+  long waitIndex(Call call);
+
   /** Returns the ordinal of {@link Call#channel()}, which the call keeps as it is (no enum looked up). */
   int channelOrdinal(Call call);
 

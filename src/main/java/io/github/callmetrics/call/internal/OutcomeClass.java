@@ -11,10 +11,18 @@ import org.jspecify.annotations.Nullable;
  * <p>A class is {@link #ANSWERED}, {@link #ABANDONED}, or {@link #FLOW_OUT} plus the ordinal of the flow-out reason:
  * {@link #COUNT} classes, 0 to {@code COUNT - 1}. A waiting call has no class (it has no wait yet).
  *
- * <p>A packed wait holds the class in its top {@value #BITS} bits and the wait in whole seconds in the bits below:
- * {@code class << waitBits | wait}, in a {@code char} ({@value #CHAR_WAIT_BITS} bits of wait, waits below
- * {@value #CHAR_LONG_WAIT} s) or in a {@code long} ({@value #LONG_WAIT_BITS} bits, any wait within an
- * {@code Instant}'s range). Packed waits sorted as unsigned numbers are therefore sorted by class, then by wait.
+ * <p>A wait is counted as its <b>wait index</b> ({@link #waitIndex}): {@code 2·⌊w⌋} for a wait {@code w} of a whole
+ * number of seconds exactly, {@code 2·⌊w⌋ + 1} for one with a fraction of a second. The index is the least a count
+ * must keep to compare a wait with any whole-second threshold {@code T} exactly at the source's resolution
+ * ({@code w ≤ T ⟺ index ≤ 2T}, {@code w < T ⟺ index < 2T}) and in truncated whole seconds
+ * ({@code ⌊w⌋ ≤ T ⟺ index ≤ 2T + 1}), and to give exact percentiles in whole seconds ({@code ⌊w⌋ = index / 2} is
+ * monotone): {@link #largestIndexWithin} is the one rule every count of "within" uses. Every store of waits (the
+ * tally's histogram, the report's chunks and overflow list, the live counters and window) keeps indices.
+ *
+ * <p>A packed wait holds the class in its top {@value #BITS} bits and the wait index in the bits below:
+ * {@code class << waitBits | index}, in a {@code char} ({@value #CHAR_WAIT_BITS} bits of index: indices below
+ * {@value #CHAR_LONG_WAIT}, waits below 4,096 s) or in a {@code long} ({@value #LONG_WAIT_BITS} bits, any wait within
+ * an {@code Instant}'s range). Packed waits sorted as unsigned numbers are therefore sorted by class, then by wait.
  *
  * <p>Not exported by the module: nothing here is API.
  */
@@ -29,11 +37,14 @@ public final class OutcomeClass {
   public static final int COUNT = FLOW_OUT + FlowOutReason.values().length;
   /** Bits of a packed wait that hold its class. */
   public static final int BITS = 3;
-  /** Bits of a {@code char} packed wait that hold its whole seconds. */
+  /** Bits of a {@code char} packed wait that hold its wait index. */
   public static final int CHAR_WAIT_BITS = Character.SIZE - BITS;
-  /** Waits of this many seconds (2 h 16 min 32 s) or more do not fit a {@code char} packed wait. */
+  /**
+   * Wait indices of this value or more (waits of 4,096 s, 1 h 8 min 16 s, or more) do not fit a {@code char} packed
+   * wait.
+   */
   public static final int CHAR_LONG_WAIT = 1 << CHAR_WAIT_BITS;
-  /** Bits of a {@code long} packed wait that hold its whole seconds. */
+  /** Bits of a {@code long} packed wait that hold its wait index. */
   public static final int LONG_WAIT_BITS = Long.SIZE - BITS;
 
   private static final long LONG_WAIT_MASK = (1L << LONG_WAIT_BITS) - 1;
@@ -77,9 +88,58 @@ public final class OutcomeClass {
     return FLOW_OUT + reasonOrdinal;
   }
 
-  /** Packs a class and a wait of fewer than {@value #CHAR_LONG_WAIT} whole seconds into a {@code char}. */
-  public static char packChar(int outcomeClass, long waitSeconds) {
-    return (char) (outcomeClass << CHAR_WAIT_BITS | (int) waitSeconds);
+  /**
+   * Returns the wait index (see the class documentation) of the wait from one instant to a later one, given as their
+   * epoch seconds and nanoseconds of the second: {@code 2·⌊w⌋}, plus one if {@code w} has a fraction of a second.
+   */
+  public static long waitIndex(long fromSecond, int fromNano, long toSecond, int toNano) {
+    long seconds = toSecond - fromSecond;
+    if (toNano < fromNano) {
+      seconds--;
+    }
+    return 2 * seconds + (toNano != fromNano ? 1 : 0);
+  }
+
+  /** Returns the wait index of a wait of a whole number of seconds exactly: {@code 2 · seconds}. */
+  public static long indexOfWholeSeconds(long seconds) {
+    return Math.multiplyExact(seconds, 2L);
+  }
+
+  /** Returns the whole seconds of a wait from its index, truncated: {@code ⌊w⌋ = index / 2}. */
+  public static long wholeSeconds(long index) {
+    return index >> 1;
+  }
+
+  /**
+   * Returns the largest wait index within a threshold: the one rule by which Callmetrics decides if a wait is
+   * "within {@code T}" (the service level's {@code T}, the short-abandon threshold {@code S}, the live monitor's
+   * watches). A wait is within if its index is at most the result.
+   *
+   * <ul>
+   *   <li>inclusive, at the source's resolution: {@code w ≤ T ⟺ v ≤ 2T};
+   *   <li>inclusive, in whole seconds (truncated): {@code ⌊w⌋ ≤ T ⟺ v ≤ 2T + 1};
+   *   <li>strict, at either resolution: {@code w < T ⟺ ⌊w⌋ < T ⟺ v ≤ 2T − 1}.
+   * </ul>
+   *
+   * @param thresholdSeconds  {@code T}, whole seconds, zero or more
+   * @param inclusive  whether a wait equal to {@code T} is within it
+   * @param wholeSeconds  whether waits are truncated to whole seconds first
+   * @return the largest index within {@code T}; −1 (no wait) for a strict threshold of zero
+   */
+  public static long largestIndexWithin(long thresholdSeconds, boolean inclusive, boolean wholeSeconds) {
+    if (thresholdSeconds > Long.MAX_VALUE >> 2) {
+      return Long.MAX_VALUE; // longer than any wait between two instants
+    }
+    long twice = 2 * thresholdSeconds;
+    if (!inclusive) {
+      return twice - 1;
+    }
+    return wholeSeconds ? twice + 1 : twice;
+  }
+
+  /** Packs a class and a wait index below {@value #CHAR_LONG_WAIT} into a {@code char}. */
+  public static char packChar(int outcomeClass, long waitIndex) {
+    return (char) (outcomeClass << CHAR_WAIT_BITS | (int) waitIndex);
   }
 
   /** Returns the class of a {@code char} packed wait. */
@@ -87,14 +147,14 @@ public final class OutcomeClass {
     return packed >>> CHAR_WAIT_BITS;
   }
 
-  /** Returns the whole seconds of a {@code char} packed wait. */
+  /** Returns the wait index of a {@code char} packed wait. */
   public static int charWait(char packed) {
     return packed & (CHAR_LONG_WAIT - 1);
   }
 
-  /** Packs a class and a wait of zero or more whole seconds (below 2<sup>61</sup>) into a {@code long}. */
-  public static long packLong(int outcomeClass, long waitSeconds) {
-    return (long) outcomeClass << LONG_WAIT_BITS | waitSeconds;
+  /** Packs a class and a wait index, zero or more (below 2<sup>61</sup>), into a {@code long}. */
+  public static long packLong(int outcomeClass, long waitIndex) {
+    return (long) outcomeClass << LONG_WAIT_BITS | waitIndex;
   }
 
   /** Returns the class of a {@code long} packed wait. */
@@ -102,7 +162,7 @@ public final class OutcomeClass {
     return (int) (packed >>> LONG_WAIT_BITS);
   }
 
-  /** Returns the whole seconds of a {@code long} packed wait. */
+  /** Returns the wait index of a {@code long} packed wait. */
   public static long longWait(long packed) {
     return packed & LONG_WAIT_MASK;
   }

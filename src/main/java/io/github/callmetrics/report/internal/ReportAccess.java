@@ -26,10 +26,10 @@ public interface ReportAccess {
    * @param arrivedIn  the index in the accumulator's grid of the interval of its arrival, -1 if outside
    * @param exitedIn  the index of the interval of its outcome, -1 if outside
    * @param outcomeClass  its {@link io.github.callmetrics.call.internal.OutcomeClass}
-   * @param waitSeconds  its wait in whole seconds, as {@code Call.waitSeconds()}
+   * @param waitIndex  its wait index ({@link io.github.callmetrics.call.internal.OutcomeClass#waitIndex})
    */
   void addEnded(ReportAccumulator accumulator, String queue, Channel channel, int arrivedIn, int exitedIn,
-      int outcomeClass, long waitSeconds);
+      int outcomeClass, long waitIndex);
 
   /** Holds the registered implementation. */
   final class Holder {
