@@ -68,6 +68,7 @@ public final class AsteriskShowCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     QueuesConf conf = QueuesConf.read(queuesConf);
+    conf.notices().forEach(n -> err.println("callmetrics: warning: " + n));
     QueueLogReport report = QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
         .read(queueLogs, call -> { });
     for (SkippedRecord skipped : report.read().skipped()) {

@@ -120,7 +120,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (queuesConf != null) { // a queues.conf that is not one is bad input data (exit 1), as in asterisk-show
       Options.requireReadable(spec.commandLine(), queuesConf, "--queues-conf");
-      configured = List.copyOf(QueuesConf.read(queuesConf).queues().values());
+      QueuesConf conf = QueuesConf.read(queuesConf);
+      conf.notices().forEach(n -> spec.commandLine().getErr().println("callmetrics: warning: " + n));
+      configured = List.copyOf(conf.queues().values());
     }
     try {
       ReportFormat output = ReportFormat.parse(format);
