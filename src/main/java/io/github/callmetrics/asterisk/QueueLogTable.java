@@ -171,7 +171,9 @@ final class QueueLogTable {
       if (!copy(rows, dataColumn, "data", line, true)) {
         return false;
       }
-      keep = outLen;
+      if (outLen > keep + 1) {
+        keep = outLen;
+      }
     } else {
       for (int k = 0; k < data.length; k++) {
         put((byte) '|');
@@ -277,7 +279,8 @@ final class QueueLogTable {
     long earlier = local.toEpochSecond(change.getOffsetBefore());
     long later = local.toEpochSecond(change.getOffsetAfter());
     long changeAt = change.toEpochSecond();
-    boolean passed = latest >= changeAt || earlier < latest - CallAssembler.BACKWARDS_TOLERANCE_SECONDS;
+    boolean passed = latest != Long.MIN_VALUE
+        && (latest >= changeAt || earlier < latest - CallAssembler.BACKWARDS_TOLERANCE_SECONDS);
     long chosen = passed ? later : earlier;
     String offset = (passed ? change.getOffsetAfter() : change.getOffsetBefore()).toString();
     if (noted.add(changeAt + offset)) {
