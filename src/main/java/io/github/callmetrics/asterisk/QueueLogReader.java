@@ -50,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  * an unknown event, an event that does not fit the call's state) follow the {@link ReadMode} contract, naming
  * the file, line, field, value and rule. The streaming form holds only the calls open at a time.
  *
+ * <p>A CSV export of Asterisk's realtime {@code queue_log} table ({@link SourceFormat#ASTERISK_QUEUE_LOG_TABLE},
+ * told by its header or set with {@link #withFormat}) is read the same way: each row becomes the line it stands
+ * for, with its local times in the zone of {@link #withZone}, and rows are named by their CSV line.
+ *
  * <p>The parser works on bytes (UTF-8), with no per-line strings: a call id becomes a string once per call,
  * a queue name once per queue. Instances are immutable and thread-safe; each read uses its own state.
  */
