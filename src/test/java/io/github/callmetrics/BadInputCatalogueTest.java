@@ -34,6 +34,7 @@ import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.read.SourceFormat;
 import io.github.callmetrics.report.Dimension;
 import io.github.callmetrics.report.ReportAccumulator;
 import io.github.callmetrics.report.ReportFormat;
@@ -235,6 +236,20 @@ class BadInputCatalogueTest {
   private static Outcome queueLog(String text) throws IOException {
     return read(mode -> QueueLogReader.of(mode)
         .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "queue_log").report().read());
+  }
+
+  /** Reads a queue_log table export in both modes, its local times in Europe/Amsterdam. */
+  private static Outcome table(String text) throws IOException {
+    return read(mode -> QueueLogReader.of(mode).withZone(AMSTERDAM)
+        .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().read());
+  }
+
+  /** Writes a queues.conf into a directory of its own under {@link #FILES}, for the triggers that include. */
+  private static Path conf(String dir, String text) throws IOException {
+    Path file = FILES.resolve("conf-" + dir).resolve("queues.conf");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
   }
 
   @FunctionalInterface
@@ -531,9 +546,55 @@ class BadInputCatalogueTest {
     t.put("QLOG-DATA-MISSING", () -> queueLog(enter + "1773648010|c1|q1|NONE|ABANDON|1|1\n"));
     t.put("QLOG-DATA-NUMBER", () -> queueLog(enter + "1773648010|c1|q1|NONE|ABANDON|1|1|ten\n"));
 
+    // The queue_log table
+    String head = "id,time,callid,queuename,agent,event,data1,data2,data3\n";
+    String enterRow = "1,2026-03-16 09:00:00,c1,q1,NONE,ENTERQUEUE,,0612345678,1\n";
+    t.put("QTABLE-HEADER-COLUMN", () -> read(mode -> QueueLogReader.of(mode).withFormat(SourceFormat.ASTERISK_QUEUE_LOG_TABLE)
+        .read(new ByteArrayInputStream("time,callid,queue,agent,event,data\n".getBytes(StandardCharsets.UTF_8)),
+            "queue_log.csv").report().read()));
+    t.put("QTABLE-HEADER-TWICE", () -> table("time,callid,queuename,agent,event,data1,Data1\n"));
+    t.put("QTABLE-UNCLOSED-QUOTE", () -> table(head + "1,\"2026-03-16 09:00:00,c1,q1,NONE,ENTERQUEUE,,06,1\n"));
+    t.put("QTABLE-NO-ZONE", () -> read(mode -> QueueLogReader.of(mode).read(new ByteArrayInputStream(
+        (head + enterRow).getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().read()));
+    t.put("QTABLE-CELLS", () -> table(head + "1,2026-03-16 09:00:00,c1,q1,NONE,ENTERQUEUE,,0612345678\n"));
+    t.put("QTABLE-QUOTING", () -> table(head + "1,\"2026-03-16 09:00:00\"Z,c1,q1,NONE,ENTERQUEUE,,06,1\n"));
+    t.put("QTABLE-TIME", () -> table(head + enterRow.replace("2026-03-16 09:00:00", "16/03/2026 09:00")));
+    t.put("QTABLE-TIME-RANGE", () -> table(head + enterRow.replace("2026-03-16 09:00:00", "1773648000000000")));
+    t.put("QTABLE-TIME-GAP", () -> table(head + enterRow.replace("2026-03-16 09:00:00", "2026-03-29 02:30:00")));
+    t.put("QTABLE-FIELD-SEPARATOR", () -> table(head + enterRow.replace(",c1,", ",c|1,")));
+    t.put("QTABLE-TIME-AMBIGUOUS", () -> new Outcome("notice", QueueLogReader.of(ReadMode.STRICT).withZone(AMSTERDAM)
+        .read(new ByteArrayInputStream((head + enterRow.replace("2026-03-16 09:00:00", "2026-10-25 02:30:00"))
+            .getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().ambiguousTimes().get(0).message()));
+    t.put("QLOG-FORMAT-CSV", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withFormat(SourceFormat.CSV)));
+
     // queues.conf
-    t.put("QCONF-INCLUDE", () -> thrown(() -> QueuesConf.read(new StringReader("#include \"extra.conf\"\n"),
+    t.put("QCONF-EXEC", () -> thrown(() -> QueuesConf.read(new StringReader("#exec /usr/local/bin/queues.sh\n"),
         "queues.conf")));
+    t.put("QCONF-DIRECTIVE", () -> thrown(() -> QueuesConf.read(new StringReader("#import extra.conf\n"),
+        "queues.conf")));
+    t.put("QCONF-INCLUDE-ARGUMENT", () -> thrown(() -> QueuesConf.read(new StringReader("#include \"\"\n"),
+        "queues.conf")));
+    t.put("QCONF-INCLUDE-TEXT", () -> thrown(() -> QueuesConf.read(new StringReader("#include \"extra.conf\"\n"),
+        "queues.conf")));
+    t.put("QCONF-INCLUDE-MISSING", () -> thrown(() -> QueuesConf.read(conf("missing", "[q1]\n#include extra.conf\n"))));
+    t.put("QCONF-INCLUDE-LOOP", () -> thrown(() -> QueuesConf.read(conf("loop", "[q1]\n#include queues.conf\n"))));
+    t.put("QCONF-INCLUDE-DEPTH", () -> {
+      Path first = conf("depth", "#include 1.conf\n");
+      for (int n = 1; n <= 10; n++) {
+        Files.writeString(first.resolveSibling(n + ".conf"), "#include " + (n + 1) + ".conf\n");
+      }
+      return thrown(() -> QueuesConf.read(first));
+    });
+    t.put("QCONF-INCLUDE-PATTERN", () -> thrown(() -> QueuesConf.read(conf("pattern", "#include \"[a.conf\"\n"))));
+    t.put("QCONF-INCLUDE-PATH", () -> thrown(() -> QueuesConf.read(conf("path", "#include \"a\u0000.conf\"\n"))));
+    t.put("QCONF-OPTIONS-PAREN", () -> thrown(() -> QueuesConf.read(new StringReader("[q1](base\n"), "queues.conf")));
+    t.put("QCONF-OPTIONS-TEXT", () -> thrown(() -> QueuesConf.read(new StringReader("[q1](!) sales\n"),
+        "queues.conf")));
+    t.put("QCONF-APPEND-MISSING", () -> thrown(() -> QueuesConf.read(new StringReader("[q1](+)\n"), "queues.conf")));
+    t.put("QCONF-APPEND-FILTER", () -> thrown(() -> QueuesConf.read(new StringReader("[q1]\n[q1](+type=queue)\n"),
+        "queues.conf")));
+    t.put("QCONF-REPEATED-QUEUE", () -> new Outcome("notice", QueuesConf.read(new StringReader(
+        "[q1]\nservicelevel = 20\n[Q1]\nservicelevel = 30\n"), "queues.conf").notices().get(0)));
     t.put("QCONF-SECTION-BRACKET", () -> thrown(() -> QueuesConf.read(new StringReader("[q1\n"), "queues.conf")));
     t.put("QCONF-SECTION-BLANK", () -> thrown(() -> QueuesConf.read(new StringReader("[ ]\n"), "queues.conf")));
     t.put("QCONF-SECTION-TEXT", () -> thrown(() -> QueuesConf.read(new StringReader("[q1] sales\n"), "queues.conf")));

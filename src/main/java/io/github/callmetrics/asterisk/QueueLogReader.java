@@ -6,15 +6,19 @@ import io.github.callmetrics.call.Call;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.SkippedRecord;
+import io.github.callmetrics.read.SourceFormat;
 import io.github.callmetrics.read.internal.ReadTracker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Asterisk {@code queue_log} files ({@code epoch|callid|queue|agent|EVENT|data1|data2|...}) into
@@ -46,17 +50,28 @@ import java.util.function.Consumer;
  * an unknown event, an event that does not fit the call's state) follow the {@link ReadMode} contract, naming
  * the file, line, field, value and rule. The streaming form holds only the calls open at a time.
  *
+ * <p>A CSV export of Asterisk's realtime {@code queue_log} table ({@link SourceFormat#ASTERISK_QUEUE_LOG_TABLE},
+ * told by its header or set with {@link #withFormat}) is read the same way: each row becomes the line it stands
+ * for, with its local times in the zone of {@link #withZone}, and rows are named by their CSV line.
+ *
  * <p>The parser works on bytes (UTF-8), with no per-line strings: a call id becomes a string once per call,
  * a queue name once per queue. Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class QueueLogReader {
+  /** How much of a source is looked at to tell a table from a log. */
+  private static final int SNIFF_BYTES = 8192;
   private final ReadMode mode;
   private final boolean openAsWaiting;
+  private final TableSettings table;
 
-  private QueueLogReader(ReadMode mode, boolean openAsWaiting) {
+  private QueueLogReader(ReadMode mode, boolean openAsWaiting, TableSettings table) {
     this.mode = mode;
     this.openAsWaiting = openAsWaiting;
+    this.table = table;
   }
+
+  /** How sources are told apart, and the zone of a table's local times. */
+  private record TableSettings(@Nullable SourceFormat format, @Nullable ZoneId zone) {}
 
   /**
    * Obtains a reader.
@@ -65,7 +80,7 @@ public final class QueueLogReader {
    * @return the reader; calls still waiting at the end of the log are reported as incomplete, not delivered
    */
   public static QueueLogReader of(ReadMode mode) {
-    return new QueueLogReader(requireNonNull(mode, "mode"), false);
+    return new QueueLogReader(requireNonNull(mode, "mode"), false, new TableSettings(null, null));
   }
 
   /**
@@ -75,7 +90,36 @@ public final class QueueLogReader {
    * @return the reader
    */
   public QueueLogReader withOpenCallsAsWaiting() {
-    return new QueueLogReader(mode, true);
+    return new QueueLogReader(mode, true, table);
+  }
+
+  /**
+   * Returns a reader like this one that reads the local date-times of a {@code queue_log} table
+   * ({@link SourceFormat#ASTERISK_QUEUE_LOG_TABLE}) in a zone: the zone of the database's clock. Without one, a
+   * table whose times are local date-times stops the read at its first row; epoch times and times with an offset
+   * need none.
+   *
+   * @param zone  the zone, not null
+   * @return the reader
+   */
+  public QueueLogReader withZone(ZoneId zone) {
+    return new QueueLogReader(mode, openAsWaiting, new TableSettings(table.format(), requireNonNull(zone, "zone")));
+  }
+
+  /**
+   * Returns a reader like this one that takes every source as one format, instead of telling a table (a CSV
+   * header with {@code time}, {@code callid}, {@code queuename} and {@code event}) from a log by its first line.
+   *
+   * @param format  {@link SourceFormat#ASTERISK_QUEUE_LOG} or {@link SourceFormat#ASTERISK_QUEUE_LOG_TABLE}
+   * @return the reader
+   * @throws IllegalArgumentException if the format is {@link SourceFormat#CSV}, which this reader does not read
+   */
+  public QueueLogReader withFormat(SourceFormat format) {
+    if (requireNonNull(format, "format") == SourceFormat.CSV) {
+      throw new IllegalArgumentException("format CSV is a call file, not a queue_log (expected ASTERISK_QUEUE_LOG"
+          + " or ASTERISK_QUEUE_LOG_TABLE; read call files with CsvCallReader)");
+    }
+    return new QueueLogReader(mode, openAsWaiting, new TableSettings(format, table.zone()));
   }
 
   /**
@@ -175,15 +219,30 @@ public final class QueueLogReader {
     final CallAssembler assembler;
     final List<IncompleteCall> incomplete = new ArrayList<>();
     final List<SkippedRecord> timeReversals = new ArrayList<>();
+    final List<SkippedRecord> ambiguousTimes = new ArrayList<>();
 
     Session(ReadTracker tracker) {
       this.tracker = tracker;
       this.assembler = new CallAssembler(tracker::skip, this::timeReversal, counters, this);
     }
 
-    void read(InputStream in, String sourceName) throws IOException {
+    void read(InputStream source, String sourceName) throws IOException {
       tracker.startSource(sourceName);
       assembler.startSource(sourceName);
+      InputStream in = source;
+      boolean isTable = table.format() == SourceFormat.ASTERISK_QUEUE_LOG_TABLE;
+      if (table.format() == null) { // told by the first line; the bytes looked at are read again
+        PushbackInputStream peek = new PushbackInputStream(source, SNIFF_BYTES);
+        byte[] head = peek.readNBytes(SNIFF_BYTES);
+        peek.unread(head);
+        in = peek;
+        isTable = QueueLogTable.isTable(head, head.length);
+      }
+      if (isTable) {
+        new QueueLogTable(sourceName, table.zone(), tracker::skip, tracker::fatal, tracker::ignoreColumn,
+            ambiguousTimes).read(in, scanner, assembler);
+        return;
+      }
       try {
         scanner.read(in, assembler);
       } catch (LineScanner.LineTooLongException e) {
@@ -208,7 +267,7 @@ public final class QueueLogReader {
     QueueLogReport finish() {
       assembler.finish();
       return QueueLogReport.of(tracker.report(), incomplete, assembler.startedBeforeLog(), counters.stats())
-          .withTimeReversals(timeReversals);
+          .withTimeReversals(timeReversals).withAmbiguousTimes(ambiguousTimes);
     }
 
     @Override

@@ -23,14 +23,17 @@ public final class QueueLogReport {
   private final List<String> startedBeforeLog;
   private final Map<String, AsteriskQueueStats> queueStats;
   private final List<SkippedRecord> timeReversals;
+  private final List<SkippedRecord> ambiguousTimes;
 
   private QueueLogReport(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
-      Map<String, AsteriskQueueStats> queueStats, List<SkippedRecord> timeReversals) {
+      Map<String, AsteriskQueueStats> queueStats, List<SkippedRecord> timeReversals,
+      List<SkippedRecord> ambiguousTimes) {
     this.read = read;
     this.incomplete = incomplete;
     this.startedBeforeLog = startedBeforeLog;
     this.queueStats = queueStats;
     this.timeReversals = timeReversals;
+    this.ambiguousTimes = ambiguousTimes;
   }
 
   /**
@@ -49,7 +52,7 @@ public final class QueueLogReport {
     requireNonNull(startedBeforeLog, "startedBeforeLog");
     requireNonNull(queueStats, "queueStats");
     return new QueueLogReport(read, List.copyOf(incomplete), List.copyOf(startedBeforeLog),
-        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)), List.of());
+        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)), List.of(), List.of());
   }
 
   /**
@@ -61,7 +64,28 @@ public final class QueueLogReport {
    */
   public QueueLogReport withTimeReversals(List<SkippedRecord> timeReversals) {
     return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats,
-        List.copyOf(requireNonNull(timeReversals, "timeReversals")));
+        List.copyOf(requireNonNull(timeReversals, "timeReversals")), ambiguousTimes);
+  }
+
+  /**
+   * Returns a report like this one with the local times of a {@code queue_log} table that its zone's clocks
+   * showed twice (the hour a daylight-saving change repeats).
+   *
+   * @param ambiguousTimes  the first row read at each offset of each change, not null
+   * @return the report
+   */
+  public QueueLogReport withAmbiguousTimes(List<SkippedRecord> ambiguousTimes) {
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, timeReversals,
+        List.copyOf(requireNonNull(ambiguousTimes, "ambiguousTimes")));
+  }
+
+  /**
+   * Returns the local times of a {@code queue_log} table (read in the zone given) that the zone's clocks showed
+   * twice, on the day they were set back: for each change, the first row read at the earlier offset and the
+   * first read at the later one, with the offset chosen. The rows were read; empty for most logs.
+   */
+  public List<SkippedRecord> ambiguousTimes() {
+    return ambiguousTimes;
   }
 
   /**

@@ -15,9 +15,12 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +54,10 @@ public final class AsteriskShowCommand implements Callable<Integer> {
       description = "skip bad queue_log lines (each is reported on stderr) instead of stopping at the first")
   boolean lenient;
 
+  @Option(names = "--zone", paramLabel = "ZONE",
+      description = "the zone of the local times of a queue_log table export (the database's clock), e.g. Europe/Amsterdam")
+  @Nullable String zone;
+
   @Parameters(arity = "1..*", paramLabel = "QUEUE_LOG", description = "queue_log files, in any order (rotated files are read by their own time)")
   List<Path> queueLogs = new ArrayList<>();
 
@@ -68,8 +75,20 @@ public final class AsteriskShowCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     QueuesConf conf = QueuesConf.read(queuesConf);
-    QueueLogReport report = QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT)
-        .read(queueLogs, call -> { });
+    conf.notices().forEach(n -> err.println("callmetrics: warning: " + n));
+    QueueLogReader reader = QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT);
+    if (zone != null) {
+      try {
+        reader = reader.withZone(ZoneId.of(zone));
+      } catch (DateTimeException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a time zone"
+            + " (expected an id such as Europe/Amsterdam or UTC)", e, null, zone);
+      }
+    }
+    QueueLogReport report = reader.read(queueLogs, call -> { });
+    for (SkippedRecord time : report.ambiguousTimes()) {
+      err.println("callmetrics: notice: " + time.message());
+    }
     for (SkippedRecord skipped : report.read().skipped()) {
       err.println("callmetrics: skipped " + skipped.message());
     }

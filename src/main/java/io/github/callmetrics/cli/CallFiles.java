@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,9 @@ final class CallFiles {
       }
       if (log != null) {
         report(log.read(), err);
+        for (SkippedRecord time : log.ambiguousTimes()) {
+          err.println("callmetrics: notice: " + time.message());
+        }
         for (SkippedRecord reversal : log.timeReversals()) {
           err.println("callmetrics: warning: read although out of time order: " + reversal.message());
         }
@@ -86,12 +90,13 @@ final class CallFiles {
   }
 
   /**
-   * Reads every file into the collector.
+   * Reads every file into the collector; the local times of a {@code queue_log} table are read in
+   * {@code tableZone}.
    *
    * @throws io.github.callmetrics.read.ReadException at the first bad record (or repeated call) in strict mode
    * @throws UncheckedIOException if a file cannot be read
    */
-  static <A, R> Result<R> collect(Inputs inputs, boolean lenient, Collector<Call, A, R> collector) {
+  static <A, R> Result<R> collect(Inputs inputs, boolean lenient, ZoneId tableZone, Collector<Call, A, R> collector) {
     ReadMode mode = lenient ? ReadMode.LENIENT : ReadMode.STRICT;
     Collector<Call, A, A> unfinished = Collector.of(collector.supplier(), collector.accumulator(),
         collector.combiner());
@@ -105,7 +110,7 @@ final class CallFiles {
       }
       QueueLogReport log = null;
       if (!inputs.queueLogs().isEmpty()) {
-        Logs<A> logs = readLogs(inputs.queueLogs(), mode, collector);
+        Logs<A> logs = readLogs(inputs.queueLogs(), QueueLogReader.of(mode).withZone(tableZone), collector);
         container = container == null ? logs.container : collector.combiner().apply(container, logs.container);
         log = logs.report;
       }
@@ -120,13 +125,13 @@ final class CallFiles {
 
   private record Logs<A>(A container, QueueLogReport report) {}
 
-  private static <A> Logs<A> readLogs(List<Path> files, ReadMode mode, Collector<Call, A, ?> collector)
+  private static <A> Logs<A> readLogs(List<Path> files, QueueLogReader reader, Collector<Call, A, ?> collector)
       throws IOException {
     BiConsumer<A, Call> add = collector.accumulator();
     try (RunCheck run = RunCheck.create()) {
       return run.run(() -> {
         A container = collector.supplier().get();
-        QueueLogReport report = QueueLogReader.of(mode).read(files,
+        QueueLogReport report = reader.read(files,
             run.delivery(RunCheck.QUEUE_LOG, call -> add.accept(container, call)));
         return new Logs<>(container, report);
       });

@@ -120,7 +120,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (queuesConf != null) { // a queues.conf that is not one is bad input data (exit 1), as in asterisk-show
       Options.requireReadable(spec.commandLine(), queuesConf, "--queues-conf");
-      configured = List.copyOf(QueuesConf.read(queuesConf).queues().values());
+      QueuesConf conf = QueuesConf.read(queuesConf);
+      conf.notices().forEach(n -> spec.commandLine().getErr().println("callmetrics: warning: " + n));
+      configured = List.copyOf(conf.queues().values());
     }
     try {
       ReportFormat output = ReportFormat.parse(format);
@@ -199,7 +201,7 @@ final class ReportCommand implements Callable<Integer> {
     Report report;
     if (first != null && last != null) {
       IntervalGrid grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
-      CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient,
+      CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient, zoneId,
           spec(grid, definitions, dimensions, mode).collector());
       read.print(err);
       report = read.value();
@@ -213,7 +215,7 @@ final class ReportCommand implements Callable<Integer> {
         if (pass > 2) {
           throw new IllegalStateException("the files changed while they were read: the days of their calls moved");
         }
-        CallFiles.Result<Period.Span<Report>> read = CallFiles.collect(inputs, lenient,
+        CallFiles.Result<Period.Span<Report>> read = CallFiles.collect(inputs, lenient, zoneId,
             Period.tracking(spec(grid, definitions, dimensions, mode).collector()));
         Period.Span<Report> span = read.value();
         if (span.isEmpty()) {

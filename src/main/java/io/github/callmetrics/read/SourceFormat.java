@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The call-record formats Callmetrics reads, and a sniffer that tells them apart by their first line.
@@ -16,13 +20,25 @@ public enum SourceFormat {
   /** The CSV call format of {@code docs/csv-format.md}: a header line, then one call per row. */
   CSV,
   /** Asterisk's {@code queue_log}: {@code epoch|callid|queue|agent|EVENT|data...}, one event per line. */
-  ASTERISK_QUEUE_LOG;
+  ASTERISK_QUEUE_LOG,
+  /**
+   * The same events as a table, exported as CSV from a database that Asterisk's realtime {@code queue_log}
+   * writes to (QueueMetrics, Issabel, FreePBX): a header with the columns {@code time}, {@code callid},
+   * {@code queuename}, {@code agent}, {@code event} and {@code data1}..{@code data5} (or one {@code data}
+   * column), then one event per row ({@code docs/asterisk-queue-log.md}).
+   */
+  ASTERISK_QUEUE_LOG_TABLE;
+
+  /** The columns whose presence in a CSV header makes it a {@code queue_log} table. */
+  private static final List<String> TABLE_COLUMNS = List.of("time", "callid", "queuename", "event");
 
   private static final int SNIFF_BYTES = 8192;
 
   /**
    * Detects the format of a file from its first non-empty line (after a byte-order mark, if any): a line
-   * that starts with digits followed by {@code |} is a {@code queue_log}; a line with a comma is CSV.
+   * that starts with digits followed by {@code |} is a {@code queue_log}; a comma-separated header with the
+   * columns {@code time}, {@code callid}, {@code queuename} and {@code event} (in any order and case, quoted
+   * or not) is a {@code queue_log} table; another line with a comma is CSV.
    *
    * @param file  the file, not null
    * @return the format, or empty if the file is empty or its first line fits neither format
@@ -56,7 +72,14 @@ public enum SourceFormat {
       if (i > 0 && i < line.length() && line.charAt(i) == '|') {
         return Optional.of(ASTERISK_QUEUE_LOG);
       }
-      return line.indexOf(',') >= 0 ? Optional.of(CSV) : Optional.empty();
+      if (line.indexOf(',') < 0) {
+        return Optional.empty();
+      }
+      Set<String> cells = new HashSet<>();
+      for (String cell : line.split(",", -1)) {
+        cells.add(cell.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+      }
+      return Optional.of(cells.containsAll(TABLE_COLUMNS) ? ASTERISK_QUEUE_LOG_TABLE : CSV);
     }
     return Optional.empty();
   }

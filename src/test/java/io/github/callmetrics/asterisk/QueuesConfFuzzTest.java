@@ -29,7 +29,10 @@ class QueuesConfFuzzTest {
 
   private static Path tempFile() {
     try {
-      Path file = Files.createTempFile("callmetrics-fuzz", ".conf");
+      // A directory of its own: an #include (or a pattern) in the input finds nothing but the file itself.
+      Path dir = Files.createTempDirectory("callmetrics-fuzz");
+      dir.toFile().deleteOnExit();
+      Path file = Files.createTempFile(dir, "callmetrics-fuzz", ".conf");
       file.toFile().deleteOnExit();
       return file;
     } catch (IOException e) {
@@ -38,7 +41,7 @@ class QueuesConfFuzzTest {
   }
 
   @FuzzTest(maxDuration = "3m")
-  @DictionaryEntries({"[", "]", "(!)", "(", ")", ",", "=", "=>", ";", ";--", "--;", "\\;", "#include", "[general]",
+  @DictionaryEntries({"[", "]", "(!)", "(", ")", ",", "=", "=>", ";", ";--", "--;", "\\;", "#include", "#tryinclude", "#exec", "(+)", "+=", "[general]",
       "servicelevel", "strategy", "maxlen", "weight", "roundrobin", "2147483648", "-1"})
   @Timeout(10)
   void anyBytes(byte[] input) throws IOException {
@@ -46,7 +49,10 @@ class QueuesConfFuzzTest {
     Optional<QueuesConf> fromFile = read(() -> QueuesConf.read(FILE), FILE.getFileName().toString(), input);
     Optional<QueuesConf> fromText = read(() -> QueuesConf.read(new StringReader(new String(input, UTF_8)), "text"),
         "text", input);
-    assertThat(fromText.map(QueuesConfFuzzTest::settings)).isEqualTo(fromFile.map(QueuesConfFuzzTest::settings));
+    // Text has no directory: an include in it fails where the file's include may be read (or be optional).
+    if (!followsIncludes(input)) {
+      assertThat(fromText.map(QueuesConfFuzzTest::settings)).isEqualTo(fromFile.map(QueuesConfFuzzTest::settings));
+    }
     fromFile.ifPresent(QueuesConfFuzzTest::checkQueues);
   }
 
@@ -60,6 +66,17 @@ class QueuesConfFuzzTest {
       assertThat(m.matches()).as("message names the source and line: %s", e.getMessage()).isTrue();
       assertThat(Long.parseLong(m.group(1))).isBetween(1L, ReadContract.lineBound(input));
       return Optional.empty();
+    }
+  }
+
+  private static boolean followsIncludes(byte[] input) {
+    try {
+      QueuesConf.read(new StringReader(new String(input, UTF_8)), "text");
+      return false;
+    } catch (IllegalArgumentException e) {
+      return String.valueOf(e.getMessage()).contains("cannot be followed: the text is not read from a file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
