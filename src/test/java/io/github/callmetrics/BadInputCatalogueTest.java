@@ -487,7 +487,7 @@ class BadInputCatalogueTest {
         + "c1,sales,1773648000000000000,waiting,\n"));
     t.put("CSV-EPOCH", () -> csv("id,queue,arrived_epoch_seconds,outcome,ended\nc1,sales,1773648000.5,waiting,\n"));
     t.put("CSV-EPOCH-RANGE", () -> csv("id,queue,arrived_epoch_seconds,outcome,ended\n"
-        + "c1,sales,99999999999999999,waiting,\n"));
+        + "c1,sales,31556889864403199,waiting,\n"));
     t.put("CSV-DURATION", () -> csv(CSV_HEADER + row + "3 minutes\n"));
     t.put("CSV-DURATION-ISO", () -> csv(CSV_HEADER + row + "PT3X\n"));
     t.put("CSV-DURATION-TOO-LARGE", () -> csv(CSV_HEADER + row + "9223372036854775808\n"));

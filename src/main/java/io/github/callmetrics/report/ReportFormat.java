@@ -131,19 +131,22 @@ public enum ReportFormat {
         r -> r.figures(0).answeredWaitPercentiles().p90().map(ReportFormat::seconds).orElse("-")));
     columns.add(new Column("longest wait", true, r -> r.figures(0).longestWait().map(ReportFormat::seconds).orElse("-")));
 
-    List<String[]> cells = new ArrayList<>();
-    for (ReportRow row : report.rows()) {
-      String[] line = new String[columns.size()];
-      for (int c = 0; c < columns.size(); c++) {
-        line[c] = columns.get(c).value.apply(row);
-      }
-      cells.add(line);
-    }
+    // The widths need every row; the rows of a long period (years of quarter hours) are not all held at once as
+    // text: above KEPT_TEXT_ROWS, each row is formatted twice, once for the widths and once to be written.
+    List<ReportRow> rows = report.rows();
+    boolean keep = rows.size() <= KEPT_TEXT_ROWS;
+    List<String[]> kept = new ArrayList<>(keep ? rows.size() : 0);
     int[] widths = new int[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       widths[c] = columns.get(c).header.length();
-      for (String[] line : cells) {
+    }
+    for (ReportRow row : rows) {
+      String[] line = textCells(columns, row);
+      for (int c = 0; c < columns.size(); c++) {
         widths[c] = Math.max(widths[c], line[c].length());
+      }
+      if (keep) {
+        kept.add(line);
       }
     }
     StringBuilder header = new StringBuilder();
@@ -151,7 +154,8 @@ public enum ReportFormat {
       pad(header, columns.get(c).header, widths[c], columns.get(c).rightAligned, c);
     }
     out.append(header.toString().stripTrailing()).append('\n');
-    for (String[] line : cells) {
+    for (int r = 0; r < rows.size(); r++) {
+      String[] line = keep ? kept.get(r) : textCells(columns, rows.get(r));
       StringBuilder s = new StringBuilder();
       for (int c = 0; c < columns.size(); c++) {
         pad(s, line[c], widths[c], columns.get(c).rightAligned, c);
@@ -168,6 +172,17 @@ public enum ReportFormat {
     out.append("# zone ").append(zone.getId()).append(", intervals ").append(spec.grid().length().label())
         .append(", attribution ").append(spec.attribution().name().toLowerCase(Locale.ROOT).replace('_', '-'))
         .append(", ").append(Long.toString(report.callsOutsidePeriod())).append(" calls outside the period\n");
+  }
+
+  /** The most rows of a text table whose cells are kept between measuring the widths and writing. */
+  private static final int KEPT_TEXT_ROWS = 1 << 16;
+
+  private static String[] textCells(List<Column> columns, ReportRow row) {
+    String[] line = new String[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      line[c] = columns.get(c).value.apply(row);
+    }
+    return line;
   }
 
   private static final class Column {
@@ -256,7 +271,10 @@ public enum ReportFormat {
         header.add(prefix + name);
       }
     }
-    csvLine(out, header);
+    csvLine(out, header, 0);
+    // The leading cells are text (queue, channel, interval bounds), the rest numbers and booleans.
+    int textColumns = 2 + (spec.dimensions().contains(Dimension.QUEUE) ? 1 : 0)
+        + (spec.dimensions().contains(Dimension.CHANNEL) ? 1 : 0);
     List<ReportRow> rows = report.rows();
     for (int r = 0; r < rows.size(); r++) {
       ReportRow row = rows.get(r);
@@ -316,17 +334,24 @@ public enum ReportFormat {
         cells.add(fraction(f.answerRate()));
         cells.add(averageSeconds(f.averageTimeToAbandon()));
       }
-      csvLine(out, cells);
+      csvLine(out, cells, textColumns);
     }
   }
 
-  /** Writes one CSV record, quoting as RFC 4180 requires ({@link CsvFields}), ended by CRLF. */
-  static void csvLine(Appendable out, List<String> cells) throws IOException {
+  /**
+   * Writes one CSV record, quoting as RFC 4180 requires ({@link CsvFields}), ended by CRLF; the first
+   * {@code textColumns} cells are text a spreadsheet must not run as a formula ({@link CsvFields#appendText}).
+   */
+  static void csvLine(Appendable out, List<String> cells, int textColumns) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      CsvFields.append(out, cells.get(i));
+      if (i < textColumns) {
+        CsvFields.appendText(out, cells.get(i));
+      } else {
+        CsvFields.append(out, cells.get(i));
+      }
     }
     out.append("\r\n");
   }
@@ -339,8 +364,9 @@ public enum ReportFormat {
     return ratio.toBigDecimal(6).map(BigDecimal::toPlainString).orElse("");
   }
 
+  /** The average in seconds, rounded half-up once from the exact total over the count (never via nanoseconds). */
   private static String averageSeconds(AverageDuration average) {
-    return average.value().map(ReportFormat::decimalSeconds).orElse("");
+    return average.secondsRounded(3).map(s -> s.stripTrailingZeros().toPlainString()).orElse("");
   }
 
   private static String optionalSeconds(Optional<Duration> d) {
