@@ -255,7 +255,7 @@ public final class Call {
 
   private static InvalidCallException handleTimeTooLong(String id, Duration handleTime) {
     return new InvalidCallException(id, "handle time", handleTime.toString(), "is longer than " + MAX_HANDLE_SECONDS
-        + " s (expected at most about 136 years, so that no sum of handle times overflows)");
+        + " s (expected at most about 136 years, the longest handle time a report can add up)");
   }
 
   /**
