@@ -321,6 +321,8 @@ class BadInputCatalogueTest {
     file("notes.txt", "just some notes\n");
     file("bad.csv", CSV_HEADER + "c1,sales,voice,2026-02-30T08:00:00Z,answered,2026-03-16T08:00:05Z,\n");
     file("empty.csv", CSV_HEADER);
+    file("allbad.csv", CSV_HEADER + "c1,sales,voice,x,answered,2026-03-16T08:00:05Z,\n"
+        + "c2,sales,voice,y,answered,2026-03-16T08:00:05Z,\n");
     file("stray.csv", CSV_HEADER + "c1,q1,voice,2026-03-16T09:00:00Z,answered,2026-03-16T09:00:10Z,\n"
         + "c2,q1,voice,0001-03-16T09:00:00Z,answered,0001-03-16T09:00:10Z,\n");
     file("queues.conf", "[q1]\nservicelevel = 20\n");
@@ -340,6 +342,7 @@ class BadInputCatalogueTest {
     t.put("CALL-QUEUE-BLANK", () -> thrown(() -> Call.answered("c1", " ", T, T.plusSeconds(5))));
     t.put("CALL-OUTCOME-BEFORE-ARRIVAL", () -> thrown(() -> Call.abandoned("c1", "sales", T, T.minusSeconds(5))));
     t.put("CALL-HANDLE-TIME-NEGATIVE", () -> thrown(() -> answered.withHandleTime(Duration.ofSeconds(-1))));
+    t.put("CALL-HANDLE-TIME-TOO-LONG", () -> thrown(() -> answered.withHandleTime(Duration.ofSeconds(4_294_967_296L))));
     t.put("CALL-STILL-WAITING", () -> thrown(() -> Call.waiting("c1", "sales", T).waitSeconds()));
     t.put("NULL-ARGUMENT", () -> thrown(() -> Call.answered(null, "sales", T, T)));
 
@@ -389,6 +392,8 @@ class BadInputCatalogueTest {
     t.put("INTERVAL-DURATION-NEGATIVE", () -> thrown(() -> MeasurementInterval.of(T, Duration.ofMinutes(-15))));
     t.put("INTERVAL-TEXT", () -> thrown(() -> MeasurementInterval.parse("2026-03-29T00:00:00/2026-03-29T00:15:00Z")));
     t.put("GRID-DAYS", () -> thrown(() -> IntervalGrid.of(MONDAY, MONDAY, AMSTERDAM, IntervalLength.MINUTES_15)));
+    t.put("GRID-TOO-MANY-DAYS", () -> thrown(() -> IntervalGrid.of(LocalDate.MIN, LocalDate.MAX, ZoneOffset.UTC,
+        IntervalLength.WHOLE_PERIOD)));
     t.put("GRID-TOO-MANY-INTERVALS", () -> thrown(() -> IntervalGrid.of(MONDAY, MONDAY.plusYears(30), AMSTERDAM,
         IntervalLength.MINUTES_1)));
     t.put("GRID-DAY-OUTSIDE", () -> thrown(() -> IntervalGrid.ofDay(MONDAY, AMSTERDAM, IntervalLength.MINUTES_15)
@@ -502,7 +507,7 @@ class BadInputCatalogueTest {
         + "c1,sales,1773648000000000000,waiting,\n"));
     t.put("CSV-EPOCH", () -> csv("id,queue,arrived_epoch_seconds,outcome,ended\nc1,sales,1773648000.5,waiting,\n"));
     t.put("CSV-EPOCH-RANGE", () -> csv("id,queue,arrived_epoch_seconds,outcome,ended\n"
-        + "c1,sales,99999999999999999,waiting,\n"));
+        + "c1,sales,31556889864403199,waiting,\n"));
     t.put("CSV-DURATION", () -> csv(CSV_HEADER + row + "3 minutes\n"));
     t.put("CSV-DURATION-ISO", () -> csv(CSV_HEADER + row + "PT3X\n"));
     t.put("CSV-DURATION-TOO-LARGE", () -> csv(CSV_HEADER + row + "9223372036854775808\n"));
@@ -517,6 +522,7 @@ class BadInputCatalogueTest {
     t.put("CSV-BEFORE-ARRIVAL", () -> csv(CSV_HEADER + row.replace("2026-03-16T08:00:05Z", "2026-03-16T07:59:55Z")
         + "\n"));
     t.put("CSV-HANDLE-TIME-NEGATIVE", () -> csv(CSV_HEADER + row + "-3\n"));
+    t.put("CSV-HANDLE-TIME-TOO-LONG", () -> csv(CSV_HEADER + row + "9223372036854775807\n"));
     t.put("CSV-DUPLICATE-ID", () -> csv(CSV_HEADER + row + "\n" + row + "\n"));
 
     // The Asterisk queue_log reader
@@ -546,6 +552,9 @@ class BadInputCatalogueTest {
     t.put("QLOG-DATA-MISSING", () -> queueLog(enter + "1773648010|c1|q1|NONE|ABANDON|1|1\n"));
     t.put("QLOG-DATA-NUMBER", () -> queueLog(enter + "1773648010|c1|q1|NONE|ABANDON|1|1|ten\n"));
 
+    t.put("QLOG-TALKTIME-TOO-LONG", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
+        + "9773648030|c1|q1|Agent/1|COMPLETEAGENT|10|8000000020|1\n"));
+
     // The queue_log table
     String head = "id,time,callid,queuename,agent,event,data1,data2,data3\n";
     String enterRow = "1,2026-03-16 09:00:00,c1,q1,NONE,ENTERQUEUE,,0612345678,1\n";
@@ -566,6 +575,8 @@ class BadInputCatalogueTest {
         .read(new ByteArrayInputStream((head + enterRow.replace("2026-03-16 09:00:00", "2026-10-25 02:30:00"))
             .getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().ambiguousTimes().get(0).message()));
     t.put("QLOG-FORMAT-CSV", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withFormat(SourceFormat.CSV)));
+    t.put("QLOG-TALKTIME-TOO-LONG", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
+        + "9773648030|c1|q1|Agent/1|COMPLETEAGENT|10|8000000020|1\n"));
 
     // queues.conf
     t.put("QCONF-EXEC", () -> thrown(() -> QueuesConf.read(new StringReader("#exec /usr/local/bin/queues.sh\n"),
@@ -616,6 +627,15 @@ class BadInputCatalogueTest {
     t.put("CLI-BAD-OPTION-VALUE", () -> cli("report", "--threshold", "twenty", "src/sample/calls.csv"));
     t.put("CLI-OPTION-TYPE", () -> cli("erlang", "c", "--calls", "many", "--aht", "PT3M", "--target", "0.8"));
     t.put("CLI-REPORT-DATE", () -> cli("report", "--from", "2026-13-01", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-DATE-RANGE", () -> cli("report", "--to", "+10000-01-01", "src/sample/calls.csv"));
+    t.put("CLI-DECIMAL", () -> cli("report", "--target", "eighty", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-ALL-SKIPPED", () -> {
+      StringWriter err = new StringWriter();
+      int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "report", "--lenient",
+          FILES.resolve("allbad.csv").toString());
+      List<String> lines = err.toString().lines().toList();
+      return new Outcome("exit " + code, lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+    });
     t.put("CLI-LIVE-INTERVAL", () -> cli("asterisk-live", "--once", "--interval", "PT7M",
         FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-LIBRARY-REJECTS-OPTION", () -> cli("report", "--preset", "avaya", "src/sample/calls.csv"));

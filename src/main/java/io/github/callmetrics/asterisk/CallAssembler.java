@@ -20,6 +20,7 @@ import static io.github.callmetrics.asterisk.EventName.WITHDRAW;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.call.InvalidCallException;
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.internal.Bytes;
 import io.github.callmetrics.internal.NameTable;
@@ -333,10 +334,16 @@ final class CallAssembler implements LineScanner.LineHandler {
         o.connected(call);
       }
     }
-    open.remove(call);
     Instant arrived = Instant.ofEpochSecond(call.arrived);
-    Call answered = Call.answered(callId, queue, arrived, arrived.plusSeconds(call.hold))
-        .withHandleTime(Duration.ofSeconds(talk));
+    Call answered;
+    try {
+      answered = Call.answered(callId, queue, arrived, arrived.plusSeconds(call.hold))
+          .withHandleTime(Duration.ofSeconds(talk));
+    } catch (InvalidCallException e) { // the model's limit on a handle time, said of this line's talktime
+      defect("talktime", l.field(5 + talkIndex), e.rule());
+      return;
+    }
+    open.remove(call);
     ended(answered, true);
   }
 

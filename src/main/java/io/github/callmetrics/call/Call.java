@@ -248,8 +248,22 @@ public final class Call {
       throw new InvalidCallException(id, "handle time", Duration.ofSeconds(handleSeconds, handleNanos).toString(),
           "is negative (expected zero or more)");
     }
+    if (hasHandleTime && handleSeconds > MAX_HANDLE_SECONDS) {
+      throw handleTimeTooLong(id, Duration.ofSeconds(handleSeconds, handleNanos));
+    }
     return new Call(id, queue, channel, outcome, reason, arrivedSecond, arrivedNano, waiting ? 0 : outcomeSecond,
         waiting ? 0 : outcomeNano, hasHandleTime ? handleSeconds : 0, hasHandleTime ? handleNanos : NO_HANDLE_TIME);
+  }
+
+  /**
+   * The longest handle time, 2^32 − 1 s (about 136 years): a report adds up the handle times of fewer than
+   * 2^31 calls in 64 bits, so with each at most this long no sum can overflow. Longer is no real handle time.
+   */
+  private static final long MAX_HANDLE_SECONDS = 4_294_967_295L;
+
+  private static InvalidCallException handleTimeTooLong(String id, Duration handleTime) {
+    return new InvalidCallException(id, "handle time", handleTime.toString(), "is longer than " + MAX_HANDLE_SECONDS
+        + " s (expected at most about 136 years, the longest handle time a report can add up)");
   }
 
   /**
@@ -269,12 +283,16 @@ public final class Call {
    *
    * @param handleTime  the handle time, zero or positive
    * @return a call equal to this one but for its handle time
-   * @throws InvalidCallException if the handle time is negative
+   * @throws InvalidCallException if the handle time is negative, or longer than 4,294,967,295 s (2^32 − 1,
+   *     about 136 years: with each handle time at most that, no report's sum of them can overflow)
    */
   public Call withHandleTime(Duration handleTime) {
     requireNonNull(handleTime, "handleTime");
     if (handleTime.isNegative()) {
       throw new InvalidCallException(id, "handle time", handleTime.toString(), "is negative (expected zero or more)");
+    }
+    if (handleTime.getSeconds() > MAX_HANDLE_SECONDS) {
+      throw handleTimeTooLong(id, handleTime);
     }
     return new Call(id, queue, channel(), outcome(), reason(), arrivedSecond, arrivedNano, outcomeSecond,
         outcomeNano, handleTime.getSeconds(), handleTime.getNano());

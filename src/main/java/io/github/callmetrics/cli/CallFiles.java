@@ -46,6 +46,20 @@ final class CallFiles {
       return (csv == null ? 0 : csv.skippedCount()) + (log == null ? 0 : log.read().skippedCount());
     }
 
+    /**
+     * Refuses a read that kept nothing because every record was skipped (lenient mode): bad data, exit 1, said
+     * after the skipped records are listed. A report of nothing would pass for one of a quiet period.
+     *
+     * @throws IllegalStateException if records were skipped and no call was read
+     */
+    void requireACall() {
+      long calls = (csv == null ? 0 : csv.callCount()) + (log == null ? 0 : log.read().callCount());
+      if (calls == 0 && skipped() > 0) {
+        throw new IllegalStateException("every record was skipped (" + skipped() + " of " + skipped()
+            + "): no call is left to report (expected at least one good record)");
+      }
+    }
+
     /** Says on standard error what was skipped, ignored or left unfinished. */
     void print(PrintWriter err) {
       if (csv != null) {

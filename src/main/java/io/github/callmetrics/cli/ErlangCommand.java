@@ -116,6 +116,16 @@ public final class ErlangCommand implements Runnable {
     PrintWriter out() {
       return commandLine().getOut();
     }
+
+    /**
+     * Refuses {@code --agents} below 1 in every model alike. Erlang B's recurrence starts at B(0, A) = 1, but
+     * zero lines carry nothing and have no occupancy: a figure of no use, so it is refused as C and A refuse it.
+     */
+    void checkAgents() {
+      if (agents != null && agents < 1) {
+        throw usage("agents " + agents + " is not positive (expected at least 1)");
+      }
+    }
   }
 
   /** Options of the waiting models C and A: threshold, targets, shrinkage. */
@@ -136,7 +146,7 @@ public final class ErlangCommand implements Runnable {
         description = "Solve with this highest occupancy too, for example 0.85.")
     @Nullable Double maxOccupancy;
 
-    @Option(names = "--shrinkage", paramLabel = "FRACTION",
+    @Option(names = "--shrinkage", paramLabel = "FRACTION", converter = Options.DecimalConverter.class,
         description = "Fraction of paid time off the phones: adds the staff to schedule, for example 0.3.")
     @Nullable BigDecimal shrinkage;
 
@@ -162,9 +172,7 @@ public final class ErlangCommand implements Runnable {
         throw common.usage("give either --agents or a target to solve for (--target, --max-asa, --max-occupancy"
             + (maxAbandonment == null ? "" : ", --max-abandon") + "), exactly one of the two");
       }
-      if (common.agents != null && common.agents < 1) {
-        throw common.usage("agents " + common.agents + " is not positive (expected at least 1)");
-      }
+      common.checkAgents();
       return targets;
     }
 
@@ -207,12 +215,10 @@ public final class ErlangCommand implements Runnable {
       if ((blocking == null) == (agents == null)) {
         throw common.usage("give either --agents or --target, exactly one of the two");
       }
+      common.checkAgents();
       ErlangB model;
       try {
         int lines = blocking != null ? ErlangB.linesFor(workload.erlangs(), blocking) : Objects.requireNonNull(agents);
-        if (lines == 0) {
-          lines = 1;
-        }
         model = ErlangB.of(workload.erlangs(), lines);
       } catch (IllegalArgumentException e) {
         throw common.usage(e);

@@ -1,5 +1,6 @@
 package io.github.callmetrics.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,15 +39,37 @@ final class Options {
     }
   }
 
-  /** Reads a local date written as ISO-8601 ({@code 2026-03-16}). */
+  /**
+   * Reads a local date written as ISO-8601 ({@code 2026-03-16}), in the years 0000 to 9999: the years the
+   * readers accept in a record (docs/bad-input.md), so a period never reaches the ends of the calendar.
+   */
   static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
+      LocalDate date;
       try {
-        return LocalDate.parse(value.strip());
+        date = LocalDate.parse(value.strip());
       } catch (DateTimeParseException e) {
         throw new CommandLine.TypeConversionException(
             "'" + value + "' is not a date (expected a day such as 2026-03-16)");
+      }
+      if (date.getYear() < 0 || date.getYear() > 9999) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is outside the years 0000 to 9999 (expected a day such as 2026-03-16)");
+      }
+      return date;
+    }
+  }
+
+  /** Reads a decimal number ({@code 0.80}, {@code 0.3}), with a message that says what was expected. */
+  static final class DecimalConverter implements CommandLine.ITypeConverter<BigDecimal> {
+    @Override
+    public BigDecimal convert(String value) {
+      try {
+        return new BigDecimal(value.strip());
+      } catch (NumberFormatException e) { // also an exponent too large for a BigDecimal's scale
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a decimal number (expected a fraction such as 0.80)");
       }
     }
   }

@@ -96,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
       description = "Short-abandon threshold S (below T); 0 for none.")
   @Nullable Duration shortAbandon;
 
-  @Option(names = "--target", paramLabel = "FRACTION", description = "Service-level target, e.g. 0.8 (default: 0.80).")
+  @Option(names = "--target", paramLabel = "FRACTION", converter = Options.DecimalConverter.class, description = "Service-level target, e.g. 0.8 (default: 0.80).")
   @Nullable BigDecimal target;
 
   @Option(names = "--attribution", paramLabel = "MODE",
@@ -204,6 +204,7 @@ final class ReportCommand implements Callable<Integer> {
       CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient, zoneId,
           spec(grid, definitions, dimensions, mode).collector());
       read.print(err);
+      read.requireACall();
       report = read.value();
     } else {
       // The days are the calls' own: guessed from the files' ends, checked by the read, read again if wrong.
@@ -220,6 +221,7 @@ final class ReportCommand implements Callable<Integer> {
         Period.Span<Report> span = read.value();
         if (span.isEmpty()) {
           read.print(err);
+          read.requireACall();
           throw new IllegalArgumentException("the files hold no calls, so --from and --to are needed to choose the days");
         }
         first = from != null ? from : span.firstDay(zoneId);

@@ -4,7 +4,6 @@ import io.github.callmetrics.internal.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe: one per reader.
  */
 final class FieldParser {
-  /** Instant.MIN / MAX epoch seconds. */
-  private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
-  private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
+  /**
+   * 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds: the years an ISO instant of the format
+   * can write, and every reader's range (an instant near Instant.MIN or MAX has no local date in some zones).
+   */
+  private static final long MIN_SECOND = -62_167_219_200L;
+  private static final long MAX_SECOND = 253_402_300_799L;
   private static final String ISO_EXPECTED =
       "is not an ISO-8601 instant with offset (expected like 2026-03-29T01:59:58+01:00 or 2026-03-29T00:59:58Z)";
 
@@ -198,7 +200,7 @@ final class FieldParser {
       nanos = 0;
     }
     if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
-      return "is out of the range of an instant (expected " + (millis ? MIN_SECOND * 1000 : MIN_SECOND) + " to "
+      return "is outside the years 0000 to 9999 (expected " + (millis ? MIN_SECOND * 1000 : MIN_SECOND) + " to "
           + (millis ? MAX_SECOND * 1000 + 999 : MAX_SECOND) + " " + unit + ")";
     }
     return null;

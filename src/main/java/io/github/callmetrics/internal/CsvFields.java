@@ -26,4 +26,22 @@ public final class CsvFields {
     }
     return out.append('"').append(value.replace("\"", "\"\"")).append('"');
   }
+
+  /**
+   * Appends one text field that a spreadsheet must show, not run: a value that starts with {@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or a carriage return (OWASP's CSV-injection rule) is written quoted
+   * with a single quote before it ({@code "'=1+1"}), which spreadsheets show as text; any other value as
+   * {@link #append} writes it. For cells whose text comes from the data (queue names); numbers never pass here.
+   *
+   * @param out  where to write
+   * @param value  the field's text
+   * @return {@code out}
+   * @throws IOException if writing fails
+   */
+  public static Appendable appendText(Appendable out, String value) throws IOException {
+    if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+      return append(out, value);
+    }
+    return out.append("\"'").append(value.replace("\"", "\"\"")).append('"');
+  }
 }

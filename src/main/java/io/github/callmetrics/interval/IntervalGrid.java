@@ -53,7 +53,12 @@ public final class IntervalGrid {
   private final LocalDate endDay;
   private final ZoneId zone;
   private final IntervalLength length;
-  /** Epoch second of each local midnight, plus the end of the last day. */
+  /** The number of local days. */
+  private final int days;
+  /**
+   * Epoch second of each local midnight, plus the end of the last day; for a whole-period grid only the
+   * start of the first day and the end of the last, so that its memory does not grow with the days.
+   */
   private final long[] dayStarts;
   /** Epoch second of each interval's start, plus the end of the last interval. */
   private final long[] bounds;
@@ -77,17 +82,28 @@ public final class IntervalGrid {
     if (mostIntervals > MAX_INTERVALS) {
       throw tooManyIntervals(daysBetween);
     }
-    int days = Math.toIntExact(daysBetween);
+    if (daysBetween > Integer.MAX_VALUE) { // only a whole period can be this long: its day count is an int
+      throw new IllegalArgumentException("grid of " + daysBetween + " days is longer than " + Integer.MAX_VALUE
+          + " days (expected a shorter period)");
+    }
+    int days = (int) daysBetween;
+    this.days = days;
+    if (length == IntervalLength.WHOLE_PERIOD) {
+      // One interval: its two bounds are all the grid holds, whatever the number of days (a stray date in the
+      // data can make the period thousands of years long).
+      dayStarts = new long[] {startDay.atStartOfDay(zone).toEpochSecond(), endDay.atStartOfDay(zone).toEpochSecond()};
+      bounds = dayStarts.clone();
+      dayFirstInterval = new int[] {0, 1}; // every day "starts" in the one interval 0
+      uniformDay = new boolean[0];
+      return;
+    }
     dayStarts = new long[days + 1];
     for (int d = 0; d <= days; d++) {
       dayStarts[d] = startDay.plusDays(d).atStartOfDay(zone).toEpochSecond();
     }
     dayFirstInterval = new int[days + 1];
     uniformDay = new boolean[days];
-    if (length == IntervalLength.WHOLE_PERIOD) {
-      bounds = new long[] {dayStarts[0], dayStarts[days]};
-      dayFirstInterval[days] = 1; // every day "starts" in the one interval 0
-    } else if (length == IntervalLength.DAY) {
+    if (length == IntervalLength.DAY) {
       bounds = dayStarts.clone();
       for (int d = 0; d <= days; d++) {
         dayFirstInterval[d] = d;
@@ -165,8 +181,9 @@ public final class IntervalGrid {
    * @param zone  the time zone whose local days and clock the intervals follow, not null
    * @param length  the interval length, not null
    * @return the grid
-   * @throws IllegalArgumentException if {@code endDay} is not after {@code startDay}, or the grid would
-   *     have more than {@link #MAX_INTERVALS} intervals
+   * @throws IllegalArgumentException if {@code endDay} is not after {@code startDay}, the grid would
+   *     have more than {@link #MAX_INTERVALS} intervals, or (a whole period) more than
+   *     {@link Integer#MAX_VALUE} days
    */
   public static IntervalGrid of(LocalDate startDay, LocalDate endDay, ZoneId zone, IntervalLength length) {
     requireNonNull(startDay, "startDay");
@@ -233,7 +250,7 @@ public final class IntervalGrid {
 
   /** Returns the number of local days. */
   public int dayCount() {
-    return dayStarts.length - 1;
+    return days;
   }
 
   /** Returns the whole period, from the start of the first day to the end of the last. */
@@ -280,15 +297,15 @@ public final class IntervalGrid {
    * @return the index, or −1 if the instant is outside the period
    */
   public int indexOfEpochSecond(long epochSecond) {
-    int days = dayStarts.length - 1;
-    if (epochSecond < dayStarts[0] || epochSecond >= dayStarts[days]) {
+    int last = dayStarts.length - 1; // 1 for a whole period, whose array holds only its two ends
+    if (epochSecond < dayStarts[0] || epochSecond >= dayStarts[last]) {
       return -1;
     }
     if (length == IntervalLength.WHOLE_PERIOD) {
       return 0;
     }
     // Days are about 24 hours long (22 to 26 in real zones), so the estimate is off by a day or two at most.
-    int d = (int) Math.min(days - 1, (epochSecond - dayStarts[0]) / SECONDS_PER_DAY);
+    int d = (int) Math.min(last - 1, (epochSecond - dayStarts[0]) / SECONDS_PER_DAY);
     while (dayStarts[d] > epochSecond) {
       d--;
     }

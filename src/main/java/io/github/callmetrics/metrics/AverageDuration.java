@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>This class is immutable and thread-safe.
  */
 public final class AverageDuration {
+  /** Enough significant digits for a double's nearest value: the quotient is rounded once, not via nanoseconds. */
+  private static final MathContext SEVENTEEN_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
   private final Duration total;
@@ -80,7 +83,8 @@ public final class AverageDuration {
   }
 
   /**
-   * Returns the average in seconds.
+   * Returns the average in seconds, the double nearest the exact {@code total / count} (not the average
+   * rounded to the nanosecond first).
    *
    * @return the average in seconds, or empty if undefined
    */
@@ -88,21 +92,32 @@ public final class AverageDuration {
     if (count == 0) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(secondsExact().doubleValue());
+    return OptionalDouble.of(exactNanos().divide(BigDecimal.valueOf(count), SEVENTEEN_DIGITS).doubleValue());
   }
 
-  private BigDecimal secondsExact() {
-    return secondsRounded(9);
+  /**
+   * Returns the average in seconds rounded half-up once to a number of decimals, straight from the exact
+   * {@code total / count} ({@code (540.001 s + 305.999999999 s) / 2 = 423.0004999995 s} gives 423.000 at
+   * three decimals; rounding to the nanosecond first would give 423.0005, then 423.001).
+   *
+   * @param decimals  decimal places, zero or more
+   * @return the average in seconds, or empty if undefined
+   */
+  public Optional<BigDecimal> secondsRounded(int decimals) {
+    return count == 0 ? Optional.empty() : Optional.of(rounded(decimals));
+  }
+
+  private BigDecimal exactNanos() {
+    return new BigDecimal(BigInteger.valueOf(total.getSeconds()).multiply(NANOS_PER_SECOND)
+        .add(BigInteger.valueOf(total.getNano())), 9);
   }
 
   /**
    * Returns {@code total / count} in seconds rounded half-up once, straight from the exact nanoseconds, so
    * that 0.04999999995 s shows as 0.0 s at one decimal (rounding to the nanosecond first would give 0.1 s).
    */
-  private BigDecimal secondsRounded(int decimals) {
-    return new BigDecimal(BigInteger.valueOf(total.getSeconds()).multiply(NANOS_PER_SECOND)
-            .add(BigInteger.valueOf(total.getNano())), 9)
-        .divide(BigDecimal.valueOf(count), decimals, RoundingMode.HALF_UP);
+  private BigDecimal rounded(int decimals) {
+    return exactNanos().divide(BigDecimal.valueOf(count), decimals, RoundingMode.HALF_UP);
   }
 
   /**
@@ -113,7 +128,7 @@ public final class AverageDuration {
    * @return the text
    */
   public String formatSeconds(int decimals) {
-    return count == 0 ? "undefined" : secondsRounded(decimals).toPlainString() + " s";
+    return count == 0 ? "undefined" : rounded(decimals).toPlainString() + " s";
   }
 
   @Override

@@ -74,7 +74,7 @@ public enum ReportFormat {
           writeText(report, out);
           break;
         case CSV:
-          CsvReport.write(report, out);
+          writeCsv(report, out);
           break;
         case JSON:
           writeJson(report, out);
@@ -131,17 +131,22 @@ public enum ReportFormat {
         r -> r.figures(0).answeredWaitPercentiles().p90().map(ReportFormat::seconds).orElse("-")));
     columns.add(new Column("longest wait", true, r -> r.figures(0).longestWait().map(ReportFormat::seconds).orElse("-")));
 
-    // Two passes over the rows (a row is built when read): the widths first, then the lines, so that a report
-    // of millions of rows is written without holding its cells.
+    // The widths need every row; the rows of a long period (years of quarter hours) are not all held at once as
+    // text: above KEPT_TEXT_ROWS, each row is formatted twice, once for the widths and once to be written.
+    List<ReportRow> rows = report.rows();
+    boolean keep = rows.size() <= KEPT_TEXT_ROWS;
+    List<String[]> kept = new ArrayList<>(keep ? rows.size() : 0);
     int[] widths = new int[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       widths[c] = columns.get(c).header.length();
     }
-    String[] first = new String[columns.size()];
-    for (ReportRow row : report.rows()) {
-      cells(columns, row, first);
+    for (ReportRow row : rows) {
+      String[] line = textCells(columns, row);
       for (int c = 0; c < columns.size(); c++) {
-        widths[c] = Math.max(widths[c], first[c].length());
+        widths[c] = Math.max(widths[c], line[c].length());
+      }
+      if (keep) {
+        kept.add(line);
       }
     }
     StringBuilder header = new StringBuilder();
@@ -149,20 +154,13 @@ public enum ReportFormat {
       pad(header, columns.get(c).header, widths[c], columns.get(c).rightAligned, c);
     }
     out.append(header.toString().stripTrailing()).append('\n');
-    StringBuilder s = new StringBuilder();
-    String[] line = new String[columns.size()];
-    for (ReportRow row : report.rows()) {
-      cells(columns, row, line);
-      s.setLength(0);
+    for (int r = 0; r < rows.size(); r++) {
+      String[] line = keep ? kept.get(r) : textCells(columns, rows.get(r));
+      StringBuilder s = new StringBuilder();
       for (int c = 0; c < columns.size(); c++) {
         pad(s, line[c], widths[c], columns.get(c).rightAligned, c);
       }
-      int end = s.length();
-      while (end > 0 && s.charAt(end - 1) == ' ') {
-        end--;
-      }
-      s.setLength(end);
-      out.append(s).append('\n');
+      out.append(s.toString().stripTrailing()).append('\n');
     }
     for (int d = 0; d < definitions.size(); d++) {
       out.append("# ").append(definitions.get(d).toString()).append('\n');
@@ -176,10 +174,15 @@ public enum ReportFormat {
         .append(", ").append(Long.toString(report.callsOutsidePeriod())).append(" calls outside the period\n");
   }
 
-  private static void cells(List<Column> columns, ReportRow row, String[] into) {
+  /** The most rows of a text table whose cells are kept between measuring the widths and writing. */
+  private static final int KEPT_TEXT_ROWS = 1 << 16;
+
+  private static String[] textCells(List<Column> columns, ReportRow row) {
+    String[] line = new String[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
-      into[c] = columns.get(c).value.apply(row);
+      line[c] = columns.get(c).value.apply(row);
     }
+    return line;
   }
 
   private static final class Column {
@@ -229,6 +232,150 @@ public enum ReportFormat {
 
   private static String seconds(Duration d) {
     return d.getSeconds() + " s";
+  }
+
+  // ---------------------------------------------------------------- CSV
+
+  private static void writeCsv(Report report, Appendable out) throws IOException {
+    ReportSpec spec = report.spec();
+    ZoneId zone = spec.grid().zone();
+    List<String> header = new ArrayList<>();
+    if (spec.dimensions().contains(Dimension.QUEUE)) {
+      header.add("queue");
+    }
+    if (spec.dimensions().contains(Dimension.CHANNEL)) {
+      header.add("channel");
+    }
+    header.add("interval_start");
+    header.add("interval_end");
+    header.addAll(List.of("arrivals", "answered", "abandoned", "flow_outs"));
+    for (FlowOutReason reason : FlowOutReason.values()) {
+      header.add("flow_outs_" + reason.label().replace('-', '_'));
+    }
+    header.addAll(List.of("waiting", "answered_wait_seconds_total", "abandoned_wait_seconds_total",
+        "handle_time_seconds_total", "handle_time_count", "asa_seconds", "aht_seconds",
+        "longest_answered_wait_seconds", "longest_abandoned_wait_seconds", "longest_wait_seconds",
+        "answered_wait_p50_seconds", "answered_wait_p80_seconds", "answered_wait_p90_seconds",
+        "answered_wait_p95_seconds", "answered_wait_p99_seconds"));
+    List<String> perDefinition = List.of("offered", "answered_within_threshold", "abandoned", "abandoned_within_threshold",
+        "short_abandons", "flow_outs", "excluded", "service_level", "service_level_numerator",
+        "service_level_denominator", "target_met", "abandonment_rate", "abandonment_rate_excluding_short_abandons",
+        "answer_rate", "average_time_to_abandon_seconds");
+    List<ServiceLevelDefinition> definitions = spec.definitions();
+    for (int d = 0; d < definitions.size(); d++) {
+      String prefix = definitions.size() == 1 ? "" : slug(definitions.get(d).name()) + ".";
+      if (!spec.queueThresholds(d).isEmpty()) {
+        header.add(prefix + "threshold_seconds");
+      }
+      for (String name : perDefinition) {
+        header.add(prefix + name);
+      }
+    }
+    csvLine(out, header, 0);
+    // The leading cells are text (queue, channel, interval bounds), the rest numbers and booleans.
+    int textColumns = 2 + (spec.dimensions().contains(Dimension.QUEUE) ? 1 : 0)
+        + (spec.dimensions().contains(Dimension.CHANNEL) ? 1 : 0);
+    List<ReportRow> rows = report.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      ReportRow row = rows.get(r);
+      List<String> cells = new ArrayList<>(header.size());
+      if (spec.dimensions().contains(Dimension.QUEUE)) {
+        cells.add(row.key().queue().orElse(""));
+      }
+      if (spec.dimensions().contains(Dimension.CHANNEL)) {
+        cells.add(row.key().channel().map(c -> c.label()).orElse(""));
+      }
+      MeasurementInterval interval = row.key().interval().orElse(spec.grid().period());
+      cells.add(MeasurementInterval.formatInstant(interval.start(), zone));
+      cells.add(MeasurementInterval.formatInstant(interval.end(), zone));
+      TallySnapshot c = row.counts();
+      MetricsSummary first = row.figures(0);
+      cells.add(Long.toString(c.arrivals()));
+      cells.add(Long.toString(c.answered()));
+      cells.add(Long.toString(c.abandoned()));
+      cells.add(Long.toString(c.flowOuts()));
+      for (FlowOutReason reason : FlowOutReason.values()) {
+        cells.add(Long.toString(c.flowOuts(reason)));
+      }
+      cells.add(Long.toString(c.waiting()));
+      cells.add(Long.toString(c.answeredWaits().totalSeconds()));
+      cells.add(Long.toString(c.abandonedWaits().totalSeconds()));
+      cells.add(decimalSeconds(c.handleTimeTotal()));
+      cells.add(Long.toString(c.handleTimeCount()));
+      cells.add(averageSeconds(first.averageSpeedOfAnswer()));
+      cells.add(averageSeconds(first.averageHandleTime()));
+      cells.add(optionalSeconds(first.longestAnsweredWait()));
+      cells.add(optionalSeconds(c.abandonedWaits().max()));
+      cells.add(optionalSeconds(first.longestWait()));
+      cells.add(optionalSeconds(first.answeredWaitPercentiles().p50()));
+      cells.add(optionalSeconds(first.answeredWaitPercentiles().p80()));
+      cells.add(optionalSeconds(first.answeredWaitPercentiles().p90()));
+      cells.add(optionalSeconds(first.answeredWaitPercentiles().p95()));
+      cells.add(optionalSeconds(first.answeredWaitPercentiles().p99()));
+      for (int d = 0; d < definitions.size(); d++) {
+        MetricsSummary f = row.figures(d);
+        ServiceLevelCounts k = f.counts();
+        if (!spec.queueThresholds(d).isEmpty()) {
+          cells.add(report.threshold(r, d).map(t -> Long.toString(t.getSeconds())).orElse(""));
+        }
+        cells.add(Long.toString(k.offered()));
+        cells.add(Long.toString(k.answeredWithinThreshold()));
+        cells.add(Long.toString(k.abandoned()));
+        cells.add(Long.toString(k.abandonedWithinThreshold()));
+        cells.add(Long.toString(k.shortAbandons()));
+        cells.add(Long.toString(k.flowOuts()));
+        cells.add(Long.toString(k.excluded()));
+        cells.add(fraction(f.serviceLevel()));
+        cells.add(Long.toString(f.serviceLevel().numerator()));
+        cells.add(Long.toString(f.serviceLevel().denominator()));
+        cells.add(f.targetStatus() == TargetStatus.UNDEFINED ? "" : Boolean.toString(f.targetStatus() == TargetStatus.MET));
+        cells.add(fraction(f.abandonmentRate()));
+        cells.add(fraction(f.abandonmentRateExcludingShortAbandons()));
+        cells.add(fraction(f.answerRate()));
+        cells.add(averageSeconds(f.averageTimeToAbandon()));
+      }
+      csvLine(out, cells, textColumns);
+    }
+  }
+
+  /**
+   * Writes one CSV record, quoting as RFC 4180 requires ({@link CsvFields}), ended by CRLF; the first
+   * {@code textColumns} cells are text a spreadsheet must not run as a formula ({@link CsvFields#appendText}).
+   */
+  static void csvLine(Appendable out, List<String> cells, int textColumns) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      if (i < textColumns) {
+        CsvFields.appendText(out, cells.get(i));
+      } else {
+        CsvFields.append(out, cells.get(i));
+      }
+    }
+    out.append("\r\n");
+  }
+
+  private static String slug(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+
+  private static String fraction(Ratio ratio) {
+    return ratio.toBigDecimal(6).map(BigDecimal::toPlainString).orElse("");
+  }
+
+  /** The average in seconds, rounded half-up once from the exact total over the count (never via nanoseconds). */
+  private static String averageSeconds(AverageDuration average) {
+    return average.secondsRounded(3).map(s -> s.stripTrailingZeros().toPlainString()).orElse("");
+  }
+
+  private static String optionalSeconds(Optional<Duration> d) {
+    return d.map(ReportFormat::decimalSeconds).orElse("");
+  }
+
+  private static String decimalSeconds(Duration d) {
+    BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    return s.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   // ---------------------------------------------------------------- JSON

@@ -185,7 +185,7 @@ class CallTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"PT0S", "PT0.000000001S", "PT5M0.5S", "PT2562047788015215H30M7.999999999S"})
+  @ValueSource(strings = {"PT0S", "PT0.000000001S", "PT5M0.5S", "PT1193046H28M15.999999999S"}) // the last: 2^32 − 1 s + 0.999999999
   void handleTimesRoundTrip(String text) {
     Duration handle = Duration.parse(text);
     Call call = Call.answered("c1", "q1", ARRIVED, ARRIVED.plusSeconds(3)).withHandleTime(handle);
@@ -211,5 +211,17 @@ class CallTest {
         .withMessage("unknown channel \"fax\" (expected one of voice, chat, email, messaging, social, callback)");
     assertThatIllegalArgumentException().isThrownBy(() -> FlowOutReason.parse("hangup"))
         .withMessage("unknown flow-out reason \"hangup\" (expected one of timeout, queue-empty, key-press, overflow, withdrawn)");
+  }
+
+  @Test
+  void aHandleTimeLongerThanAReportCanAddUpIsRefused() {
+    Call call = Call.answered("c1", "q1", ARRIVED, ARRIVED.plusSeconds(3));
+    // 2^32 − 1 s is the longest: fewer than 2^31 of them add up to less than 2^63 s
+    assertThat(call.withHandleTime(Duration.ofSeconds(4_294_967_295L)).handleTime())
+        .contains(Duration.ofSeconds(4_294_967_295L));
+    assertThatThrownBy(() -> call.withHandleTime(Duration.ofSeconds(4_294_967_296L)))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessage("call c1: handle time PT1193046H28M16S is longer than 4294967295 s (expected at most about 136"
+            + " years, the longest handle time a report can add up)");
   }
 }

@@ -134,6 +134,13 @@ class ErlangCommandTest {
     Run zeroAgents = run("erlang", "c", "--calls", "100", "--aht", "PT3M", "--agents", "0");
     assertThat(zeroAgents.code()).isEqualTo(2);
     assertThat(zeroAgents.err()).contains("agents 0 is not positive");
+    // Erlang B refuses zero lines alike (it used to compute one line silently).
+    Run zeroLines = run("erlang", "b", "--erlangs", "10", "--agents", "0");
+    assertThat(zeroLines.code()).isEqualTo(2);
+    assertThat(zeroLines.out()).isEmpty();
+    assertThat(zeroLines.err()).startsWith("callmetrics: agents 0 is not positive (expected at least 1)");
+    Run negativeLines = run("erlang", "b", "--erlangs", "10", "--agents", "-1");
+    assertThat(negativeLines.err()).startsWith("callmetrics: agents -1 is not positive (expected at least 1)");
     Run noPatience = run("erlang", "a", "--calls", "100", "--aht", "PT3M", "--agents", "14");
     assertThat(noPatience.code()).isEqualTo(2);
     assertThat(run("erlang").code()).isEqualTo(2);

@@ -89,10 +89,11 @@ class CallCsvWriterTest {
   void theLargestHandleTimesRoundTrip() throws IOException {
     Instant arrived = Instant.parse("2026-03-29T00:59:58Z");
     List<Call> calls = List.of(
-        Call.answered("1", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)),
-        Call.answered("2", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(1_000_000_000_000_000L, 1)));
+        // The model's longest handle time, 2^32 − 1 s and nearly a second more (CALL-HANDLE-TIME-TOO-LONG)
+        Call.answered("1", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(4_294_967_295L, 999_999_999)),
+        Call.answered("2", "q1", arrived, arrived).withHandleTime(Duration.ofSeconds(1_000_000_000L, 1)));
     String text = CallCsvWriter.utc().toCsv(calls);
-    assertThat(text).contains(",9223372036854775807.999999999\n").contains(",1000000000000000.000000001\n");
+    assertThat(text).contains(",4294967295.999999999\n").contains(",1000000000.000000001\n");
     assertThat(CsvCallReader.of(ReadMode.STRICT).read(new StringReader(text), "mem").calls()).isEqualTo(calls);
 
     String tooLarge = CallCsvWriter.HEADER + "\n3,q1,voice,2026-03-29T00:59:58Z,answered,2026-03-29T00:59:58Z,"

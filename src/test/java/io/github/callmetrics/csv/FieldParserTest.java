@@ -101,19 +101,21 @@ class FieldParserTest {
       "0, false, 0s+0",
       "-1, false, -1s+0",
       "1774746000, false, 1774746000s+0",
-      "31556889864403199, false, 31556889864403199s+0",
-      "-31557014167219200, false, -31557014167219200s+0",
+      "253402300799, false, 253402300799s+0",    // 9999-12-31T23:59:59Z
+      "-62167219200, false, -62167219200s+0",    // 0000-01-01T00:00:00Z
       "-1, true, -1s+999000000",
       "1774746000123, true, 1774746000s+123000000",
-      "999999999999999999, true, 999999999999999s+999000000"})
-  void epochNumbersUpToTheInstantRange(String text, boolean millis, String expected) {
+      "253402300799999, true, 253402300799s+999000000"})
+  void epochNumbersInTheYears0000To9999(String text, boolean millis, String expected) {
     assertThat(epoch(text, millis)).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "31556889864403200| false| is out of the range of an instant (expected -31557014167219200 to 31556889864403199 epoch seconds)",
-      "-31557014167219201| false| is out of the range of an instant (expected -31557014167219200 to 31556889864403199 epoch seconds)",
+      "253402300800| false| is outside the years 0000 to 9999 (expected -62167219200 to 253402300799 epoch seconds)",
+      "-62167219201| false| is outside the years 0000 to 9999 (expected -62167219200 to 253402300799 epoch seconds)",
+      "31556889864403199| false| is outside the years 0000 to 9999 (expected -62167219200 to 253402300799 epoch seconds)",
+      "253402300800000| true| is outside the years 0000 to 9999 (expected -62167219200000 to 253402300799999 epoch milliseconds)",
       "1234567890123456789| false| is not a whole number of epoch seconds (expected 1 to 18 digits)",
       "-| true| is not a whole number of epoch milliseconds (expected 1 to 18 digits)",
       "12a| false| is not a whole number of epoch seconds (expected digits only)",

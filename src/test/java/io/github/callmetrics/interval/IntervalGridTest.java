@@ -203,4 +203,21 @@ class IntervalGridTest {
       assertThat(grid.indexOf(interval.start().plus(interval.toDuration().dividedBy(2)))).isEqualTo(i);
     }
   }
+
+  @Test
+  void aWholePeriodOfTenThousandYearsHoldsOnlyItsTwoEnds() {
+    IntervalGrid all = IntervalGrid.of(LocalDate.of(0, 1, 1), LocalDate.of(10_000, 1, 1), ZoneId.of("UTC"),
+        IntervalLength.WHOLE_PERIOD);
+    assertThat(all.size()).isEqualTo(1);
+    assertThat(all.dayCount()).isEqualTo(3_652_425); // 10,000 years of 365.2425 days
+    assertThat(all.indexOf(java.time.Instant.parse("2026-03-16T08:00:00Z"))).isZero();
+    assertThat(all.indexOf(java.time.Instant.parse("9999-12-31T23:59:59Z"))).isZero();
+    assertThat(all.indexOf(java.time.Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo(-1);
+    assertThat(all.dayOf(0)).isEqualTo(LocalDate.of(0, 1, 1));
+    assertThat(all.period().end()).isEqualTo(java.time.Instant.parse("+10000-01-01T00:00:00Z"));
+    // The calendar's ends: a whole period as long as a LocalDate allows is refused, not an int overflow.
+    assertThatThrownBy(() -> IntervalGrid.of(LocalDate.MIN, LocalDate.MAX, ZoneId.of("UTC"),
+        IntervalLength.WHOLE_PERIOD)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("grid of 730484999633 days is longer than 2147483647 days (expected a shorter period)");
+  }
 }

@@ -75,4 +75,19 @@ class AverageDurationTest {
     assertThat(a.value()).contains(Duration.ofMillis(185_500));
     assertThat(a.formatSeconds(1)).isEqualTo("185.5 s");
   }
+
+  @Test
+  void theAverageIsRoundedOnceFromTheExactQuotient() {
+    // (540.001 s + 305.999999999 s) / 2 = 846.000999999 / 2 = 423.0004999995 s exactly. Rounding to the
+    // nanosecond first gives 423.000500000, which then rounds to 423.001 at three decimals: twice rounded.
+    AverageDuration a = AverageDuration.of(Duration.parse("PT540.001S").plus(Duration.parse("PT305.999999999S")), 2);
+    assertThat(a.value()).contains(Duration.parse("PT423.0005S")); // the Duration is to the nanosecond, half-up
+    assertThat(a.secondsRounded(3)).contains(new java.math.BigDecimal("423.000"));
+    assertThat(a.secondsRounded(4)).contains(new java.math.BigDecimal("423.0005"));
+    assertThat(a.secondsRounded(10)).contains(new java.math.BigDecimal("423.0004999995"));
+    assertThat(a.formatSeconds(3)).isEqualTo("423.000 s");
+    assertThat(a.seconds().getAsDouble()).isEqualTo(423.0004999995);
+    assertThat(AverageDuration.of(Duration.ofSeconds(10), 3).seconds().getAsDouble()).isEqualTo(10.0 / 3);
+    assertThat(AverageDuration.of(Duration.ZERO, 0).secondsRounded(3)).isEmpty();
+  }
 }

@@ -152,4 +152,39 @@ class ReportFormatTest {
     assertThat(record).as("text ends with CRLF").isEmpty();
     return records;
   }
+
+  @Test
+  void csvTextCellsThatASpreadsheetWouldRunAreWrittenAsText() {
+    Instant t = Instant.parse("2026-03-16T08:00:00Z");
+    List<Call> calls = new ArrayList<>();
+    String[] queues = {"=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(A1)", "\tq", "\rq", "plain", "a=b"};
+    for (int i = 0; i < queues.length; i++) {
+      calls.add(Call.abandoned("c" + i, queues[i], t, t.plusSeconds(5)));
+    }
+    // AHT of 540.001 s and 305.999999999 s: 423.0004999995 s, rounded once to 423.000, not 423.001
+    calls.add(Call.answered("h1", "plain", t, t.plusSeconds(2)).withHandleTime(Duration.parse("PT540.001S")));
+    calls.add(Call.answered("h2", "plain", t, t.plusSeconds(2)).withHandleTime(Duration.parse("PT305.999999999S")));
+    IntervalGrid grid = IntervalGrid.ofDay(LocalDate.of(2026, 3, 16), ZoneId.of("UTC"), IntervalLength.WHOLE_PERIOD);
+    Report report = ReportSpec.builder(grid).groupBy(Dimension.QUEUE).build().report(calls);
+    // Records end with CRLF; the lone CR of "\rq" stays inside its quoted cell.
+    List<String> lines = List.of(ReportFormat.CSV.format(report).split("\r\n"));
+    assertThat(lines).hasSize(1 + queues.length);
+    // Rows are in queue order; each starts with the queue cell and the interval bounds, then the counts.
+    assertThat(lines).contains(
+        "\"'\tq\",2026-03-16T00:00:00Z,2026-03-17T00:00:00Z,1,0,1,0,0,0,0,0,0,0,0,5,0,0,,,,5,5,,,,,,1,0,1,1,0,0,0,"
+            + "0.000000,0,1,false,1.000000,1.000000,0.000000,5",
+        "\"'+1+1\",2026-03-16T00:00:00Z,2026-03-17T00:00:00Z,1,0,1,0,0,0,0,0,0,0,0,5,0,0,,,,5,5,,,,,,1,0,1,1,0,0,0,"
+            + "0.000000,0,1,false,1.000000,1.000000,0.000000,5");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"'=cmd|' /C calc'!A0\",2026-03-16T00:00:00Z,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"'-2\",2026-03-16T00:00:00Z,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"'@SUM(A1)\",2026-03-16T00:00:00Z,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"'\rq\",2026-03-16T00:00:00Z,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("a=b,2026-03-16T00:00:00Z,"));
+    // handle time total 846.001 (shown to 3 decimals), count 2, ASA 2, AHT 423
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("plain,2026-03-16T00:00:00Z,2026-03-17T00:00:00Z,3,2,1,0,0,0,0,0,0,0,4,5,846.001,2,2,423,"));
+    // Text and JSON show the names as they are.
+    assertThat(ReportFormat.TEXT.format(report)).contains("=cmd|' /C calc'!A0", "\n+1+1 ", "\n-2 ", "\n@SUM(A1) ");
+    assertThat(ReportFormat.JSON.format(report)).contains("\"queue\":\"=cmd|' /C calc'!A0\"", "\"queue\":\"-2\"");
+  }
 }
