@@ -575,8 +575,6 @@ class BadInputCatalogueTest {
         .read(new ByteArrayInputStream((head + enterRow.replace("2026-03-16 09:00:00", "2026-10-25 02:30:00"))
             .getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().ambiguousTimes().get(0).message()));
     t.put("QLOG-FORMAT-CSV", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withFormat(SourceFormat.CSV)));
-    t.put("QLOG-TALKTIME-TOO-LONG", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
-        + "9773648030|c1|q1|Agent/1|COMPLETEAGENT|10|8000000020|1\n"));
 
     // queues.conf
     t.put("QCONF-EXEC", () -> thrown(() -> QueuesConf.read(new StringReader("#exec /usr/local/bin/queues.sh\n"),
