@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
-import io.github.callmetrics.internal.CsvFields;
 import io.github.callmetrics.internal.EnumNames;
 import io.github.callmetrics.internal.JsonWriter;
 import io.github.callmetrics.interval.IntervalLength;
@@ -17,8 +16,6 @@ import io.github.callmetrics.metrics.TargetStatus;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +71,7 @@ public enum ReportFormat {
           writeText(report, out);
           break;
         case CSV:
-          writeCsv(report, out);
+          CsvReport.write(report, out);
           break;
         case JSON:
           writeJson(report, out);
@@ -232,150 +229,6 @@ public enum ReportFormat {
 
   private static String seconds(Duration d) {
     return d.getSeconds() + " s";
-  }
-
-  // ---------------------------------------------------------------- CSV
-
-  private static void writeCsv(Report report, Appendable out) throws IOException {
-    ReportSpec spec = report.spec();
-    ZoneId zone = spec.grid().zone();
-    List<String> header = new ArrayList<>();
-    if (spec.dimensions().contains(Dimension.QUEUE)) {
-      header.add("queue");
-    }
-    if (spec.dimensions().contains(Dimension.CHANNEL)) {
-      header.add("channel");
-    }
-    header.add("interval_start");
-    header.add("interval_end");
-    header.addAll(List.of("arrivals", "answered", "abandoned", "flow_outs"));
-    for (FlowOutReason reason : FlowOutReason.values()) {
-      header.add("flow_outs_" + reason.label().replace('-', '_'));
-    }
-    header.addAll(List.of("waiting", "answered_wait_seconds_total", "abandoned_wait_seconds_total",
-        "handle_time_seconds_total", "handle_time_count", "asa_seconds", "aht_seconds",
-        "longest_answered_wait_seconds", "longest_abandoned_wait_seconds", "longest_wait_seconds",
-        "answered_wait_p50_seconds", "answered_wait_p80_seconds", "answered_wait_p90_seconds",
-        "answered_wait_p95_seconds", "answered_wait_p99_seconds"));
-    List<String> perDefinition = List.of("offered", "answered_within_threshold", "abandoned", "abandoned_within_threshold",
-        "short_abandons", "flow_outs", "excluded", "service_level", "service_level_numerator",
-        "service_level_denominator", "target_met", "abandonment_rate", "abandonment_rate_excluding_short_abandons",
-        "answer_rate", "average_time_to_abandon_seconds");
-    List<ServiceLevelDefinition> definitions = spec.definitions();
-    for (int d = 0; d < definitions.size(); d++) {
-      String prefix = definitions.size() == 1 ? "" : slug(definitions.get(d).name()) + ".";
-      if (!spec.queueThresholds(d).isEmpty()) {
-        header.add(prefix + "threshold_seconds");
-      }
-      for (String name : perDefinition) {
-        header.add(prefix + name);
-      }
-    }
-    csvLine(out, header, 0);
-    // The leading cells are text (queue, channel, interval bounds), the rest numbers and booleans.
-    int textColumns = 2 + (spec.dimensions().contains(Dimension.QUEUE) ? 1 : 0)
-        + (spec.dimensions().contains(Dimension.CHANNEL) ? 1 : 0);
-    List<ReportRow> rows = report.rows();
-    for (int r = 0; r < rows.size(); r++) {
-      ReportRow row = rows.get(r);
-      List<String> cells = new ArrayList<>(header.size());
-      if (spec.dimensions().contains(Dimension.QUEUE)) {
-        cells.add(row.key().queue().orElse(""));
-      }
-      if (spec.dimensions().contains(Dimension.CHANNEL)) {
-        cells.add(row.key().channel().map(c -> c.label()).orElse(""));
-      }
-      MeasurementInterval interval = row.key().interval().orElse(spec.grid().period());
-      cells.add(MeasurementInterval.formatInstant(interval.start(), zone));
-      cells.add(MeasurementInterval.formatInstant(interval.end(), zone));
-      TallySnapshot c = row.counts();
-      MetricsSummary first = row.figures(0);
-      cells.add(Long.toString(c.arrivals()));
-      cells.add(Long.toString(c.answered()));
-      cells.add(Long.toString(c.abandoned()));
-      cells.add(Long.toString(c.flowOuts()));
-      for (FlowOutReason reason : FlowOutReason.values()) {
-        cells.add(Long.toString(c.flowOuts(reason)));
-      }
-      cells.add(Long.toString(c.waiting()));
-      cells.add(Long.toString(c.answeredWaits().totalSeconds()));
-      cells.add(Long.toString(c.abandonedWaits().totalSeconds()));
-      cells.add(decimalSeconds(c.handleTimeTotal()));
-      cells.add(Long.toString(c.handleTimeCount()));
-      cells.add(averageSeconds(first.averageSpeedOfAnswer()));
-      cells.add(averageSeconds(first.averageHandleTime()));
-      cells.add(optionalSeconds(first.longestAnsweredWait()));
-      cells.add(optionalSeconds(c.abandonedWaits().max()));
-      cells.add(optionalSeconds(first.longestWait()));
-      cells.add(optionalSeconds(first.answeredWaitPercentiles().p50()));
-      cells.add(optionalSeconds(first.answeredWaitPercentiles().p80()));
-      cells.add(optionalSeconds(first.answeredWaitPercentiles().p90()));
-      cells.add(optionalSeconds(first.answeredWaitPercentiles().p95()));
-      cells.add(optionalSeconds(first.answeredWaitPercentiles().p99()));
-      for (int d = 0; d < definitions.size(); d++) {
-        MetricsSummary f = row.figures(d);
-        ServiceLevelCounts k = f.counts();
-        if (!spec.queueThresholds(d).isEmpty()) {
-          cells.add(report.threshold(r, d).map(t -> Long.toString(t.getSeconds())).orElse(""));
-        }
-        cells.add(Long.toString(k.offered()));
-        cells.add(Long.toString(k.answeredWithinThreshold()));
-        cells.add(Long.toString(k.abandoned()));
-        cells.add(Long.toString(k.abandonedWithinThreshold()));
-        cells.add(Long.toString(k.shortAbandons()));
-        cells.add(Long.toString(k.flowOuts()));
-        cells.add(Long.toString(k.excluded()));
-        cells.add(fraction(f.serviceLevel()));
-        cells.add(Long.toString(f.serviceLevel().numerator()));
-        cells.add(Long.toString(f.serviceLevel().denominator()));
-        cells.add(f.targetStatus() == TargetStatus.UNDEFINED ? "" : Boolean.toString(f.targetStatus() == TargetStatus.MET));
-        cells.add(fraction(f.abandonmentRate()));
-        cells.add(fraction(f.abandonmentRateExcludingShortAbandons()));
-        cells.add(fraction(f.answerRate()));
-        cells.add(averageSeconds(f.averageTimeToAbandon()));
-      }
-      csvLine(out, cells, textColumns);
-    }
-  }
-
-  /**
-   * Writes one CSV record, quoting as RFC 4180 requires ({@link CsvFields}), ended by CRLF; the first
-   * {@code textColumns} cells are text a spreadsheet must not run as a formula ({@link CsvFields#appendText}).
-   */
-  static void csvLine(Appendable out, List<String> cells, int textColumns) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      if (i < textColumns) {
-        CsvFields.appendText(out, cells.get(i));
-      } else {
-        CsvFields.append(out, cells.get(i));
-      }
-    }
-    out.append("\r\n");
-  }
-
-  private static String slug(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-  }
-
-  private static String fraction(Ratio ratio) {
-    return ratio.toBigDecimal(6).map(BigDecimal::toPlainString).orElse("");
-  }
-
-  /** The average in seconds, rounded half-up once from the exact total over the count (never via nanoseconds). */
-  private static String averageSeconds(AverageDuration average) {
-    return average.secondsRounded(3).map(s -> s.stripTrailingZeros().toPlainString()).orElse("");
-  }
-
-  private static String optionalSeconds(Optional<Duration> d) {
-    return d.map(ReportFormat::decimalSeconds).orElse("");
-  }
-
-  private static String decimalSeconds(Duration d) {
-    BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-    return s.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   // ---------------------------------------------------------------- JSON
