@@ -4,31 +4,32 @@ import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.internal.CsvFields;
 import io.github.callmetrics.interval.MeasurementInterval;
-import io.github.callmetrics.metrics.AverageDuration;
 import io.github.callmetrics.metrics.MetricsSummary;
-import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.metrics.ServiceLevelCounts;
 import io.github.callmetrics.metrics.TargetStatus;
 import io.github.callmetrics.tally.TallySnapshot;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * {@link ReportFormat#CSV}: one record per row, built in one buffer and handed to the target in one append
- * (a year report has millions of rows of some sixty cells, and a target may lock or encode per call).
- * Numbers are appended as they are, without a string per cell; the interval bounds of a row repeat in every
- * queue's rows and are formatted once per instant. Text from the data (queue and channel names) is neutralised
- * against formula injection ({@link CsvFields#appendText}); the header is not, as its names are ours.
+ * {@link ReportFormat#CSV}: one record per row. A year report has millions of rows of some sixty cells, so the
+ * records are formatted in chunks of rows, in parallel on the common pool when there are many, and handed to the
+ * target in order, one append per chunk (a target may lock or encode per call). Numbers are appended as they are
+ * ({@link CsvNumbers}); an interval's bounds repeat in every group's rows and are formatted once per interval.
+ * Text from the data (queue and channel names) is neutralised against formula injection ({@link
+ * CsvFields#appendText}); the header is not, as its names are ours.
  */
 final class CsvReport {
   private static final List<String> PER_ROW = List.of("waiting", "answered_wait_seconds_total",
@@ -40,115 +41,75 @@ final class CsvReport {
       "abandoned_within_threshold", "short_abandons", "flow_outs", "excluded", "service_level",
       "service_level_numerator", "service_level_denominator", "target_met", "abandonment_rate",
       "abandonment_rate_excluding_short_abandons", "answer_rate", "average_time_to_abandon_seconds");
-  /**
-   * Up to this total (about 73 years) and {@link #MAX_EXACT_COUNT}, an average is rounded in {@code long}:
-   * {@code 2 · nanos + count · 10^6} stays below {@code Long.MAX_VALUE}.
-   */
-  private static final long MAX_EXACT_TOTAL_SECONDS = Long.MAX_VALUE / 4_000_000_000L;
-  /** See {@link #MAX_EXACT_TOTAL_SECONDS}. */
-  private static final long MAX_EXACT_COUNT = Long.MAX_VALUE / 8_000_000L;
-  /** Up to this denominator, six decimals of a fraction are computed in {@code long} without overflow. */
-  private static final long MAX_EXACT_DENOMINATOR = Long.MAX_VALUE / 4_000_000;
+  /** Rows per chunk: large enough to amortise a task, small enough that a few chunks in flight cost little. */
+  static final int CHUNK_ROWS = 2048;
 
-  private final StringBuilder line = new StringBuilder(1024);
-  private final Map<Instant, String> instants = new HashMap<>();
+  private final Report report;
   private final ZoneId zone;
-  private int cells;
+  private final boolean queues;
+  private final boolean channels;
+  private final boolean byInterval;
+  /** Each interval's bounds as text, by its index in the grid; filled as rows need them (a race only repeats one). */
+  private final AtomicReferenceArray<String> starts;
+  private final AtomicReferenceArray<String> ends;
 
-  private CsvReport(ZoneId zone) {
-    this.zone = zone;
-  }
-
-  static void write(Report report, Appendable out) throws IOException {
-    new CsvReport(report.spec().grid().zone()).writeAll(report, out);
-  }
-
-  private void writeAll(Report report, Appendable out) throws IOException {
+  private CsvReport(Report report) {
+    this.report = report;
     ReportSpec spec = report.spec();
-    boolean queues = spec.dimensions().contains(Dimension.QUEUE);
-    boolean channels = spec.dimensions().contains(Dimension.CHANNEL);
-    List<ServiceLevelDefinition> definitions = spec.definitions();
-    for (String name : header(spec)) {
-      CsvFields.append(next(), name);
+    zone = spec.grid().zone();
+    queues = spec.dimensions().contains(Dimension.QUEUE);
+    channels = spec.dimensions().contains(Dimension.CHANNEL);
+    byInterval = spec.dimensions().contains(Dimension.INTERVAL);
+    int intervals = byInterval ? spec.grid().size() : 1;
+    starts = new AtomicReferenceArray<>(intervals);
+    ends = new AtomicReferenceArray<>(intervals);
+  }
+
+  /** Writes the report: the header, then its rows, on up to every core of the common pool if there are many. */
+  static void write(Report report, Appendable out) throws IOException {
+    write(report, out, ForkJoinPool.getCommonPoolParallelism());
+  }
+
+  /**
+   * Writes the report formatting up to {@code parallelism} chunks at once; 1 formats each chunk on the calling
+   * thread. The output is the same whatever the parallelism.
+   */
+  static void write(Report report, Appendable out, int parallelism) throws IOException {
+    CsvReport csv = new CsvReport(report);
+    out.append(csv.header());
+    int rows = report.rows().size();
+    int chunks = (int) ((rows + (long) CHUNK_ROWS - 1) / CHUNK_ROWS);
+    if (parallelism < 2 || chunks < 4) {
+      for (int c = 0; c < chunks; c++) {
+        out.append(csv.chunk(c, rows));
+      }
+      return;
     }
-    end(out);
-    List<ReportRow> rows = report.rows();
-    for (int r = 0; r < rows.size(); r++) {
-      ReportRow row = rows.get(r);
-      if (queues) {
-        text(row.key().queue().orElse(""));
-      }
-      if (channels) {
-        text(row.key().channel().map(c -> c.label()).orElse(""));
-      }
-      MeasurementInterval interval = row.key().interval().orElse(spec.grid().period());
-      instant(interval.start());
-      instant(interval.end());
-      TallySnapshot c = row.counts();
-      MetricsSummary first = row.figures(0);
-      count(c.arrivals());
-      count(c.answered());
-      count(c.abandoned());
-      count(c.flowOuts());
-      for (FlowOutReason reason : FlowOutReason.values()) {
-        count(c.flowOuts(reason));
-      }
-      count(c.waiting());
-      count(c.answeredWaits().totalSeconds());
-      count(c.abandonedWaits().totalSeconds());
-      seconds(c.handleTimeTotal());
-      count(c.handleTimeCount());
-      average(first.averageSpeedOfAnswer());
-      average(first.averageHandleTime());
-      seconds(first.longestAnsweredWait());
-      seconds(c.abandonedWaits().max());
-      seconds(first.longestWait());
-      seconds(first.answeredWaitPercentiles().p50());
-      seconds(first.answeredWaitPercentiles().p80());
-      seconds(first.answeredWaitPercentiles().p90());
-      seconds(first.answeredWaitPercentiles().p95());
-      seconds(first.answeredWaitPercentiles().p99());
-      for (int d = 0; d < definitions.size(); d++) {
-        MetricsSummary f = row.figures(d);
-        ServiceLevelCounts k = f.counts();
-        if (!spec.queueThresholds(d).isEmpty()) {
-          Optional<Duration> threshold = report.threshold(r, d);
-          if (threshold.isPresent()) {
-            count(threshold.get().getSeconds());
-          } else {
-            empty();
-          }
+    // A window of chunks in flight keeps the cores busy while the target takes them in order.
+    ArrayDeque<CompletableFuture<StringBuilder>> inFlight = new ArrayDeque<>();
+    int next = 0;
+    try {
+      while (next < chunks || !inFlight.isEmpty()) {
+        while (next < chunks && inFlight.size() < 2 * parallelism) {
+          int c = next++;
+          inFlight.add(CompletableFuture.supplyAsync(() -> csv.chunk(c, rows)));
         }
-        count(k.offered());
-        count(k.answeredWithinThreshold());
-        count(k.abandoned());
-        count(k.abandonedWithinThreshold());
-        count(k.shortAbandons());
-        count(k.flowOuts());
-        count(k.excluded());
-        fraction(f.serviceLevel());
-        count(f.serviceLevel().numerator());
-        count(f.serviceLevel().denominator());
-        if (f.targetStatus() == TargetStatus.UNDEFINED) {
-          empty();
-        } else {
-          next().append(f.targetStatus() == TargetStatus.MET);
-        }
-        fraction(f.abandonmentRate());
-        fraction(f.abandonmentRateExcludingShortAbandons());
-        fraction(f.answerRate());
-        average(f.averageTimeToAbandon());
+        out.append(inFlight.remove().join());
       }
-      end(out);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    } finally {
+      inFlight.forEach(f -> f.cancel(false));
     }
   }
 
-  private static List<String> header(ReportSpec spec) {
+  private String header() {
+    ReportSpec spec = report.spec();
     List<String> header = new ArrayList<>();
-    if (spec.dimensions().contains(Dimension.QUEUE)) {
+    if (queues) {
       header.add("queue");
     }
-    if (spec.dimensions().contains(Dimension.CHANNEL)) {
+    if (channels) {
       header.add("channel");
     }
     header.addAll(List.of("interval_start", "interval_end", "arrivals", "answered", "abandoned", "flow_outs"));
@@ -166,152 +127,153 @@ final class CsvReport {
         header.add(prefix + name);
       }
     }
-    return header;
+    Cells record = new Cells();
+    try {
+      for (String name : header) {
+        CsvFields.append(record.next(), name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return record.end().toString();
   }
 
   private static String slug(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
-  /** Starts the next cell: a comma unless it is the first of the record. */
-  private StringBuilder next() {
-    if (cells++ > 0) {
-      line.append(',');
+  /** Formats chunk {@code c} of the rows: rows {@code [c · CHUNK_ROWS, min(rows, (c + 1) · CHUNK_ROWS))}. */
+  private StringBuilder chunk(int c, int rows) {
+    Cells record = new Cells();
+    int to = (int) Math.min(rows, (c + 1L) * CHUNK_ROWS);
+    try {
+      for (int r = c * CHUNK_ROWS; r < to; r++) {
+        row(record, r);
+        record.end();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
     }
-    return line;
+    return record.line;
   }
 
-  private void empty() {
-    next();
-  }
-
-  private void text(String value) throws IOException {
-    CsvFields.appendText(next(), value);
-  }
-
-  private void count(long value) {
-    next().append(value);
-  }
-
-  private void instant(Instant instant) {
-    next().append(instants.computeIfAbsent(instant, i -> MeasurementInterval.formatInstant(i, zone)));
-  }
-
-  private void average(AverageDuration average) {
-    appendAverage(next(), average);
-  }
-
-  /**
-   * Appends an average in seconds as {@code average.secondsRounded(3)} gives it, without trailing zeros: the
-   * exact total over the count, rounded half up once (never via the nanosecond mean); empty if undefined.
-   */
-  static void appendAverage(StringBuilder s, AverageDuration average) {
-    long count = average.count();
-    if (count == 0) {
-      return;
+  private void row(Cells w, int r) throws IOException {
+    ReportSpec spec = report.spec();
+    ReportRow row = report.rows().get(r);
+    if (queues) {
+      w.text(row.key().queue().orElse(""));
     }
-    Duration total = average.total();
-    if (total.isNegative() || total.getSeconds() > MAX_EXACT_TOTAL_SECONDS || count > MAX_EXACT_COUNT) {
-      average.secondsRounded(3).ifPresent(v -> s.append(v.stripTrailingZeros().toPlainString()));
-      return;
+    if (channels) {
+      w.text(row.key().channel().map(c -> c.label()).orElse(""));
     }
-    // millis = round half up (nanos / (count · 10^6)) = floor((2 · nanos + count · 10^6) / (2 · count · 10^6)).
-    long nanos = total.getSeconds() * 1_000_000_000L + total.getNano();
-    long perMilli = count * 1_000_000L;
-    long millis = (2 * nanos + perMilli) / (2 * perMilli);
-    appendMillis(s, millis / 1000, (int) (millis % 1000));
+    int j = report.intervalIndex(r);
+    w.next().append(bound(starts, j, true, row));
+    w.next().append(bound(ends, j, false, row));
+    TallySnapshot c = row.counts();
+    MetricsSummary first = row.figures(0);
+    w.count(c.arrivals());
+    w.count(c.answered());
+    w.count(c.abandoned());
+    w.count(c.flowOuts());
+    for (FlowOutReason reason : FlowOutReason.values()) {
+      w.count(c.flowOuts(reason));
+    }
+    w.count(c.waiting());
+    w.count(c.answeredWaits().totalSeconds());
+    w.count(c.abandonedWaits().totalSeconds());
+    w.seconds(c.handleTimeTotal());
+    w.count(c.handleTimeCount());
+    CsvNumbers.appendAverage(w.next(), first.averageSpeedOfAnswer());
+    CsvNumbers.appendAverage(w.next(), first.averageHandleTime());
+    w.seconds(first.longestAnsweredWait());
+    w.seconds(c.abandonedWaits().max());
+    w.seconds(first.longestWait());
+    w.seconds(first.answeredWaitPercentiles().p50());
+    w.seconds(first.answeredWaitPercentiles().p80());
+    w.seconds(first.answeredWaitPercentiles().p90());
+    w.seconds(first.answeredWaitPercentiles().p95());
+    w.seconds(first.answeredWaitPercentiles().p99());
+    List<ServiceLevelDefinition> definitions = spec.definitions();
+    for (int d = 0; d < definitions.size(); d++) {
+      MetricsSummary f = row.figures(d);
+      ServiceLevelCounts k = f.counts();
+      if (!spec.queueThresholds(d).isEmpty()) {
+        Optional<Duration> threshold = report.threshold(r, d);
+        if (threshold.isPresent()) {
+          w.count(threshold.get().getSeconds());
+        } else {
+          w.next();
+        }
+      }
+      w.count(k.offered());
+      w.count(k.answeredWithinThreshold());
+      w.count(k.abandoned());
+      w.count(k.abandonedWithinThreshold());
+      w.count(k.shortAbandons());
+      w.count(k.flowOuts());
+      w.count(k.excluded());
+      CsvNumbers.appendFraction(w.next(), f.serviceLevel());
+      w.count(f.serviceLevel().numerator());
+      w.count(f.serviceLevel().denominator());
+      StringBuilder target = w.next();
+      if (f.targetStatus() != TargetStatus.UNDEFINED) {
+        target.append(f.targetStatus() == TargetStatus.MET);
+      }
+      CsvNumbers.appendFraction(w.next(), f.abandonmentRate());
+      CsvNumbers.appendFraction(w.next(), f.abandonmentRateExcludingShortAbandons());
+      CsvNumbers.appendFraction(w.next(), f.answerRate());
+      CsvNumbers.appendAverage(w.next(), f.averageTimeToAbandon());
+    }
   }
 
-  private void seconds(Optional<Duration> d) {
-    if (d.isPresent()) {
-      seconds(d.get());
-    } else {
-      empty();
+  /** Row {@code row}'s interval start or end as text, formatted the first time interval {@code j} needs it. */
+  private String bound(AtomicReferenceArray<String> texts, int j, boolean start, ReportRow row) {
+    String text = texts.get(j);
+    if (text == null) {
+      MeasurementInterval interval = row.key().interval().orElse(report.spec().grid().period());
+      Instant instant = start ? interval.start() : interval.end();
+      text = MeasurementInterval.formatInstant(instant, zone);
+      texts.set(j, text);
     }
+    return text;
   }
 
-  /**
-   * Seconds with up to three decimals, rounded half up and without trailing zeros ({@code 12.5}, {@code 7}),
-   * as {@code BigDecimal.setScale(3, HALF_UP).stripTrailingZeros().toPlainString()} writes them.
-   */
-  private void seconds(Duration d) {
-    appendSeconds(next(), d);
-  }
+  /** The records of one chunk, built cell by cell. */
+  private static final class Cells {
+    final StringBuilder line = new StringBuilder(CHUNK_ROWS * 200);
+    private int cells;
 
-  /** Appends a duration in seconds as {@link #seconds(Duration)} writes it. */
-  static void appendSeconds(StringBuilder s, Duration d) {
-    if (d.isNegative()) {
-      BigDecimal v = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-      s.append(v.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
-      return;
+    /** Starts the next cell: a comma unless it is the first of the record. */
+    StringBuilder next() {
+      if (cells++ > 0) {
+        line.append(',');
+      }
+      return line;
     }
-    long seconds = d.getSeconds();
-    int millis = (d.getNano() + 500_000) / 1_000_000;
-    if (millis == 1000) {
-      seconds++;
-      millis = 0;
-    }
-    appendMillis(s, seconds, millis);
-  }
 
-  /** Appends whole seconds and 0–999 milliseconds with no trailing zeros: {@code 12.5}, not {@code 12.500}. */
-  private static void appendMillis(StringBuilder s, long seconds, int millis) {
-    s.append(seconds);
-    if (millis != 0) {
-      s.append('.');
-      decimals(s, millis, 3);
-      while (s.charAt(s.length() - 1) == '0') {
-        s.setLength(s.length() - 1);
+    void text(String value) throws IOException {
+      CsvFields.appendText(next(), value);
+    }
+
+    void count(long value) {
+      next().append(value);
+    }
+
+    void seconds(Optional<Duration> d) {
+      StringBuilder s = next();
+      if (d.isPresent()) {
+        CsvNumbers.appendSeconds(s, d.get());
       }
     }
-  }
 
-  /**
-   * A ratio as a fraction with six decimals, rounded half up ({@code 0.305700}), as {@link
-   * Ratio#toBigDecimal(int)} gives it; empty if undefined.
-   */
-  private void fraction(Ratio ratio) {
-    appendFraction(next(), ratio);
-  }
+    void seconds(Duration d) {
+      CsvNumbers.appendSeconds(next(), d);
+    }
 
-  /** Appends a ratio as {@link #fraction(Ratio)} writes it. */
-  static void appendFraction(StringBuilder s, Ratio ratio) {
-    long n = ratio.numerator();
-    long d = ratio.denominator();
-    if (d == 0) {
-      return;
+    /** Ends the record with CRLF. */
+    StringBuilder end() {
+      cells = 0;
+      return line.append("\r\n");
     }
-    if (n < 0 || d < 0 || d > MAX_EXACT_DENOMINATOR) {
-      ratio.toBigDecimal(6).ifPresent(v -> s.append(v.toPlainString()));
-      return;
-    }
-    // n / d = whole + rest / d; six decimals of rest / d, half up: floor((2 · rest · 10^6 + d) / (2 · d)).
-    long whole = n / d;
-    long micros = (2 * (n % d) * 1_000_000 + d) / (2 * d);
-    if (micros == 1_000_000) {
-      whole++;
-      micros = 0;
-    }
-    s.append(whole).append('.');
-    decimals(s, micros, 6);
-  }
-
-  /** Appends {@code value} as exactly {@code digits} digits, with leading zeros. */
-  private static void decimals(StringBuilder s, long value, int digits) {
-    long limit = 10;
-    for (int i = 1; i < digits; i++) {
-      if (value < limit) {
-        s.append('0');
-      }
-      limit *= 10;
-    }
-    s.append(value);
-  }
-
-  private void end(Appendable out) throws IOException {
-    line.append("\r\n");
-    out.append(line);
-    line.setLength(0);
-    cells = 0;
   }
 }

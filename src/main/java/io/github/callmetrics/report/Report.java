@@ -174,6 +174,11 @@ public final class Report {
     return groups;
   }
 
+  /** Returns the index in {@code spec().grid()} of row {@code r}'s interval; 0 if the rows are not by interval. */
+  int intervalIndex(int r) {
+    return r % perGroup;
+  }
+
   /** Computes row {@code r}: group {@code r / perGroup}, interval {@code r % perGroup}. */
   private ReportRow row(int r) {
     int x = r / perGroup;

@@ -11,22 +11,22 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The CSV report's own number formatting writes exactly what BigDecimal's rounding writes. */
-class CsvReportNumbersTest {
+class CsvNumbersTest {
   private static String seconds(Duration d) {
     StringBuilder s = new StringBuilder();
-    CsvReport.appendSeconds(s, d);
+    CsvNumbers.appendSeconds(s, d);
     return s.toString();
   }
 
   private static String fraction(long n, long d) {
     StringBuilder s = new StringBuilder();
-    CsvReport.appendFraction(s, Ratio.of(n, d));
+    CsvNumbers.appendFraction(s, Ratio.of(n, d));
     return s.toString();
   }
 
   private static String average(Duration total, long count) {
     StringBuilder s = new StringBuilder();
-    CsvReport.appendAverage(s, AverageDuration.of(total, count));
+    CsvNumbers.appendAverage(s, AverageDuration.of(total, count));
     return s.toString();
   }
 
