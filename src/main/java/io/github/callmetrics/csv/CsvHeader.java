@@ -48,6 +48,11 @@ final class CsvHeader {
             + " CsvCallReader.withDelimiter)"));
   }
 
+  /** Returns a delimiter's name for messages: "a comma", "a semicolon" or "a tab". */
+  static String named(byte delimiter) {
+    return delimiter == ',' ? "a comma" : delimiter == ';' ? "a semicolon" : "a tab";
+  }
+
   private static String shown(byte delimiter) {
     return delimiter == '\t' ? "tab" : "'" + (char) delimiter + "'";
   }
@@ -65,8 +70,8 @@ final class CsvHeader {
     }
     if (t.strayField() >= 0) {
       throw tracker.fatal(SkippedRecord.of(source, t.line(), "quoting", t.strayText(),
-          "follows the closing quote of header cell " + (t.strayField() + 1) + " (expected a delimiter or a line end"
-              + " after a closing quote, as in RFC 4180; without a header no row can be read)"));
+          "follows the closing quote of header cell " + (t.strayField() + 1) + " (expected " + named(t.delimiter())
+              + " or a line end after a closing quote, as in RFC 4180; without a header no row can be read)"));
     }
     int[] roles = new int[count];
     String[] names = new String[count];

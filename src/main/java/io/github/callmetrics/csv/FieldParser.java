@@ -273,7 +273,7 @@ final class FieldParser {
       if (mm > 59 || ss > 59) {
         return "has " + (mm > 59 ? "minutes " + mm : "seconds " + ss) + " (expected 00 to 59 in h:mm:ss)";
       }
-      if (whole > (Long.MAX_VALUE - 3599) / 3600) {
+      if (whole > (Long.MAX_VALUE - mm * 60L - ss) / 3600) {
         return "is too large a number of seconds (expected at most " + Long.MAX_VALUE + ", the largest duration)";
       }
       whole = whole * 3600 + mm * 60L + ss;

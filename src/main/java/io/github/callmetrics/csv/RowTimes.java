@@ -17,8 +17,8 @@ import java.time.Instant;
  */
 final class RowTimes {
   private static final String GAP_HINT = "a file written in another zone needs that zone: --source-zone";
-  private static final String EARLIER = "the earlier offset, as the CSV reader reads a time the clocks showed"
-      + " twice (see docs/csv-format.md)";
+  private static final String EARLIER = "the earlier offset, the CSV reader's choice for a time shown twice"
+      + " (see docs/csv-format.md)";
   private static final String LATER = "the later offset, as the earlier one would put it before the arrival"
       + " (see docs/csv-format.md)";
 
