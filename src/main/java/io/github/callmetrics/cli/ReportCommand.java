@@ -174,6 +174,11 @@ final class ReportCommand implements Callable<Integer> {
       }
       String ours = column.substring(0, eq);
       String theirs = column.substring(eq + 1);
+      try {
+        check = check.withColumn(ours, theirs); // a bad mapping is refused now, as a usage error
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--column '" + column + "': " + e.getMessage(), e);
+      }
       layout = chain(layout, r -> r.withColumn(ours, theirs));
     }
     if (sourceZone != null) {
@@ -186,7 +191,6 @@ final class ReportCommand implements Callable<Integer> {
       }
       layout = chain(layout, r -> r.withSourceZone(source));
     }
-    CsvCallReader unused = layout.apply(check); // a bad mapping is refused now, as a usage error, not when the first file is read
     return layout;
   }
 

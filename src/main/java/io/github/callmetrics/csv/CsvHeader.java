@@ -39,10 +39,10 @@ final class CsvHeader {
     List<String> seen = new ArrayList<>();
     for (int k = 0; k < counts.length; k++) {
       if (counts[k] > 0) {
-        seen.add(shown(CsvTokenizer.DELIMITERS[k]) + " " + counts[k] + " times");
+        seen.add(shown(CsvTokenizer.DELIMITERS[k]) + (counts[k] == 1 ? " once" : " " + counts[k] + " times"));
       }
     }
-    throw tracker.fatal(SkippedRecord.of(source, 1, "header", "",
+    throw tracker.fatal(SkippedRecord.of(source, 1, "header", t.detectedText(),
         "holds " + String.join(" and ", seen) + " outside quotes, so its delimiter cannot be told (expected one of"
             + " ',', ';' or a tab between the column names; give it with --delimiter ';' (or ',', tab) or"
             + " CsvCallReader.withDelimiter)"));

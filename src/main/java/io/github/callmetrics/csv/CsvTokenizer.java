@@ -79,6 +79,7 @@ final class CsvTokenizer {
   private int strayStart;
   private int strayEnd;
   private int[] detectedCounts = new int[DELIMITERS.length];
+  private int detectedEnd;
 
   CsvTokenizer(InputStream in) {
     this(in, BUFFER_BYTES, MAX_RECORD_BYTES);
@@ -171,6 +172,7 @@ final class CsvTokenizer {
         }
       }
       if (p < limit || eof || limit - pos >= maxRecordBytes) {
+        detectedEnd = p;
         break;
       }
       fill(); // the header goes on past the bytes read
@@ -191,6 +193,11 @@ final class CsvTokenizer {
   /** Returns how often each of {@link #DELIMITERS} appears in the header, after {@link #detectDelimiter()}. */
   int[] delimiterCounts() {
     return detectedCounts.clone();
+  }
+
+  /** Returns the header line {@link #detectDelimiter()} looked at, as text, for a message. */
+  String detectedText() {
+    return new String(buf, pos, detectedEnd - pos, UTF_8);
   }
 
   /** Returns the physical line the record starts on, from 1. */

@@ -159,7 +159,8 @@ class CsvFromOtherToolsTest {
     String text = "id;queue;arrived;outcome;ended;note,remark\nc1;sales;2026-03-16T08:00:00Z;answered;"
         + "2026-03-16T08:00:05Z;a,b\n";
     for (ReadMode mode : ReadMode.values()) {
-      assertThat(defect(CsvCallReader.of(mode), text)).isEqualTo("calls.csv:1: header: \"\" holds ',' 1 times and"
+      assertThat(defect(CsvCallReader.of(mode), text)).isEqualTo("calls.csv:1: header: \"id;queue;arrived;outcome;ended;note,remark\""
+          + " holds ',' once and"
           + " ';' 5 times outside quotes, so its delimiter cannot be told (expected one of ',', ';' or a tab between"
           + " the column names; give it with --delimiter ';' (or ',', tab) or CsvCallReader.withDelimiter)");
     }
