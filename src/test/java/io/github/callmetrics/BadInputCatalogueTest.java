@@ -525,6 +525,32 @@ class BadInputCatalogueTest {
     t.put("CSV-HANDLE-TIME-TOO-LONG", () -> csv(CSV_HEADER + row + "9223372036854775807\n"));
     t.put("CSV-DUPLICATE-ID", () -> csv(CSV_HEADER + row + "\n" + row + "\n"));
 
+    // The CSV call reader on other tools' exports
+    CsvCallReader amsterdam = CsvCallReader.of(ReadMode.STRICT).withSourceZone(AMSTERDAM);
+    t.put("CSV-HEADER-DELIMITER", () -> csv("id;queue;arrived,outcome;ended\n"));
+    t.put("CSV-DELIMITER-OPTION", () -> thrown(() -> CsvCallReader.of(ReadMode.STRICT).withDelimiter('|')));
+    t.put("CSV-COLUMN-UNKNOWN", () -> thrown(() -> CsvCallReader.of(ReadMode.STRICT).withColumn("start", "begin")));
+    t.put("CSV-COLUMN-BLANK", () -> thrown(() -> CsvCallReader.of(ReadMode.STRICT).withColumn("id", " ")));
+    t.put("CSV-COLUMN-MAPPED-TWICE", () -> thrown(() -> CsvCallReader.of(ReadMode.STRICT).withColumn("id", "a")
+        .withColumn("id", "b")));
+    t.put("CSV-COLUMN-NAME-TWICE", () -> thrown(() -> CsvCallReader.of(ReadMode.STRICT).withColumn("id", "a")
+        .withColumn("queue", "a")));
+    t.put("CSV-INSTANT-GAP", () -> read(mode -> CsvCallReader.of(mode).withSourceZone(AMSTERDAM).read(
+        new StringReader(CSV_HEADER + row.replace("2026-03-16T08:00:00Z", "2026-03-29 02:30:00")
+            .replace("2026-03-16T08:00:05Z", "2026-03-29T03:00:05+02:00") + "\n"), "calls.csv").report()));
+    t.put("CSV-INSTANT-AMBIGUOUS", () -> new Outcome("notice", amsterdam.read(new StringReader(CSV_HEADER
+        + row.replace("2026-03-16T08:00:00Z", "2026-10-25 02:30:00").replace("2026-03-16T08:00:05Z",
+        "2026-10-25 02:30:05") + "\n"), "calls.csv").report().notices().get(0).message()));
+    String waits = "id,queue,arrived,outcome,ended,wait_seconds,handle_time,talk_seconds\n";
+    String waitRow = "c1,sales,2026-03-16T08:00:00Z,answered,2026-03-16T08:00:05Z,5,185,185\n";
+    t.put("CSV-WAIT-NEGATIVE", () -> csv(waits + waitRow.replace("05Z,5,", "05Z,-5,")));
+    t.put("CSV-WAIT-RANGE", () -> csv(waits + waitRow.replace("2026-03-16T08:00:00Z", "9999-12-31T23:59:58Z")
+        .replace("2026-03-16T08:00:05Z,5,", ",5,")));
+    t.put("CSV-WAIT-DISAGREES", () -> csv(waits + waitRow.replace("05Z,5,", "05Z,6,")));
+    t.put("CSV-TALK-DISAGREES", () -> csv(waits + waitRow.replace(",185\n", ",186\n")));
+    t.put("CSV-DURATION-HMS", () -> csv(waits + waitRow.replace("05Z,5,", "05Z,0:0:05,")));
+    t.put("CSV-DURATION-HMS-FIELD", () -> csv(waits + waitRow.replace("05Z,5,", "05Z,0:00:65,")));
+
     // The Asterisk queue_log reader
     String enter = "1773648000|c1|q1|NONE|ENTERQUEUE||1795411251|1\n";
     t.put("QLOG-LINE-TOO-LONG", () -> queueLog("1773648000|c1|q1|NONE|ENTERQUEUE||" + "x".repeat(1 << 20) + "\n"));
@@ -626,6 +652,10 @@ class BadInputCatalogueTest {
     t.put("CLI-OPTION-TYPE", () -> cli("erlang", "c", "--calls", "many", "--aht", "PT3M", "--target", "0.8"));
     t.put("CLI-REPORT-DATE", () -> cli("report", "--from", "2026-13-01", "src/sample/calls.csv"));
     t.put("CLI-REPORT-DATE-RANGE", () -> cli("report", "--to", "+10000-01-01", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-DELIMITER", () -> cli("report", "--delimiter", "|", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-COLUMN-FORM", () -> cli("report", "--column", "call_id", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-COLUMN", () -> cli("report", "--column", "start=begin", "src/sample/calls.csv"));
+    t.put("CLI-REPORT-SOURCE-ZONE", () -> cli("report", "--source-zone", "Mars/Olympus", "src/sample/calls.csv"));
     t.put("CLI-DECIMAL", () -> cli("report", "--target", "eighty", "src/sample/calls.csv"));
     t.put("CLI-REPORT-ALL-SKIPPED", () -> {
       StringWriter err = new StringWriter();

@@ -3,18 +3,18 @@ package io.github.callmetrics.asterisk;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.callmetrics.csv.internal.CsvRecords;
+import io.github.callmetrics.internal.LocalTimes;
 import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,6 +58,7 @@ final class QueueLogTable {
   private byte[] out = new byte[256];
   private int outLen;
   private long latest = Long.MIN_VALUE;
+  private @Nullable LocalTimes times;
 
   QueueLogTable(String source, @Nullable ZoneId zone, Consumer<SkippedRecord> defects,
       Function<SkippedRecord, RuntimeException> fatal, Consumer<String> ignoredColumn, List<SkippedRecord> ambiguous) {
@@ -266,31 +267,39 @@ final class QueueLogTable {
       throw fatal.apply(SkippedRecord.of(source, line, "time", text, "is a local time and no zone was given"
           + " (expected the zone of the database's clock: --zone, or QueueLogReader.withZone)"));
     }
-    ZoneOffsetTransition change = zone.getRules().getTransition(local);
-    if (change == null) {
-      return local.atZone(zone).toEpochSecond();
+    LocalTimes times = localTimes(zone);
+    long localSecond = local.toEpochSecond(ZoneOffset.UTC);
+    int found = times.resolve(localSecond);
+    if (found == LocalTimes.UNIQUE) {
+      return times.epochSecond();
     }
-    if (change.isGap()) {
-      defects.accept(SkippedRecord.of(source, line, "time", text, "does not exist in " + zone + ": its clocks went"
-          + " from " + change.getDateTimeBefore().toLocalTime() + " to " + change.getDateTimeAfter().toLocalTime()
-          + " that day (expected a time the zone's clocks showed; a log written in another zone needs that zone)"));
+    if (found == LocalTimes.GAP) {
+      defects.accept(SkippedRecord.of(source, line, "time", text,
+          times.gapRule("a log written in another zone needs that zone")));
       return Long.MIN_VALUE;
     }
-    long earlier = local.toEpochSecond(change.getOffsetBefore());
-    long later = local.toEpochSecond(change.getOffsetAfter());
-    long changeAt = change.toEpochSecond();
+    long earlier = times.earlier(localSecond);
+    long later = times.later(localSecond);
+    long changeAt = times.change().toEpochSecond();
     boolean passed = latest != Long.MIN_VALUE
         && (latest >= changeAt || earlier < latest - CallAssembler.BACKWARDS_TOLERANCE_SECONDS);
     long chosen = passed ? later : earlier;
-    String offset = (passed ? change.getOffsetAfter() : change.getOffsetBefore()).toString();
-    if (noted.add(changeAt + offset)) {
-      ambiguous.add(SkippedRecord.of(source, line, "time", text, "is shown twice by " + zone + "'s clocks that day;"
-          + " read at " + offset + " (" + Instant.ofEpochSecond(chosen) + "), "
-          + (passed ? "the later offset, as the log has passed the change"
+    if (noted.add(times.noticeKey(passed))) {
+      ambiguous.add(SkippedRecord.of(source, line, "time", text, times.ambiguousRule(passed, chosen,
+          (passed ? "the later offset, as the log has passed the change"
               : "the earlier offset, as the log has not passed the change yet")
-          + " (the rows of that hour are read so until the log's order shows the change)"));
+          + " (the rows of that hour are read so until the log's order shows the change)")));
     }
     return chosen;
+  }
+
+  private LocalTimes localTimes(ZoneId zone) {
+    LocalTimes times = this.times;
+    if (times == null) {
+      times = new LocalTimes(zone);
+      this.times = times;
+    }
+    return times;
   }
 
   /** Returns whether a head of bytes is a table's, by {@code SourceFormat}'s one rule. */

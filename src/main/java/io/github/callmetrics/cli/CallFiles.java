@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,8 @@ final class CallFiles {
   private CallFiles() {}
 
   /** The files of a command line, by format, in the order given. */
-  record Inputs(List<Path> csv, List<Path> queueLogs) {}
+  /** The files by format, and how the CSV files are laid out (delimiter, column names, source zone). */
+  record Inputs(List<Path> csv, List<Path> queueLogs, UnaryOperator<CsvCallReader> csvLayout) {}
 
   /** What a read made: the collected value, and the reports to print. */
   record Result<R>(R value, @Nullable ReadReport csv, @Nullable QueueLogReport log) {
@@ -64,6 +66,9 @@ final class CallFiles {
     void print(PrintWriter err) {
       if (csv != null) {
         report(csv, err);
+        for (SkippedRecord time : csv.notices()) {
+          err.println("callmetrics: notice: " + time.message());
+        }
       }
       if (log != null) {
         report(log.read(), err);
@@ -85,7 +90,7 @@ final class CallFiles {
    *
    * @throws IllegalArgumentException if a file is missing or of no known format (a usage error)
    */
-  static Inputs inputs(List<Path> files) {
+  static Inputs inputs(List<Path> files, UnaryOperator<CsvCallReader> csvLayout) {
     List<Path> csv = new ArrayList<>();
     List<Path> queueLogs = new ArrayList<>();
     for (Path file : files) {
@@ -100,7 +105,7 @@ final class CallFiles {
       }
       (format.get() == SourceFormat.CSV ? csv : queueLogs).add(file);
     }
-    return new Inputs(List.copyOf(csv), List.copyOf(queueLogs));
+    return new Inputs(List.copyOf(csv), List.copyOf(queueLogs), csvLayout);
   }
 
   /**
@@ -118,7 +123,7 @@ final class CallFiles {
       A container = null;
       ReadReport csv = null;
       if (!inputs.csv().isEmpty()) {
-        CollectedRead<A> read = CsvCallReader.of(mode).collect(inputs.csv(), unfinished);
+        CollectedRead<A> read = inputs.csvLayout().apply(CsvCallReader.of(mode)).collect(inputs.csv(), unfinished);
         container = read.value();
         csv = read.report();
       }

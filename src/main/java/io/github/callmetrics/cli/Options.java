@@ -61,6 +61,26 @@ final class Options {
     }
   }
 
+  /** Reads a CSV delimiter: {@code ,} {@code ;} or a tab ({@code tab}, {@code \t} or the character itself). */
+  static final class DelimiterConverter implements CommandLine.ITypeConverter<Character> {
+    @Override
+    public Character convert(String value) {
+      switch (value.equals("\t") ? "\t" : value.strip().toLowerCase(Locale.ROOT)) {
+        case ",":
+          return ',';
+        case ";":
+          return ';';
+        case "\t":
+        case "\\t":
+        case "tab":
+          return '\t';
+        default:
+          throw new CommandLine.TypeConversionException(
+              "'" + value + "' is not a delimiter the CSV reader takes (expected ',', ';' or tab)");
+      }
+    }
+  }
+
   /** Reads a decimal number ({@code 0.80}, {@code 0.3}), with a message that says what was expected. */
   static final class DecimalConverter implements CommandLine.ITypeConverter<BigDecimal> {
     @Override

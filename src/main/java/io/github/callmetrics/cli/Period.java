@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
@@ -109,7 +110,7 @@ final class Period {
   static @Nullable LocalDate[] guess(CallFiles.Inputs inputs, ZoneId zone) {
     Span<Object> span = new Span<>(new Object());
     for (Path file : inputs.csv()) {
-      csvEnds(file, span);
+      csvEnds(file, span, inputs.csvLayout());
     }
     for (Path file : inputs.queueLogs()) {
       logEnds(file, span);
@@ -120,7 +121,7 @@ final class Period {
     return new LocalDate[] {span.firstDay(zone), span.lastDay(zone)};
   }
 
-  private static void csvEnds(Path file, Span<?> span) {
+  private static void csvEnds(Path file, Span<?> span, UnaryOperator<CsvCallReader> layout) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       byte[] head = read(channel, 0, (int) Math.min(size, SAMPLE));
@@ -128,22 +129,22 @@ final class Period {
       if (headerEnd < 0) {
         return;
       }
-      sample(Arrays.copyOf(head, lastLineEnd(head) + 1), span);
+      sample(Arrays.copyOf(head, lastLineEnd(head) + 1), span, layout);
       if (size > SAMPLE) {
         byte[] tail = read(channel, size - SAMPLE, SAMPLE);
         int from = indexOf(tail, 0) + 1;
         byte[] joined = Arrays.copyOf(head, headerEnd + 1 + tail.length - from);
         System.arraycopy(tail, from, joined, headerEnd + 1, tail.length - from);
-        sample(joined, span);
+        sample(joined, span, layout);
       }
     } catch (IOException | RuntimeException e) {
       // Only a guess: the read itself reports what is wrong with the file.
     }
   }
 
-  private static void sample(byte[] csv, Span<?> span) throws IOException {
+  private static void sample(byte[] csv, Span<?> span, UnaryOperator<CsvCallReader> layout) throws IOException {
     try {
-      CsvCallReader.of(ReadMode.LENIENT).withoutDuplicateIdCheck()
+      layout.apply(CsvCallReader.of(ReadMode.LENIENT)).withoutDuplicateIdCheck()
           .read(new InputStreamReader(new ByteArrayInputStream(csv), UTF_8), "sample", span::add);
     } catch (ReadException e) {
       // A sample may cut a quoted cell: the guess takes what was read before.

@@ -3,6 +3,7 @@ package io.github.callmetrics.cli;
 import io.github.callmetrics.asterisk.QueueConfig;
 import io.github.callmetrics.asterisk.QueuesConf;
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.csv.CsvCallReader;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.definition.ServiceLevelFormula;
@@ -10,6 +11,7 @@ import io.github.callmetrics.definition.ThresholdBoundary;
 import io.github.callmetrics.interval.Attribution;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
+import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.report.Dimension;
 import io.github.callmetrics.report.QueueThresholds;
 import io.github.callmetrics.report.Report;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,6 +114,19 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
+  @Option(names = "--delimiter", paramLabel = "CHAR", converter = Options.DelimiterConverter.class,
+      description = "Delimiter of the CSV files: ',', ';' or tab (default: the one the header line holds).")
+  @Nullable Character delimiter;
+
+  @Option(names = "--column", paramLabel = "OURS=THEIRS",
+      description = "Read the CSV header's column THEIRS as the format's column OURS, e.g. id=call_id; repeatable.")
+  List<String> columns = new ArrayList<>();
+
+  @Option(names = "--source-zone", paramLabel = "ZONE",
+      description = "Time zone of the CSV files' date-times written without an offset (default: none, such a time is"
+          + " a defect).")
+  @Nullable String sourceZone;
+
   @Option(names = "--lenient", description = "Skip bad records (each is reported on stderr) instead of stopping at the first.")
   boolean lenient;
 
@@ -139,6 +156,46 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** The CSV options as a change to a reader; a bad one is a usage error (IllegalArgumentException). */
+  private UnaryOperator<CsvCallReader> csvLayout() {
+    CsvCallReader check = CsvCallReader.of(ReadMode.STRICT);
+    UnaryOperator<CsvCallReader> layout = UnaryOperator.identity();
+    if (delimiter != null) {
+      char d = delimiter;
+      layout = chain(layout, r -> r.withDelimiter(d));
+    }
+    for (String column : columns) {
+      int eq = column.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("--column '" + column + "' is not OURS=THEIRS (expected a column of the"
+            + " format and the header's name for it, such as id=call_id)");
+      }
+      String ours = column.substring(0, eq);
+      String theirs = column.substring(eq + 1);
+      try {
+        check = check.withColumn(ours, theirs); // a bad mapping is refused now, as a usage error
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--column '" + column + "': " + e.getMessage(), e);
+      }
+      layout = chain(layout, r -> r.withColumn(ours, theirs));
+    }
+    if (sourceZone != null) {
+      ZoneId source;
+      try {
+        source = ZoneId.of(sourceZone);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("--source-zone '" + sourceZone + "' is not a time zone (expected an id"
+            + " such as Europe/Berlin or UTC)", e);
+      }
+      layout = chain(layout, r -> r.withSourceZone(source));
+    }
+    return layout;
+  }
+
+  private static UnaryOperator<CsvCallReader> chain(UnaryOperator<CsvCallReader> a, UnaryOperator<CsvCallReader> b) {
+    return r -> b.apply(a.apply(r));
   }
 
   private ZoneId zoneId() {
@@ -195,7 +252,7 @@ final class ReportCommand implements Callable<Integer> {
       Set<Dimension> dimensions, Attribution mode) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CallFiles.Inputs inputs = CallFiles.inputs(files);
+    CallFiles.Inputs inputs = CallFiles.inputs(files, csvLayout());
     LocalDate first = from;
     LocalDate last = to;
     Report report;

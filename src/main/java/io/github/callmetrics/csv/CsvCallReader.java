@@ -23,6 +23,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,22 +67,22 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each read uses its own state.
  */
 public final class CsvCallReader {
-  private static final CallAccess CALLS = CallAccess.Holder.get();
   /** The smallest part of a file {@link #collect} reads on a thread of its own: below it, threads cost more. */
   static final long MIN_PART_BYTES = 16L << 20;
-  /** The most parts of a file: the run-wide duplicate check numbers a call's part in 12 bits. */
-  private static final int MAX_PARTS = 1 << 12;
 
   private final ReadMode mode;
   private final boolean checkDuplicateIds;
   private final int parallelism;
   private final long minPartBytes;
+  private final CsvLayout layout;
 
-  private CsvCallReader(ReadMode mode, boolean checkDuplicateIds, int parallelism, long minPartBytes) {
+  private CsvCallReader(ReadMode mode, boolean checkDuplicateIds, int parallelism, long minPartBytes,
+      CsvLayout layout) {
     this.mode = mode;
     this.checkDuplicateIds = checkDuplicateIds;
     this.parallelism = parallelism;
     this.minPartBytes = minPartBytes;
+    this.layout = layout;
   }
 
   /**
@@ -92,7 +93,7 @@ public final class CsvCallReader {
    */
   public static CsvCallReader of(ReadMode mode) {
     return new CsvCallReader(requireNonNull(mode, "mode"), true, Runtime.getRuntime().availableProcessors(),
-        MIN_PART_BYTES);
+        MIN_PART_BYTES, CsvLayout.DEFAULT);
   }
 
   /**
@@ -102,7 +103,7 @@ public final class CsvCallReader {
    * @return the reader
    */
   public CsvCallReader withoutDuplicateIdCheck() {
-    return new CsvCallReader(mode, false, parallelism, minPartBytes);
+    return new CsvCallReader(mode, false, parallelism, minPartBytes, layout);
   }
 
   /**
@@ -117,12 +118,58 @@ public final class CsvCallReader {
     if (threads < 1) {
       throw new IllegalArgumentException("threads " + threads + " is less than 1 (expected one or more)");
     }
-    return new CsvCallReader(mode, checkDuplicateIds, threads, minPartBytes);
+    return new CsvCallReader(mode, checkDuplicateIds, threads, minPartBytes, layout);
   }
 
   /** For tests: parts of a few bytes, so that small files are read in many parts. */
   CsvCallReader withPartsOfAtLeast(long bytes) {
-    return new CsvCallReader(mode, checkDuplicateIds, parallelism, bytes);
+    return new CsvCallReader(mode, checkDuplicateIds, parallelism, bytes, layout);
+  }
+
+  /**
+   * Returns a reader like this one that reads files with a given delimiter, instead of the one their header
+   * line shows (by default the one of comma, semicolon and tab that the header holds outside quotes; see {@code
+   * docs/csv-format.md}). Quoted cells may hold the delimiter, as they may a comma.
+   *
+   * @param delimiter  {@code ','}, {@code ';'} or {@code '\t'}
+   * @return the reader
+   * @throws IllegalArgumentException if {@code delimiter} is another character
+   */
+  public CsvCallReader withDelimiter(char delimiter) {
+    return new CsvCallReader(mode, checkDuplicateIds, parallelism, minPartBytes, layout.withDelimiter(delimiter));
+  }
+
+  /**
+   * Returns a reader like this one that reads the header's column {@code theirs} as the format's column {@code
+   * ours}: for exports of other tools ({@code withColumn("id", "call_id")}). Names are compared ignoring case
+   * and surrounding spaces; a column named {@code ours} in the header is then ignored. Mappings add up.
+   *
+   * @param ours  a column of the format ({@code docs/csv-format.md}): id, queue, channel, arrived (or
+   *     arrived_epoch_seconds, arrived_epoch_millis), outcome, ended (or ended_epoch_seconds, ended_epoch_millis),
+   *     handle_time, wait_seconds or talk_seconds; not null
+   * @param theirs  the header's name for it, not blank
+   * @return the reader
+   * @throws IllegalArgumentException if {@code ours} is not a column of the format, {@code theirs} is blank, or
+   *     either is already mapped to another
+   */
+  public CsvCallReader withColumn(String ours, String theirs) {
+    return new CsvCallReader(mode, checkDuplicateIds, parallelism, minPartBytes,
+        layout.withColumn(requireNonNull(ours, "ours"), requireNonNull(theirs, "theirs")));
+  }
+
+  /**
+   * Returns a reader like this one that reads date-times written without an offset ({@code 2026-03-29
+   * 02:30:00}, a space or {@code T}) in a zone. A time the zone's clocks skipped is a defect of its row; one they
+   * showed twice is read at the earlier offset (the outcome's instant at the later one if the earlier would put
+   * it before the arrival) and said once per change and offset in {@link ReadReport#notices()}. Date-times with
+   * an offset are read as written. Without a zone, a date-time without an offset is a defect.
+   *
+   * @param zone  the zone of the file's local times, not null
+   * @return the reader
+   */
+  public CsvCallReader withSourceZone(ZoneId zone) {
+    return new CsvCallReader(mode, checkDuplicateIds, parallelism, minPartBytes,
+        layout.withZone(requireNonNull(zone, "zone")));
   }
 
   /** Returns the most threads {@link #collect} reads a file on. */
@@ -251,7 +298,8 @@ public final class CsvCallReader {
     for (Path file : files) {
       FilePart.Combined<A> one;
       try {
-        one = collectFile(file, collector, run);
+        one = new CsvParts(mode, layout, parallelism, minPartBytes).collectFile(requireNonNull(file, "file"),
+            sourceName(file), collector, run);
       } catch (ReadException e) {
         if (reports.isEmpty()) {
           throw e;
@@ -273,13 +321,15 @@ public final class CsvCallReader {
     long calls = 0;
     List<SkippedRecord> skipped = new ArrayList<>();
     Set<String> ignored = new LinkedHashSet<>();
+    List<SkippedRecord> notices = new ArrayList<>();
     for (ReadReport r : reports) {
       sources.addAll(r.sources());
       calls += r.callCount();
       skipped.addAll(r.skipped());
       ignored.addAll(r.ignoredColumns());
+      notices.addAll(r.notices());
     }
-    return ReadReport.of(sources, calls, skipped, List.copyOf(ignored));
+    return ReadReport.of(sources, calls, skipped, List.copyOf(ignored)).withNotices(notices);
   }
 
   /**
@@ -318,90 +368,8 @@ public final class CsvCallReader {
     return name == null ? file.toString() : name.toString();
   }
 
-  private <A> FilePart.Combined<A> collectFile(Path file, Collector<? super Call, A, ?> collector,
-      @Nullable RunCheck run) throws IOException {
-    requireNonNull(file, "file");
-    String source = sourceName(file);
-    long size = Files.size(file);
-    int sourceIndex = run == null ? 0 : run.newSource(source, size);
-    BiConsumer<A, ? super Call> add = collector.accumulator();
-    long parts = Math.min(Math.min(parallelism, MAX_PARTS), size / minPartBytes);
-    if (parts < 2) {
-      A container = collector.supplier().get();
-      Consumer<Call> sink = call -> add.accept(container, call);
-      ReadTracker tracker = run == null ? ReadTracker.streaming(mode, sink)
-          : ReadTracker.streaming(mode, sink, run.tap(RunCheck.CSV, sourceIndex, 0), source);
-      tracker.startSource(source);
-      try (InputStream in = Files.newInputStream(file)) {
-        new Session(new CsvTokenizer(in), source, tracker, size, false).read();
-      }
-      return new FilePart.Combined<>(container, tracker.report());
-    }
-    // The header, read once here; its defects stop the read as on one thread.
-    ReadTracker headerTracker = ReadTracker.streaming(mode, call -> { });
-    headerTracker.startSource(source);
-    Session head;
-    long bodyStart;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = new Session(new CsvTokenizer(in), source, headerTracker, size, false);
-      head.readHeader();
-      bodyStart = head.t.position();
-    }
-    long[] starts = FilePart.starts(file, bodyStart, size, (int) parts);
-    List<FilePart<A>> all = new ArrayList<>(starts.length);
-    String idField = "column " + head.row.roleName(RowParser.ID);
-    for (int k = 0; k < starts.length; k++) {
-      A container = collector.supplier().get();
-      Consumer<Call> sink = call -> add.accept(container, call);
-      ReadTracker tracker;
-      if (run == null) {
-        tracker = ReadTracker.streaming(mode, sink);
-      } else {
-        tracker = ReadTracker.streaming(mode, sink, run.tap(RunCheck.CSV, sourceIndex, k), source);
-        tracker.tap().ifPresent(tap -> tap.field(idField));
-      }
-      all.add(new FilePart<>(k, starts, container, tracker));
-    }
-    List<Thread> threads = new ArrayList<>();
-    for (FilePart<A> part : all.subList(1, all.size())) {
-      Thread thread = new Thread(() -> readPart(file, source, head.row, part), "callmetrics-csv-part-" + part.index);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-    readPart(file, source, head.row, all.get(0));
-    try {
-      for (Thread thread : threads) {
-        thread.join();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      threads.forEach(Thread::interrupt);
-      throw new InterruptedIOException("interrupted while the parts of " + source + " were read");
-    }
-    return FilePart.combine(all, collector, head.t.nextLine(), source, headerTracker.report().ignoredColumns(),
-        run, sourceIndex);
-  }
-
   private static <A, R> R finish(Collector<? super Call, A, R> collector, A container) {
     return collector.finisher().apply(container);
-  }
-
-  /** Reads one part of a file on the current thread; what stops it is kept in the part. */
-  private void readPart(Path file, String source, RowParser header, FilePart<?> part) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long start = part.start();
-      channel.position(start);
-      Session session = new Session(CsvTokenizer.continuing(Channels.newInputStream(channel), start), source,
-          part.tracker, -1, false);
-      session.row.columnsOf(header);
-      session.part = part;
-      session.body();
-    } catch (ReadException e) {
-      part.stopped = e;
-    } catch (IOException | RuntimeException | Error e) {
-      part.failure = e;
-    }
   }
 
   private void readFile(Path file, ReadTracker tracker) throws IOException {
@@ -409,7 +377,7 @@ public final class CsvCallReader {
     String source = sourceName(file);
     tracker.startSource(source);
     try (InputStream in = Files.newInputStream(file)) {
-      new Session(new CsvTokenizer(in), source, tracker, Files.size(file), checkDuplicateIds).read();
+      new CsvSession(new CsvTokenizer(in), source, tracker, Files.size(file), checkDuplicateIds, layout).read();
     }
   }
 
@@ -417,328 +385,8 @@ public final class CsvCallReader {
     requireNonNull(reader, "reader");
     requireNonNull(sourceName, "sourceName");
     tracker.startSource(sourceName);
-    new Session(new CsvTokenizer(Utf8.encoding(reader)), sourceName, tracker, -1, checkDuplicateIds).read();
+    new CsvSession(new CsvTokenizer(Utf8.encoding(reader)), sourceName, tracker, -1, checkDuplicateIds, layout)
+        .read();
   }
 
-  private static String requiredName(int role) {
-    switch (role) {
-      case RowParser.ID:
-        return "id";
-      case RowParser.QUEUE:
-        return "queue";
-      case RowParser.ARRIVED_ISO:
-        return "arrived (or arrived_epoch_seconds, arrived_epoch_millis)";
-      case RowParser.OUTCOME:
-        return "outcome";
-      default:
-        return "ended (or ended_epoch_seconds, ended_epoch_millis)";
-    }
-  }
-
-  /** The role that stands for every format of the same column (arrived, ended). */
-  private static int group(int role) {
-    switch (role) {
-      case RowParser.ARRIVED_SECONDS:
-      case RowParser.ARRIVED_MILLIS:
-        return RowParser.ARRIVED_ISO;
-      case RowParser.ENDED_SECONDS:
-      case RowParser.ENDED_MILLIS:
-        return RowParser.ENDED_ISO;
-      default:
-        return role;
-    }
-  }
-
-  private static int role(String name) {
-    switch (name) {
-      case "id":
-        return RowParser.ID;
-      case "queue":
-        return RowParser.QUEUE;
-      case "channel":
-        return RowParser.CHANNEL;
-      case "arrived":
-        return RowParser.ARRIVED_ISO;
-      case "arrived_epoch_seconds":
-        return RowParser.ARRIVED_SECONDS;
-      case "arrived_epoch_millis":
-        return RowParser.ARRIVED_MILLIS;
-      case "outcome":
-        return RowParser.OUTCOME;
-      case "ended":
-        return RowParser.ENDED_ISO;
-      case "ended_epoch_seconds":
-        return RowParser.ENDED_SECONDS;
-      case "ended_epoch_millis":
-        return RowParser.ENDED_MILLIS;
-      case "handle_time":
-        return RowParser.HANDLE_TIME;
-      default:
-        return RowParser.IGNORED;
-    }
-  }
-
-  /** The state of one read. */
-  private static final class Session {
-    final CsvTokenizer t;
-    final String source;
-    final ReadTracker tracker;
-    final RowParser row = new RowParser();
-    /** The in-order check of one file ({@link #read}); a run's check ({@link #collect}) is the tracker's. */
-    final @Nullable DuplicateCheck duplicates;
-    /** The file's size in bytes, or -1 for a stream. */
-    final long size;
-    long records;
-    boolean sized;
-    /** The part of the file this session reads, or null for all of it. */
-    @Nullable FilePart<?> part;
-
-    Session(CsvTokenizer t, String source, ReadTracker tracker, long size, boolean checkIds) {
-      this.duplicates = checkIds ? new DuplicateCheck() : null;
-      this.t = t;
-      this.source = source;
-      this.tracker = tracker;
-      this.size = size;
-    }
-
-    void read() throws IOException {
-      readHeader();
-      body();
-    }
-
-    /** Reads the header record; a defect there stops the read. */
-    void readHeader() throws IOException {
-      try {
-        if (!t.next()) {
-          throw tracker.fatal(SkippedRecord.of(source, 1, "header", "",
-              "is missing: the file is empty (expected a header line naming the columns)"));
-        }
-      } catch (CsvTokenizer.CsvSyntaxException e) {
-        throw tracker.fatal(SkippedRecord.of(source, e.line, e.field, e.value, e.rule));
-      }
-      header();
-      records = 1;
-    }
-
-    /** Reads the records after the header: to the end, or for a part to where a later part starts. */
-    void body() throws IOException {
-      try {
-        while (t.next()) {
-          if (record()) {
-            break;
-          }
-        }
-        flush();
-      } catch (CsvTokenizer.CsvSyntaxException e) {
-        // A quote never closed, or a record too long: no later record can be delimited.
-        flush();
-        throw tracker.fatal(SkippedRecord.of(source, e.line, e.field, e.value, e.rule));
-      }
-    }
-
-    /**
-     * Handles the record the tokenizer holds. A method of its own, called once per record, so that the JIT
-     * compiles it as a whole method, with the profile of many calls, rather than only inside the one long
-     * loop of {@link #body} (on-stack replacement), whose code varied from run to run.
-     *
-     * @return true if this part of the file ends after the record
-     */
-    private boolean record() {
-      records++;
-      Call call = call();
-      if (call != null) {
-        if (duplicates == null) {
-          tracker.at(t.line());
-          tracker.accept(call);
-        } else {
-          int idColumn = row.column(RowParser.ID);
-          if (duplicates.add(call, t.line(), row.queueNumber, t.bytes(), t.start(idColumn), t.length(idColumn))) {
-            if (!sized && size > 0) {
-              // The rows so far tell the bytes per row: size the id set for the whole file at once.
-              sized = true;
-              duplicates.expect(size * records / t.position());
-            }
-            flush();
-          }
-        }
-      }
-      return part != null && part.endsAt(t.position(), t.nextLine());
-    }
-
-    /** Hands on the calls waiting for the duplicate check; before any report, so the file's order holds. */
-    private void flush() {
-      if (duplicates != null) {
-        duplicates.flush(tracker, source, row.roleName(RowParser.ID));
-      }
-    }
-
-    /** Reports a bad record, after the calls before it. */
-    private void skip(SkippedRecord record) {
-      flush();
-      tracker.skip(record);
-    }
-
-    private void header() {
-      int count = t.fieldCount();
-      List<String> cells = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        cells.add(t.text(i));
-      }
-      if (count == 0 || (count == 1 && cells.get(0).isBlank())) {
-        throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", "",
-            "is an empty line (expected a header line naming the columns)"));
-      }
-      if (t.strayField() >= 0) {
-        throw tracker.fatal(SkippedRecord.of(source, t.line(), "quoting", t.strayText(),
-            "follows the closing quote of header cell " + (t.strayField() + 1) + " (expected a comma or a line end after"
-                + " a closing quote, as in RFC 4180; without a header no row can be read)"));
-      }
-      int[] roles = new int[count];
-      String[] names = new String[count];
-      @Nullable String[] byRole = new String[RowParser.HANDLE_TIME + 1];
-      for (int i = 0; i < count; i++) {
-        String raw = cells.get(i);
-        String name = raw.strip().toLowerCase(Locale.ROOT);
-        names[i] = raw.strip();
-        int role = role(name);
-        roles[i] = role;
-        if (role == RowParser.IGNORED) {
-          tracker.ignoreColumn(raw);
-          continue;
-        }
-        int group = group(role);
-        String earlier = byRole[group];
-        if (earlier != null) {
-          throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", raw,
-              "repeats column " + earlier + " (expected each column once; arrived and ended take one format each)"));
-        }
-        byRole[group] = raw.strip();
-        byRole[role] = raw.strip();
-      }
-      for (int required : new int[] {RowParser.ID, RowParser.QUEUE, RowParser.ARRIVED_ISO, RowParser.OUTCOME,
-          RowParser.ENDED_ISO}) {
-        if (byRole[required] == null) {
-          throw tracker.fatal(SkippedRecord.of(source, t.line(), "header", String.join(",", cells),
-              "has no column " + requiredName(required)
-                  + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)"));
-        }
-      }
-      row.columns(roles, names, byRole);
-      tracker.tap().ifPresent(tap -> tap.field("column " + row.roleName(RowParser.ID)));
-    }
-
-    private SkippedRecord strayQuote() {
-      int field = t.strayField();
-      String cell = field < row.columnCount() ? "column " + row.name(field) + "'s cell" : "cell " + (field + 1);
-      return SkippedRecord.of(source, t.line(), "quoting", t.strayText(),
-          "follows the closing quote of " + cell + " (expected a comma or a line end after a closing quote, as in"
-              + " RFC 4180; the row is skipped, and reading goes on after it)");
-    }
-
-    /** Parses a record into a call, or reports the record and returns null. */
-    private @Nullable Call call() {
-      int fields = t.fieldCount();
-      if (t.strayField() >= 0) {
-        skip(strayQuote());
-        return null;
-      }
-      if (fields == 0) {
-        skip(SkippedRecord.of(source, t.line(), "row", "",
-            "is an empty line (expected " + row.columnCount() + " columns as in the header)"));
-        return null;
-      }
-      if (fields != row.columnCount()) {
-        skip(SkippedRecord.of(source, t.line(), "column count", Integer.toString(fields),
-            "differs from the header's " + row.columnCount() + " columns (expected every row to have as many)"));
-        return null;
-      }
-      row.parse(t);
-      if (row.defectRule != null) {
-        skip(SkippedRecord.of(source, t.line(), "column " + row.name(row.defectColumn),
-            requireNonNull(row.defectValue), row.defectRule));
-        return null;
-      }
-      if (!row.hasArrived) {
-        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ARRIVED_ISO), "",
-            "is empty (expected the instant the call arrived)"));
-        return null;
-      }
-      boolean waiting = row.outcome == RowParser.WAITING;
-      int endedColumn = row.column(RowParser.ENDED_ISO);
-      if (waiting && t.length(endedColumn) > 0) {
-        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ENDED_ISO),
-            t.text(endedColumn), "is given for a waiting call (expected empty when outcome is waiting)"));
-        return null;
-      }
-      if (!waiting && !row.hasEnded) {
-        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(RowParser.ENDED_ISO), "",
-            "is empty (expected the instant of the outcome when outcome is " + RowParser.OUTCOMES[row.outcome] + ")"));
-        return null;
-      }
-      String id = requireNonNull(row.id);
-      String queue = requireNonNull(row.queue);
-      try {
-        // One object, straight from the parsed primitives, with the factories' checks and messages.
-        return CALLS.create(id, queue, row.channel, OUTCOMES[row.outcome], reason(row.outcome), row.arrivedSeconds,
-            row.arrivedNanos, row.endedSeconds, row.endedNanos, row.hasHandle, row.handleSeconds, row.handleNanos);
-      } catch (InvalidCallException e) {
-        // The model's rule broken; the message names the column and shows the cell as the file wrote it.
-        int role;
-        switch (e.field()) {
-          case "id":
-            role = RowParser.ID;
-            break;
-          case "queue":
-            role = RowParser.QUEUE;
-            break;
-          case "handle time":
-            role = RowParser.HANDLE_TIME;
-            break;
-          default:
-            role = RowParser.ENDED_ISO;
-            break;
-        }
-        String value = role == RowParser.ID ? id : role == RowParser.QUEUE ? queue : t.text(row.column(role));
-        String rule = role == RowParser.ENDED_ISO
-            ? arrivedAsWritten(e.rule(), t.text(row.column(RowParser.ARRIVED_ISO)))
-            : e.rule();
-        skip(SkippedRecord.of(source, t.line(), "column " + row.roleName(role), value, rule));
-        return null;
-      }
-    }
-  }
-
-  /** The call's outcome for each of the file's ({@link RowParser#OUTCOMES}). */
-  private static final Outcome[] OUTCOMES = {Outcome.ANSWERED, Outcome.ABANDONED, Outcome.LEFT_UNANSWERED,
-      Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED, Outcome.LEFT_UNANSWERED,
-      Outcome.WAITING};
-
-  private static @Nullable FlowOutReason reason(int outcome) {
-    switch (outcome) {
-      case RowParser.ANSWERED:
-      case RowParser.ABANDONED:
-      case RowParser.WAITING:
-        return null;
-      case RowParser.TIMEOUT:
-        return FlowOutReason.TIMEOUT;
-      case RowParser.QUEUE_EMPTY:
-        return FlowOutReason.QUEUE_EMPTY;
-      case RowParser.KEY_PRESS:
-        return FlowOutReason.KEY_PRESS;
-      case RowParser.WITHDRAWN:
-        return FlowOutReason.WITHDRAWN;
-      default:
-        return FlowOutReason.OVERFLOW;
-    }
-  }
-
-  /** Shows the arrival as the file wrote it, with the instant it means when the two read differently. */
-  private static String arrivedAsWritten(String rule, String arrivedText) {
-    String prefix = "is before arrived ";
-    if (!rule.startsWith(prefix)) {
-      return rule;
-    }
-    String instant = rule.substring(prefix.length());
-    return instant.equals(arrivedText) ? rule : prefix + arrivedText + " (" + instant + ")";
-  }
 }

@@ -15,8 +15,10 @@ import java.util.Arrays;
  *   <li>a record ends at {@code \n}, {@code \r\n} or a lone {@code \r}, or at the end of the input; a line
  *       end at the very end of the input does not start another record; an empty line is a record of no
  *       field;
+ *   <li>fields are separated by a comma, or by the delimiter set with {@link #delimiter(byte)} (a
+ *       semicolon or a tab);
  *   <li>a field that starts with {@code "} is quoted: it ends at the next {@code "} that is not doubled,
- *       and may hold commas, doubled quotes (read as one) and line breaks; a {@code "} inside a field that
+ *       and may hold delimiters, doubled quotes (read as one) and line breaks; a {@code "} inside a field that
  *       does not start with one is an ordinary character;
  *   <li>a byte-order mark ({@code EF BB BF}) at the start of the input is skipped;
  *   <li>{@link #line()} is the physical line a record starts on, counted from 1; a line break inside a
@@ -40,7 +42,8 @@ final class CsvTokenizer {
   /** The longest record read, line end included: as long as FastCSV's limit on a field (16 Mi chars). */
   static final int MAX_RECORD_BYTES = 16 << 20;
 
-  private static final long COMMAS = Bytes.repeated((byte) ',');
+  /** The delimiters {@link #detectDelimiter()} tells apart, in the order its message names them. */
+  static final byte[] DELIMITERS = {',', ';', '\t'};
   private static final long LFS = Bytes.repeated((byte) '\n');
   private static final long CRS = Bytes.repeated((byte) '\r');
 
@@ -49,6 +52,9 @@ final class CsvTokenizer {
   private static final int END = -1;
 
   private final InputStream in;
+  /** The byte between fields, and the same in every byte of a word, for {@link #fieldEnd}. */
+  private byte delimiter = ',';
+  private long delimiters = Bytes.repeated((byte) ',');
   private final int maxRecordBytes;
   private byte[] buf;
   /** Where the next record starts. */
@@ -72,6 +78,8 @@ final class CsvTokenizer {
   private int strayField;
   private int strayStart;
   private int strayEnd;
+  private int[] detectedCounts = new int[DELIMITERS.length];
+  private int detectedEnd;
 
   CsvTokenizer(InputStream in) {
     this(in, BUFFER_BYTES, MAX_RECORD_BYTES);
@@ -120,6 +128,76 @@ final class CsvTokenizer {
       }
       fill();
     }
+  }
+
+  /** Sets the byte between fields (a comma unless set), before the first record is read. */
+  void delimiter(byte d) {
+    delimiter = d;
+    delimiters = Bytes.repeated(d);
+  }
+
+  /** Returns the byte between fields. */
+  byte delimiter() {
+    return delimiter;
+  }
+
+  /**
+   * Looks at the first record (the header), without reading it, for the delimiters of {@link #DELIMITERS}
+   * outside quotes: returns the one found, a comma if none is (a header of one column), or -1 if more than
+   * one is, in which case {@link #delimiterCounts()} tells how often each appears.
+   *
+   * @throws IOException if the input cannot be read
+   */
+  int detectDelimiter() throws IOException {
+    if (!started) {
+      skipByteOrderMark();
+    }
+    int[] counts = new int[DELIMITERS.length];
+    while (true) {
+      Arrays.fill(counts, 0);
+      boolean quoted = false;
+      int p = pos;
+      for (; p < limit; p++) {
+        byte c = buf[p];
+        if (c == '"') {
+          quoted = !quoted; // a doubled quote turns it off and on again
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+          break;
+        } else if (!quoted) {
+          for (int k = 0; k < DELIMITERS.length; k++) {
+            if (c == DELIMITERS[k]) {
+              counts[k]++;
+            }
+          }
+        }
+      }
+      if (p < limit || eof || limit - pos >= maxRecordBytes) {
+        detectedEnd = p;
+        break;
+      }
+      fill(); // the header goes on past the bytes read
+    }
+    detectedCounts = counts;
+    int found = -1;
+    for (int k = 0; k < DELIMITERS.length; k++) {
+      if (counts[k] > 0) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = k;
+      }
+    }
+    return found < 0 ? ',' : DELIMITERS[found];
+  }
+
+  /** Returns how often each of {@link #DELIMITERS} appears in the header, after {@link #detectDelimiter()}. */
+  int[] delimiterCounts() {
+    return detectedCounts.clone();
+  }
+
+  /** Returns the header line {@link #detectDelimiter()} looked at, as text, for a message. */
+  String detectedText() {
+    return new String(buf, pos, detectedEnd - pos, UTF_8);
   }
 
   /** Returns the physical line the record starts on, from 1. */
@@ -213,6 +291,7 @@ final class CsvTokenizer {
     int n = 0;
     int[] st = starts; // locals: the loop below stores to them for every field
     int[] en = ends;
+    final byte d = delimiter;
     escapedCount = 0;
     strayField = -1;
     byte c = b[p];
@@ -281,9 +360,9 @@ final class CsvTokenizer {
         p++; // the closing quote
         if (p < lim) {
           c = b[p];
-          if (c != ',' && c != '\n' && c != '\r') { // characters after the closing quote
+          if (c != d && c != '\n' && c != '\r') { // characters after the closing quote
             int stray = p;
-            while (p < lim && (c = b[p]) != ',' && c != '\n' && c != '\r') {
+            while (p < lim && (c = b[p]) != d && c != '\n' && c != '\r') {
               p++;
             }
             if (p == lim && !eof) {
@@ -298,7 +377,7 @@ final class CsvTokenizer {
         }
       } else {
         int s = p;
-        p = fieldEnd(b, p, lim);
+        p = fieldEnd(b, p, lim, d, delimiters);
         st[n] = s;
         en[n] = p;
       }
@@ -310,7 +389,7 @@ final class CsvTokenizer {
         return record(n, p, ln); // the last record, without a line end
       }
       c = b[p];
-      if (c == ',') {
+      if (c == d) {
         p++;
         continue;
       }
@@ -331,21 +410,22 @@ final class CsvTokenizer {
   }
 
   /**
-   * Returns where an unquoted field starting at {@code p} ends: the first comma, LF or CR, or {@code lim}.
+   * Returns where an unquoted field starting at {@code p} ends: the first delimiter {@code d} (repeated in
+   * every byte of {@code ds}), LF or CR, or {@code lim}.
    * Reads 8 bytes at a time while it can ({@link Bytes#matches}): the lowest mark of the three is the
    * field's end.
    */
-  private static int fieldEnd(byte[] b, int p, int lim) {
+  private static int fieldEnd(byte[] b, int p, int lim, byte d, long ds) {
     while (p + 8 <= lim) {
       long word = Bytes.word(b, p);
-      long marks = Bytes.matches(word, COMMAS) | Bytes.matches(word, LFS) | Bytes.matches(word, CRS);
+      long marks = Bytes.matches(word, ds) | Bytes.matches(word, LFS) | Bytes.matches(word, CRS);
       if (marks != 0) {
         return p + (Long.numberOfTrailingZeros(marks) >>> 3);
       }
       p += 8;
     }
     byte c;
-    while (p < lim && (c = b[p]) != ',' && c != '\n' && c != '\r') {
+    while (p < lim && (c = b[p]) != d && c != '\n' && c != '\r') {
       p++;
     }
     return p;

@@ -18,10 +18,13 @@ final class FieldParser {
    * 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds: the years an ISO instant of the format
    * can write, and every reader's range (an instant near Instant.MIN or MAX has no local date in some zones).
    */
-  private static final long MIN_SECOND = -62_167_219_200L;
-  private static final long MAX_SECOND = 253_402_300_799L;
+  static final long MIN_SECOND = -62_167_219_200L;
+  static final long MAX_SECOND = 253_402_300_799L;
   private static final String ISO_EXPECTED =
       "is not an ISO-8601 instant with offset (expected like 2026-03-29T01:59:58+01:00 or 2026-03-29T00:59:58Z)";
+  /** A local date-time read without a zone: the instant it means cannot be known. */
+  static final String NO_OFFSET = "has no offset (expected Z or an offset such as +01:00; for local times,"
+      + " give their zone: --source-zone, or CsvCallReader.withSourceZone)";
 
   private static final long ZEROS = 0x3030_3030_3030_3030L;
   private static final long SIXES = 0x0606_0606_0606_0606L;
@@ -34,6 +37,7 @@ final class FieldParser {
   private static final long DAY_DIGITS = 0xFFFFL;
   private static final long T_MASK = 0xFF_0000L;
   private static final long T = (long) 'T' << 16;
+  private static final long SPACE = (long) ' ' << 16;
   /** "HH:mm:ss": digits in bytes 0-1, 3-4 and 6-7, ':' in bytes 2 and 5. */
   private static final long TIME_DIGITS = 0xFFFF_00FF_FF00_FFFFL;
   private static final long TIME_SEPARATORS_MASK = 0x0000_FF00_00FF_0000L;
@@ -41,12 +45,19 @@ final class FieldParser {
 
   long seconds;
   int nanos;
+  /** Whether a date-time without an offset parses, as a local one ({@link #local}): with a source zone only. */
+  boolean localAllowed;
+  /** Whether the last date-time parsed was local: {@link #seconds} then count from 1970-01-01T00:00 local. */
+  boolean local;
+  /** The digits of the last duration's fraction of a second, 0 to 9 (9 for an ISO-8601 duration). */
+  int fractionDigits;
   /** The last date parsed and checked, as {@code year << 9 | month << 5 | day}, and its epoch day. */
   private int lastDate = -1;
   private long lastEpochDay;
 
   /**
-   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH|±HH:MM:SS)}.
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff](Z|±HH:MM|±HHMM|±HH|±HH:MM:SS)}, a space allowed for the
+   * {@code T}; without the offset only if {@link #localAllowed}, as a local date-time.
    *
    * @return null on success, else the rule broken
    */
@@ -62,7 +73,7 @@ final class FieldParser {
     long dayT = Bytes.word(b, off + 8);
     long time = Bytes.word(b, off + 11);
     if (!(matches(date, DATE_DIGITS, DATE_SEPARATORS_MASK, DATE_SEPARATORS)
-        & matches(dayT, DAY_DIGITS, T_MASK, T)
+        & (matches(dayT, DAY_DIGITS, T_MASK, T) | matches(dayT, DAY_DIGITS, T_MASK, SPACE))
         & matches(time, TIME_DIGITS, TIME_SEPARATORS_MASK, TIME_SEPARATORS))) {
       return ISO_EXPECTED;
     }
@@ -123,7 +134,13 @@ final class FieldParser {
       }
     }
     if (p >= end) {
-      return "has no offset (expected Z or an offset such as +01:00)";
+      if (!localAllowed) {
+        return NO_OFFSET;
+      }
+      local = true;
+      seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
+      nanos = nano;
+      return null;
     }
     int offsetSeconds;
     byte sign = b[p];
@@ -160,6 +177,7 @@ final class FieldParser {
     } else {
       return ISO_EXPECTED;
     }
+    local = false;
     seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     nanos = nano;
     return null;
@@ -207,8 +225,9 @@ final class FieldParser {
   }
 
   /**
-   * Parses a duration: seconds ({@code 185}, {@code 185.5}) or ISO-8601 ({@code PT3M5S}); a negative
-   * duration parses (the caller rejects it with the model's rule).
+   * Parses a duration: seconds ({@code 185}, {@code 185.5}), {@code h:mm:ss} ({@code 0:03:05}, a fraction
+   * allowed) or ISO-8601 ({@code PT3M5S}); a negative duration parses (the caller rejects it with the model's
+   * rule).
    *
    * @return null on success, else the rule broken
    */
@@ -224,6 +243,7 @@ final class FieldParser {
         Duration d = Duration.parse(new String(b, off, len, StandardCharsets.ISO_8859_1));
         seconds = d.getSeconds();
         nanos = d.getNano();
+        fractionDigits = 9;
         return null;
       } catch (DateTimeParseException e) {
         return "is not an ISO-8601 duration (expected like PT3M5S) or a number of seconds";
@@ -240,7 +260,27 @@ final class FieldParser {
       p++;
     }
     int wholeDigits = p - start;
+    if (p < end && b[p] == ':' && wholeDigits > 0) {
+      // h:mm:ss: the whole number read so far is the hours.
+      if (end - p < 6 || b[p + 3] != ':') {
+        return "is not a duration h:mm:ss (expected like 0:03:05, or seconds like 185)";
+      }
+      int mm = twoDigits(b, p + 1);
+      int ss = twoDigits(b, p + 4);
+      if (mm < 0 || ss < 0) {
+        return "is not a duration h:mm:ss (expected like 0:03:05, or seconds like 185)";
+      }
+      if (mm > 59 || ss > 59) {
+        return "has " + (mm > 59 ? "minutes " + mm : "seconds " + ss) + " (expected 00 to 59 in h:mm:ss)";
+      }
+      if (whole > (Long.MAX_VALUE - mm * 60L - ss) / 3600) {
+        return "is too large a number of seconds (expected at most " + Long.MAX_VALUE + ", the largest duration)";
+      }
+      whole = whole * 3600 + mm * 60L + ss;
+      p += 6;
+    }
     int nano = 0;
+    int fraction = 0;
     if (p < end && b[p] == '.') {
       p++;
       int fs = p;
@@ -254,6 +294,7 @@ final class FieldParser {
       if (count == 0 || count > 9) {
         return "has a fraction of " + count + " digits (expected 1 to 9)";
       }
+      fraction = count;
       for (int i = count; i < 9; i++) {
         nano *= 10;
       }
@@ -266,6 +307,7 @@ final class FieldParser {
       d = negative ? d.negated() : d;
       seconds = d.getSeconds();
       nanos = d.getNano();
+      fractionDigits = fraction;
     } catch (DateTimeException | ArithmeticException e) {
       return "is out of the range of a duration";
     }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
@@ -138,6 +140,7 @@ final class FilePart<A> {
       }
     }
     List<SkippedRecord> skipped = new ArrayList<>();
+    Map<String, SkippedRecord> notices = new LinkedHashMap<>();
     long calls = 0;
     @Nullable A combined = null;
     long lineBase = firstLine - 1; // the file's line = the part's line + lineBase
@@ -158,13 +161,17 @@ final class FilePart<A> {
       for (SkippedRecord record : report.skipped()) {
         skipped.add(moved(record, lineBase));
       }
+      for (Map.Entry<String, SkippedRecord> notice : part.tracker.notices().entrySet()) {
+        notices.putIfAbsent(notice.getKey(), moved(notice.getValue(), lineBase)); // once per file, as on one thread
+      }
       calls += report.callCount();
       ReadException stop = part.stopped;
       if (stop != null) {
         if (run != null) {
           run.parts(sourceIndex, bases);
         }
-        ReadReport before = ReadReport.of(List.of(source), calls, skipped, ignoredColumns);
+        ReadReport before = ReadReport.of(List.of(source), calls, skipped, ignoredColumns)
+            .withNotices(List.copyOf(notices.values()));
         throw new ReadException(moved(stop.defect(), lineBase), List.of(), before);
       }
       combined = combined == null ? part.container : collector.combiner().apply(combined, part.container);
@@ -177,7 +184,8 @@ final class FilePart<A> {
     if (run != null) {
       run.parts(sourceIndex, bases);
     }
-    return new Combined<>(combined, ReadReport.of(List.of(source), calls, skipped, ignoredColumns));
+    return new Combined<>(combined, ReadReport.of(List.of(source), calls, skipped, ignoredColumns)
+        .withNotices(List.copyOf(notices.values())));
   }
 
   private static SkippedRecord moved(SkippedRecord record, long lines) {

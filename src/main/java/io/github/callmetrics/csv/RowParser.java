@@ -2,8 +2,10 @@ package io.github.callmetrics.csv;
 
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.internal.Bytes;
+import io.github.callmetrics.internal.LocalTimes;
 import io.github.callmetrics.internal.NameTable;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,9 @@ final class RowParser {
   static final int ENDED_SECONDS = 9;
   static final int ENDED_MILLIS = 10;
   static final int HANDLE_TIME = 11;
-  private static final int ROLES = 12;
+  static final int WAIT_SECONDS = 12;
+  static final int TALK_SECONDS = 13;
+  static final int ROLES = 14;
 
   // Outcomes as in the file; indexes used below.
   static final String[] OUTCOMES = {"answered", "abandoned", "timeout", "queue-empty", "key-press", "overflow", "withdrawn",
@@ -47,6 +51,9 @@ final class RowParser {
   private static final long[] CHANNEL_HEADS = heads(CHANNEL_BYTES);
 
   private final FieldParser parser = new FieldParser();
+  /** The source zone's rule for local date-times, or null: then a date-time without offset is a defect. */
+  private final @Nullable LocalTimes zone;
+  private final RowTimes times = new RowTimes(this);
   private final Utf8 utf8 = new Utf8();
   private final NameTable queues = new NameTable(utf8::decode);
 
@@ -55,6 +62,7 @@ final class RowParser {
   private String[] names = new String[0];
   private final int[] columnOf = new int[ROLES];
   private final String[] roleNames = new String[ROLES];
+  private int[] endedColumns = new int[0];
 
   // The row's state.
   @Nullable String id;
@@ -71,12 +79,24 @@ final class RowParser {
   boolean hasHandle;
   long handleSeconds;
   int handleNanos;
+  /** Whether arrived or ended was written as a local date-time ({@link FieldParser#local}). */
+  boolean arrivedLocal;
+  boolean endedLocal;
+  boolean hasWait;
+  long waitSeconds;
+  int waitNanos;
+  int waitDigits;
+  boolean hasTalk;
+  long talkSeconds;
+  int talkNanos;
   /** The column of the row's first bad cell, or -1. */
   int defectColumn;
   @Nullable String defectValue;
   @Nullable String defectRule;
 
-  RowParser() {
+  RowParser(@Nullable ZoneId zone) {
+    this.zone = zone == null ? null : new LocalTimes(zone);
+    parser.localAllowed = zone != null;
     Arrays.fill(columnOf, -1);
     Arrays.fill(roleNames, "?");
   }
@@ -112,6 +132,18 @@ final class RowParser {
     for (int i = 0; i < roles.length; i++) {
       columnOf[roles[i]] = i;
     }
+    endedColumns = Arrays.stream(new int[] {first(ENDED_ISO, ENDED_SECONDS, ENDED_MILLIS), columnOf[WAIT_SECONDS]})
+        .filter(c -> c >= 0).toArray();
+  }
+
+  /** Returns the source zone's rule, or null if none was given. */
+  @Nullable LocalTimes zone() {
+    return zone;
+  }
+
+  /** Returns the ambiguous local times of the row read, to be said once each ({@link RowTimes}). */
+  RowTimes times() {
+    return times;
   }
 
   /** Sets the columns to another parser's (the header read once, for every part of a file). */
@@ -121,19 +153,37 @@ final class RowParser {
 
   /** Returns the header's name of the column with a role (the arrived/ended group for instants), or "?". */
   String roleName(int role) {
-    return roleNames[role];
+    String name = roleNames[role];
+    int column = column(role);
+    return name.equals("?") && column >= 0 ? names[column] : name; // ended as wait_seconds, handle as talk_seconds
   }
 
-  /** Returns the column holding a role, or -1. Arrived and ended are found under any of their formats. */
+  /**
+   * Returns the column holding a role, or -1. Arrived and ended are found under any of their formats, ended
+   * also as wait_seconds, and the handle time also as talk_seconds.
+   */
   int column(int role) {
     switch (role) {
       case ARRIVED_ISO:
         return first(ARRIVED_ISO, ARRIVED_SECONDS, ARRIVED_MILLIS);
       case ENDED_ISO:
-        return first(ENDED_ISO, ENDED_SECONDS, ENDED_MILLIS);
+        int ended = first(ENDED_ISO, ENDED_SECONDS, ENDED_MILLIS);
+        return ended >= 0 ? ended : columnOf[WAIT_SECONDS];
+      case HANDLE_TIME:
+        return columnOf[HANDLE_TIME] >= 0 ? columnOf[HANDLE_TIME] : columnOf[TALK_SECONDS];
       default:
         return columnOf[role];
     }
+  }
+
+  /** Returns the columns that give the outcome's instant: ended in its format, and wait_seconds. */
+  int[] endedColumns() {
+    return endedColumns;
+  }
+
+  /** Returns the column holding exactly this role, or -1. */
+  int columnOfRole(int role) {
+    return columnOf[role];
   }
 
   private int first(int a, int b, int c) {
@@ -152,6 +202,11 @@ final class RowParser {
     hasArrived = false;
     hasEnded = false;
     hasHandle = false;
+    arrivedLocal = false;
+    endedLocal = false;
+    hasWait = false;
+    hasTalk = false;
+    times.notices = 0;
     defectColumn = -1;
     defectValue = null;
     defectRule = null;
@@ -199,6 +254,7 @@ final class RowParser {
               hasArrived = true;
               arrivedSeconds = parser.seconds;
               arrivedNanos = parser.nanos;
+              arrivedLocal = parser.local;
             }
           }
           break;
@@ -221,6 +277,7 @@ final class RowParser {
               hasEnded = true;
               endedSeconds = parser.seconds;
               endedNanos = parser.nanos;
+              endedLocal = parser.local;
             }
           }
           break;
@@ -236,9 +293,39 @@ final class RowParser {
             }
           }
           break;
+        case WAIT_SECONDS:
+          if (len > 0) {
+            String rule = parser.parseDuration(b, off, len);
+            if (rule != null) {
+              defect(i, t, rule);
+            } else if (parser.seconds < 0) {
+              defect(i, t, "is negative (expected zero or more seconds of waiting)");
+            } else {
+              hasWait = true;
+              waitSeconds = parser.seconds;
+              waitNanos = parser.nanos;
+              waitDigits = parser.fractionDigits;
+            }
+          }
+          break;
+        case TALK_SECONDS:
+          if (len > 0) {
+            String rule = parser.parseDuration(b, off, len);
+            if (rule != null) {
+              defect(i, t, rule);
+            } else {
+              hasTalk = true;
+              talkSeconds = parser.seconds;
+              talkNanos = parser.nanos;
+            }
+          }
+          break;
         default:
           break;
       }
+    }
+    if ((arrivedLocal || endedLocal || hasWait || hasTalk) && defectRule == null) {
+      times.resolve(t); // local times, wait and talk seconds: off the path of a file with none
     }
   }
 
@@ -303,7 +390,7 @@ final class RowParser {
   }
 
   /** Remembers the row's first defect. */
-  private void defect(int column, CsvTokenizer t, String rule) {
+  void defect(int column, CsvTokenizer t, String rule) {
     if (defectRule == null) {
       defectColumn = column;
       defectValue = t.text(column);

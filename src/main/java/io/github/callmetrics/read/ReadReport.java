@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What a read did: how many calls it produced, every record it skipped (with an exact count), and the
- * columns it ignored. A report is complete: {@code callCount() + skippedCount()} is the number of records
+ * What a read did: how many calls it produced, every record it skipped (with an exact count), the
+ * columns it ignored, and the notices it gave about records it read. A report is complete: {@code callCount() + skippedCount()} is the number of records
  * the reader met.
  *
  * <p>This class is immutable and thread-safe.
@@ -16,12 +16,15 @@ public final class ReadReport {
   private final long callCount;
   private final List<SkippedRecord> skipped;
   private final List<String> ignoredColumns;
+  private final List<SkippedRecord> notices;
 
-  private ReadReport(List<String> sources, long callCount, List<SkippedRecord> skipped, List<String> ignoredColumns) {
+  private ReadReport(List<String> sources, long callCount, List<SkippedRecord> skipped, List<String> ignoredColumns,
+      List<SkippedRecord> notices) {
     this.sources = sources;
     this.callCount = callCount;
     this.skipped = skipped;
     this.ignoredColumns = ignoredColumns;
+    this.notices = notices;
   }
 
   /**
@@ -43,7 +46,27 @@ public final class ReadReport {
         List.copyOf(requireNonNull(sources, "sources")),
         callCount,
         List.copyOf(requireNonNull(skipped, "skipped")),
-        List.copyOf(requireNonNull(ignoredColumns, "ignoredColumns")));
+        List.copyOf(requireNonNull(ignoredColumns, "ignoredColumns")),
+        List.of());
+  }
+
+  /**
+   * Returns a report like this one with notices: records that were read, under an assumption the reader
+   * states (a local time the source zone's clocks showed twice, read at one of its offsets), each said once.
+   *
+   * @param notices  the notices, in the order met, not null
+   * @return the report
+   */
+  public ReadReport withNotices(List<SkippedRecord> notices) {
+    return new ReadReport(sources, callCount, skipped, ignoredColumns, List.copyOf(requireNonNull(notices, "notices")));
+  }
+
+  /**
+   * Returns the notices: records read under an assumption the message states, for example a local time read at
+   * one of two offsets on the day the clocks went back; once per assumption and source; empty if none.
+   */
+  public List<SkippedRecord> notices() {
+    return notices;
   }
 
   /** Returns the names of the sources read, in order (file names, or the names given with a stream). */
@@ -83,6 +106,9 @@ public final class ReadReport {
         .append(" calls, ").append(skipped.size()).append(" skipped");
     if (!ignoredColumns.isEmpty()) {
       s.append(", ignored columns ").append(ignoredColumns);
+    }
+    if (!notices.isEmpty()) {
+      s.append(", ").append(notices.size()).append(notices.size() == 1 ? " notice" : " notices");
     }
     return s.toString();
   }

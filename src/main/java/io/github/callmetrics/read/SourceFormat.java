@@ -38,7 +38,7 @@ public enum SourceFormat {
    * Detects the format of a file from its first non-empty line (after a byte-order mark, if any): a line
    * that starts with digits followed by {@code |} is a {@code queue_log}; a comma-separated header with the
    * columns {@code time}, {@code callid}, {@code queuename} and {@code event} (in any order and case, quoted
-   * or not) is a {@code queue_log} table; another line with a comma is CSV.
+   * or not) is a {@code queue_log} table; another line with a comma, a semicolon or a tab is CSV.
    *
    * @param file  the file, not null
    * @return the format, or empty if the file is empty or its first line fits neither format
@@ -73,7 +73,8 @@ public enum SourceFormat {
         return Optional.of(ASTERISK_QUEUE_LOG);
       }
       if (line.indexOf(',') < 0) {
-        return Optional.empty();
+        // A header of another delimiter (Excel in nl-NL and de-DE writes ';'): the CSV reader finds which.
+        return line.indexOf(';') >= 0 || line.indexOf('\t') >= 0 ? Optional.of(CSV) : Optional.empty();
       }
       Set<String> cells = new HashSet<>();
       for (String cell : line.split(",", -1)) {

@@ -180,6 +180,7 @@ class ApiHygieneTest {
         CALL,
         CallCsvWriter.inZone(UTC),
         CsvCallReader.of(ReadMode.STRICT),
+        ReadReport.of(List.of("s.csv"), 1, List.of(), List.of()),
         ServiceLevelDefinition.standard(),
         ServiceLevelDefinition.builder(),
         GRID,

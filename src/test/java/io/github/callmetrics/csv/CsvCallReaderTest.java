@@ -138,7 +138,9 @@ class CsvCallReaderTest {
       ReadException e = catchThrowableOfType(ReadException.class, () -> CsvCallReader.of(mode).read(file));
       assertThat(e.getMessage()).isEqualTo(
           "calls.csv:1: header: \"id,queue,arrived,ended\" has no column outcome"
-              + " (expected every required column: id, queue, arrived, outcome, ended; see docs/csv-format.md)");
+              + " (expected every required column: id, queue, arrived, outcome, ended or wait_seconds; a column of"
+              + " another name is mapped with --column ours=theirs or CsvCallReader.withColumn; see"
+              + " docs/csv-format.md)");
     }
   }
 

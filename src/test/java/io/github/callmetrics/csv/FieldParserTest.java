@@ -48,7 +48,9 @@ class FieldParserTest {
       "1970-01-01T00:00:00-00:44:30| 1970-01-01T00:44:30Z",
       "2026-03-16T09:00:00+17:59:59| 2026-03-15T15:00:01Z",
       "1969-12-31T23:59:59.999Z| 1969-12-31T23:59:59.999Z",
-      "0001-01-01T00:00:00Z| 0001-01-01T00:00:00Z"})
+      "0001-01-01T00:00:00Z| 0001-01-01T00:00:00Z",
+      "2026-03-29 01:59:58+01:00| 2026-03-29T00:59:58Z",
+      "2026-03-29 00:59:58.25Z| 2026-03-29T00:59:58.250Z"})
   void instantsAtTheLimitsOfEachField(String text, String expected) {
     assertThat(iso(text)).isEqualTo(expected);
   }
@@ -69,8 +71,8 @@ class FieldParserTest {
       "2026-01-01T23:59:60Z| has second 60 (expected 00 to 59)",
       "2026-01-01T00:00:00.Z| has a fraction of 0 digits (expected 1 to 9)",
       "2026-01-01T00:00:00.1234567890Z| has a fraction of 10 digits (expected 1 to 9)",
-      "2026-01-01T00:00:00| has no offset (expected Z or an offset such as +01:00)",
-      "2026-01-01T00:00:00.5| has no offset (expected Z or an offset such as +01:00)",
+      "2026-01-01T00:00:00| has no offset (expected Z or an offset such as +01:00; for local times, give their zone: --source-zone, or CsvCallReader.withSourceZone)",
+      "2026-01-01 00:00:00.5| has no offset (expected Z or an offset such as +01:00; for local times, give their zone: --source-zone, or CsvCallReader.withSourceZone)",
       "2026-01-01T00:00:00+18:01| has offset out of range (expected -18:00 to +18:00)",
       "2026-01-01T00:00:00-18:00:01| has offset out of range (expected -18:00 to +18:00)",
       "2026-01-01T00:00:00+19| has offset out of range (expected -18:00 to +18:00)",
@@ -82,7 +84,7 @@ class FieldParserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "2026-01-01T00:00:0Z", "2026/01/01T00:00:00Z", "2026-01/01T00:00:00Z", "2026-01-01 00:00:00Z",
+      "2026-01-01T00:00:0Z", "2026/01/01T00:00:00Z", "2026-01/01T00:00:00Z", "2026-01-01_00:00:00Z",
       "2026-01-01T00-00:00Z", "2026-01-01T00:00-00Z", "2026-0a-01T00:00:00Z", "2026-01-01T00:00:00Zx",
       "2026-01-01T00:00:00+5:30", "2026-01-01T00:00:00+053", "2026-01-01T00:00:00+05-30",
       "2026-01-01T00:00:00+05:30-00", "2026-01-01T00:00:00+05:30:0", "2026-01-01T00:00:00+a5",
@@ -154,8 +156,38 @@ class FieldParserTest {
       ".5| is not a number of seconds (like 185 or 185.5) or an ISO-8601 duration (like PT3M5S)",
       "5s| is not a number of seconds (like 185 or 185.5) or an ISO-8601 duration (like PT3M5S)",
       "-| is not a number of seconds (like 185 or 185.5) or an ISO-8601 duration (like PT3M5S)",
-      "P1X| is not an ISO-8601 duration (expected like PT3M5S) or a number of seconds"})
+      "P1X| is not an ISO-8601 duration (expected like PT3M5S) or a number of seconds",
+      "0:03:05| 185s+0",
+      "1:00:00.25| 3600s+250000000",
+      "100:59:59| 363599s+0",
+      "-0:00:01| -1s+0",
+      "0:60:00| has minutes 60 (expected 00 to 59 in h:mm:ss)",
+      "0:00:60| has seconds 60 (expected 00 to 59 in h:mm:ss)",
+      "0:3:05| is not a duration h:mm:ss (expected like 0:03:05, or seconds like 185)",
+      "0:03| is not a duration h:mm:ss (expected like 0:03:05, or seconds like 185)",
+      "0:03:0x| is not a duration h:mm:ss (expected like 0:03:05, or seconds like 185)",
+      "2562047788015215:30:07| 9223372036854775807s+0",
+      "2562047788015216:00:00| is too large a number of seconds (expected at most 9223372036854775807, the largest duration)"})
   void durations(String text, String expected) {
     assertThat(duration(text)).isEqualTo(expected.strip());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"185| 0", "185.5| 1", "20.900| 3", "0:00:20.9| 1", "PT20.9S| 9"})
+  void aDurationTellsHowManyDecimalsItWasWrittenWith(String text, int digits) {
+    assertThat(parser.parseDuration(padded(text), 2, text.length())).isNull();
+    assertThat(parser.fractionDigits).isEqualTo(digits);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2026-03-29 02:30:00| 2026-03-29T02:30:00Z",
+      "2026-03-29T02:30:00.125| 2026-03-29T02:30:00.125Z"})
+  void aLocalDateTimeParsesAsLocalSecondsWhenAZoneIsGiven(String text, String localAsUtc) {
+    parser.localAllowed = true;
+    assertThat(iso(text)).isEqualTo(localAsUtc);
+    assertThat(parser.local).isTrue();
+    assertThat(iso("2026-03-29T02:30:00+02:00")).isEqualTo("2026-03-29T00:30:00Z");
+    assertThat(parser.local).isFalse();
   }
 }

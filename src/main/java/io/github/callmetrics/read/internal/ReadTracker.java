@@ -9,7 +9,10 @@ import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.ReadResult;
 import io.github.callmetrics.read.SkippedRecord;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +27,8 @@ public final class ReadTracker {
   private final List<String> sources = new ArrayList<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> ignoredColumns = new ArrayList<>();
+  /** The notices by the key under which each is said once. */
+  private final Map<String, SkippedRecord> notices = new LinkedHashMap<>();
   private long callCount;
   /** The run-wide duplicate check, if the read is part of one. */
   private @Nullable Tap tap;
@@ -94,6 +99,16 @@ public final class ReadTracker {
     ignoredColumns.add(name);
   }
 
+  /** Notes a notice about a record read, unless one with the same key was noted. */
+  public void notice(String key, SkippedRecord record) {
+    notices.putIfAbsent(key, record);
+  }
+
+  /** Returns the notices noted, by their keys, in the order met. */
+  public Map<String, SkippedRecord> notices() {
+    return Collections.unmodifiableMap(notices);
+  }
+
   /** Delivers one call. */
   public void accept(Call call) {
     Tap t = tap;
@@ -134,7 +149,8 @@ public final class ReadTracker {
 
   /** Returns the report so far. */
   public ReadReport report() {
-    return ReadReport.of(sources, callCount, skipped, ignoredColumns);
+    ReadReport report = ReadReport.of(sources, callCount, skipped, ignoredColumns);
+    return notices.isEmpty() ? report : report.withNotices(List.copyOf(notices.values()));
   }
 
   /** Returns the whole-file result; only for a collecting tracker. */
