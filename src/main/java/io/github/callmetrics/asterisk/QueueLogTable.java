@@ -280,7 +280,7 @@ final class QueueLogTable {
     long later = local.toEpochSecond(change.getOffsetAfter());
     long changeAt = change.toEpochSecond();
     boolean passed = latest != Long.MIN_VALUE
-        && (latest >= changeAt || earlier < latest - CallAssembler.BACKWARDS_TOLERANCE_SECONDS);
+        && (latest >= changeAt || earlier < latest - TimeOrder.BACKWARDS_TOLERANCE_SECONDS);
     long chosen = passed ? later : earlier;
     String offset = (passed ? change.getOffsetAfter() : change.getOffsetBefore()).toString();
     if (noted.add(changeAt + offset)) {
