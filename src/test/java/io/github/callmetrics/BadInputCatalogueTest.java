@@ -535,7 +535,8 @@ class BadInputCatalogueTest {
     t.put("QLOG-CALLID-BLANK", () -> queueLog("1773648000| |q1|NONE|ENTERQUEUE||1795411251|1\n"));
     t.put("QLOG-QUEUE-BLANK", () -> queueLog("1773648000|c1||NONE|ENTERQUEUE||1795411251|1\n"));
     t.put("QLOG-QUEUE-DIFFERS", () -> queueLog(enter + "1773648005|c1|q2|NONE|ABANDON|1|1|5\n"));
-    t.put("QLOG-ENTERQUEUE-REPEATS", () -> queueLog(enter + enter));
+    // A second ENTERQUEUE that differs from the first (an exact repeat is ignored: QLOG-REPEATED-LINES).
+    t.put("QLOG-ENTERQUEUE-REPEATS", () -> queueLog(enter + enter.replace("1773648000", "1773648001")));
     t.put("QLOG-MS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|RINGNOANSWER|15s\n"));
     t.put("QLOG-CONNECT-REPEATS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
         + "1773648011|c1|q1|Agent/1|CONNECT|11|c1.2|3\n"));
