@@ -159,4 +159,3 @@ class QueueLogReaderFuzzTest {
     }
   }
 }
-}
