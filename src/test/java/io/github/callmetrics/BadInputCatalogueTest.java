@@ -286,6 +286,22 @@ class BadInputCatalogueTest {
     return new Outcome("exit " + code, err.toString().lines().findFirst().orElse(""));
   }
 
+  /** Runs the command-line tool; the outcome is the first notice on standard error that contains a word. */
+  private static Outcome cliNotice(String word, String... args) {
+    StringWriter err = new StringWriter();
+    Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    return new Outcome("notice", err.toString().lines().filter(l -> l.startsWith("callmetrics: notice:")
+        && l.contains(word)).findFirst().orElse(err.toString()));
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
   /** Feeds events to a monitor; the outcome is the last event's rejection. */
   private static Outcome rejected(LiveMonitor monitor, CallEvent... events) {
     for (CallEvent e : events) {
@@ -561,7 +577,8 @@ class BadInputCatalogueTest {
     t.put("QLOG-CALLID-BLANK", () -> queueLog("1773648000| |q1|NONE|ENTERQUEUE||1795411251|1\n"));
     t.put("QLOG-QUEUE-BLANK", () -> queueLog("1773648000|c1||NONE|ENTERQUEUE||1795411251|1\n"));
     t.put("QLOG-QUEUE-DIFFERS", () -> queueLog(enter + "1773648005|c1|q2|NONE|ABANDON|1|1|5\n"));
-    t.put("QLOG-ENTERQUEUE-REPEATS", () -> queueLog(enter + enter));
+    // A second ENTERQUEUE that differs from the first (an exact repeat is ignored: QLOG-REPEATED-LINES).
+    t.put("QLOG-ENTERQUEUE-REPEATS", () -> queueLog(enter + enter.replace("1773648000", "1773648001")));
     t.put("QLOG-MS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|RINGNOANSWER|15s\n"));
     t.put("QLOG-CONNECT-REPEATS", () -> queueLog(enter + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
         + "1773648011|c1|q1|Agent/1|CONNECT|11|c1.2|3\n"));
@@ -600,6 +617,27 @@ class BadInputCatalogueTest {
     t.put("QTABLE-TIME-AMBIGUOUS", () -> new Outcome("notice", QueueLogReader.of(ReadMode.STRICT).withZone(AMSTERDAM)
         .read(new ByteArrayInputStream((head + enterRow.replace("2026-03-16 09:00:00", "2026-10-25 02:30:00"))
             .getBytes(StandardCharsets.UTF_8)), "queue_log.csv").report().ambiguousTimes().get(0).message()));
+    t.put("QLOG-ENDED-AGAIN", () -> queueLog(enter + "1773648005|c1|q1|NONE|ABANDON|1|1|5\n"
+        + "1773648006|c1|q1|NONE|ABANDON|1|1|6\n"));
+    t.put("QLOG-NUL-RESIDUE", () -> new Outcome("notice", QueueLogReader.of(ReadMode.STRICT)
+        .read(new ByteArrayInputStream(("\0\0\0" + enter).getBytes(StandardCharsets.UTF_8)), "queue_log")
+        .report().notices().get(0).message()));
+    t.put("QLOG-REPEATED-LINES", () -> cliNotice("repeat", "report", "--zone", "UTC", file("repeats.log", enter
+        + "1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n1773648010|c1|q1|Agent/1|CONNECT|10|c1.2|3\n"
+        + "1773648030|c1|q1|Agent/1|COMPLETECALLER|10|20|1\n1773648030|c1|q1|Agent/1|COMPLETECALLER|10|20|1\n").toString()));
+    t.put("QLOG-IGNORED-EVENTS", () -> cliNotice("ignored", "report", "--zone", "UTC", "--ignore-event", "outdial",
+        "--ignore-event", "OUTANSWER,OUTCANCEL", file("dialer.log", enter
+            + "1773648001|d1|q1|NONE|OUTDIAL|555\n1773648002|d1|q1|NONE|OUTANSWER|555\n"
+            + "1773648003|d2|q1|NONE|OUTDIAL|556\n1773648005|c1|q1|NONE|ABANDON|1|1|5\n").toString()));
+    t.put("QLOG-GZIP-CORRUPT", () -> {
+      byte[] gz = gzip(enter + "1773648005|c1|q1|NONE|ABANDON|1|1|5\n");
+      Path cut = FILES.resolve("queue_log.1.gz");
+      Files.write(cut, java.util.Arrays.copyOf(gz, gz.length - 4)); // without the length the trailer ends with
+      return read(mode -> QueueLogReader.of(mode).read(List.of(cut)).report().read());
+    });
+    t.put("QLOG-IGNORE-KNOWN", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withIgnoredEvents(Set.of("CONNECT"))));
+    t.put("QLOG-IGNORE-BLANK", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withIgnoredEvents(Set.of(" "))));
+    t.put("QLOG-QUEUE-NAME-BLANK", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withQueueNames(List.of(" "))));
     t.put("QLOG-FORMAT-CSV", () -> thrown(() -> QueueLogReader.of(ReadMode.STRICT).withFormat(SourceFormat.CSV)));
 
     // queues.conf
@@ -671,6 +709,13 @@ class BadInputCatalogueTest {
     t.put("CLI-REPORT-DATES", () -> cli("report", "--from", "2026-03-20", "--to", "2026-03-16", "src/sample/calls.csv"));
     t.put("CLI-REPORT-FILE-MISSING", () -> cli("report", FILES.resolve("missing.csv").toString()));
     t.put("CLI-REPORT-FILE-FORMAT", () -> cli("report", FILES.resolve("notes.txt").toString()));
+    t.put("CLI-GZIP-CSV", () -> {
+      Path gz = FILES.resolve("calls.csv.gz");
+      Files.write(gz, gzip(CSV_HEADER + "c1,sales,voice,2026-03-16T08:00:00Z,answered,2026-03-16T08:00:05Z,\n"));
+      return cli("report", gz.toString());
+    });
+    t.put("CLI-IGNORE-EVENT", () -> cli("asterisk-show", "--ignore-event", "ENTERQUEUE", "--queues-conf",
+        FILES.resolve("queues.conf").toString(), FILES.resolve("twoqueues.log").toString()));
     t.put("CLI-REPORT-NO-CALLS", () -> cli("report", FILES.resolve("empty.csv").toString()));
     t.put("CLI-REPORT-DAYS-FROM-CALLS", () -> cli("report", "--zone", "UTC", FILES.resolve("stray.csv").toString()));
     t.put("CLI-BAD-DATA", () -> cli("report", FILES.resolve("bad.csv").toString()));

@@ -17,19 +17,20 @@ import static io.github.callmetrics.asterisk.EventName.RINGNOANSWER;
 import static io.github.callmetrics.asterisk.EventName.SYSCOMPAT;
 import static io.github.callmetrics.asterisk.EventName.TRANSFER;
 import static io.github.callmetrics.asterisk.EventName.WITHDRAW;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.InvalidCallException;
 import io.github.callmetrics.call.FlowOutReason;
-import io.github.callmetrics.internal.Bytes;
 import io.github.callmetrics.internal.NameTable;
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.read.SkippedRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -46,30 +47,29 @@ final class CallAssembler implements LineScanner.LineHandler {
    */
   static final long MAX_SECONDS = 253_402_300_799L;
   /**
-   * How far a line's epoch may be before the latest epoch read: Asterisk writes lines as events happen, so
-   * seconds of disorder are threads racing for the file; more is a log repeated or files out of order.
-   */
-  static final long BACKWARDS_TOLERANCE_SECONDS = 60;
-  /**
    * How far the end of a wait or a talk that Asterisk reports may be from the line's own epoch. Asterisk
    * writes both from one clock, so they agree to the second; a log read back from a database that rounds
    * times to the second is one second off either way.
    */
   static final long SLACK_SECONDS = 1;
-  /** Decodes a queue name as {@code new String} does: malformed bytes become U+FFFD. */
-  private static final NameTable.Decoder LENIENT_UTF_8 = (b, off, len) -> new String(b, off, len, UTF_8);
-
   private final Consumer<SkippedRecord> defects;
-  private final Consumer<SkippedRecord> reversals;
+  private final TimeOrder time;
   private final CallObserver[] observers;
   private final OpenCalls open = new OpenCalls();
-  private final NameTable queueNames = new NameTable(LENIENT_UTF_8);
+  private final RecentEnds recentEnds = new RecentEnds();
+  /** Each queue's name as first spelt, by its name folded as {@code app_queue}'s {@code strcasecmp} compares. */
+  private final Map<String, String> queueSpelling = new HashMap<>();
+  // Each spelling becomes a string once; the decoder gives it the queue's first spelling, so that Support and
+  // support are one queue, as in app_queue.
+  private final NameTable queueNames = new NameTable((b, off, len) -> {
+    String name = Text.decode(b, off, len);
+    return queueSpelling.computeIfAbsent(Text.foldCase(name), k -> name);
+  });
+  private final LogNotes notes;
+  private boolean lineDefect;
   private final List<String> startedBeforeLog = new ArrayList<>();
   private String source = "";
-  private long latestEpoch = -1;
-  private String latestWhere = "";
-  private boolean inReversal;
-  // The current line, and its call id as a key of the open calls: its bytes, or its text's bytes if not ASCII.
+  // The current line, and its call id as a key of the open calls: its bytes exactly as the log has them.
   private LineScanner l = new LineScanner();
   private byte[] idKey = new byte[0];
   private int idKeyOff;
@@ -82,16 +82,26 @@ final class CallAssembler implements LineScanner.LineHandler {
    * @param defects  receives each line that breaks a rule (the line changes nothing)
    * @param reversals  receives the first line of each run of lines whose time runs backwards; the lines are
    *     still read (a strict reader makes the sink throw)
+   * @param notes  the events ignored by name, and where the lines read with a notice and the repeats are counted
    */
-  CallAssembler(Consumer<SkippedRecord> defects, Consumer<SkippedRecord> reversals, CallObserver... observers) {
+  CallAssembler(Consumer<SkippedRecord> defects, Consumer<SkippedRecord> reversals, LogNotes notes,
+      CallObserver... observers) {
     this.defects = defects;
-    this.reversals = reversals;
+    this.time = new TimeOrder(reversals);
+    this.notes = notes;
     this.observers = observers.clone();
   }
 
   /** Notes that the lines from now on come from another source (file), for messages. */
   void startSource(String name) {
     source = name;
+  }
+
+  /** Spells each queue as given, whatever the case the log uses for it (before the first line). */
+  void spellQueues(List<String> names) {
+    for (String name : names) {
+      queueSpelling.putIfAbsent(Text.foldCase(name), name);
+    }
   }
 
   /** Returns the ids of calls whose first event in the log was not ENTERQUEUE. */
@@ -107,6 +117,28 @@ final class CallAssembler implements LineScanner.LineHandler {
   @Override
   public void line(LineScanner line) {
     l = line;
+    byte[] b = l.bytes();
+    int nuls = 0;
+    while (l.lineStart() + nuls < l.lineEnd() && b[l.lineStart() + nuls] == 0) {
+      nuls++;
+    }
+    if (nuls == 0) {
+      read();
+      return;
+    }
+    // NUL bytes before a line: what a crash leaves where the file's end was; the line after them is Asterisk's.
+    l.dropLeading(nuls);
+    lineDefect = false;
+    if (l.lineStart() < l.lineEnd()) {
+      read();
+    }
+    if (!lineDefect) {
+      notes.notice(SkippedRecord.of(source, l.lineNumber(), "line", l.lineText(), "starts with " + nuls
+          + " NUL bytes (crash residue: they were dropped and the rest read as the line)"));
+    }
+  }
+
+  private void read() {
     int start = l.lineStart();
     int end = l.lineEnd();
     if (start == end) {
@@ -129,27 +161,18 @@ final class CallAssembler implements LineScanner.LineHandler {
     }
     byte[] buf = l.bytes();
     int event = EventName.of(buf, l.fieldStart(4), l.fieldEnd(4) - l.fieldStart(4));
+    if (event < 0 && notes.ignored(l.field(4))) {
+      return;
+    }
     if (event < 0) {
       defect("event", l.field(4),
           "is not an app_queue event this reader knows (see docs/asterisk-queue-log.md for the list)");
       return;
     }
-    if (epoch < latestEpoch - BACKWARDS_TOLERANCE_SECONDS) {
-      if (!inReversal) {
-        inReversal = true;
-        reversals.accept(SkippedRecord.of(source, l.lineNumber(), "epoch", l.field(0), "is "
-            + (latestEpoch - epoch) + " s before epoch " + latestEpoch + " at " + latestWhere
-            + " (the log's time runs backwards: a log repeated, or rotated files that overlap)"));
-      }
-    } else {
-      inReversal = false;
-    }
-    if (epoch > latestEpoch) {
-      latestEpoch = epoch;
-      latestWhere = source + ":" + l.lineNumber();
-    }
+    time.at(epoch, source, l);
     if (event == QUEUESTART) {
       closeOpen(IncompleteCall.Reason.RESTART);
+      recentEnds.clear();
       for (CallObserver o : observers) {
         o.restarted();
       }
@@ -177,22 +200,21 @@ final class CallAssembler implements LineScanner.LineHandler {
       defect("queue", queue, blank(queue) + " (expected the queue's name for a " + EventName.name(event) + " event)");
       return;
     }
-    if (Bytes.isAscii(buf, idStart, idEnd - idStart)) {
-      idKey = buf;
-      idKeyOff = idStart;
-      idKeyLen = idEnd - idStart;
-    } else {
-      // Bytes that are not UTF-8 become U+FFFD in the text, so two such ids can have the same text: keyed by
-      // the text's bytes, ids are the same call exactly when their texts are equal.
-      if (callId == null) {
-        callId = l.text(idStart, idEnd);
-      }
-      idKey = callId.getBytes(UTF_8);
-      idKeyOff = 0;
-      idKeyLen = idKey.length;
-    }
+    // Keyed by its bytes, an id is one call exactly when the bytes are equal, UTF-8 or not; its text keeps
+    // every byte (Text.decode), so two ids never share a text either.
+    idKey = buf;
+    idKeyOff = idStart;
+    idKeyLen = idEnd - idStart;
     idHash = OpenCalls.hash(idKey, idKeyOff, idKeyLen);
     OpenCall call = open.get(idHash, idKey, idKeyOff, idKeyLen);
+    if (call != null && call.isLastLine(buf, l.lineStart(), l.lineEnd())) {
+      notes.repeat();
+      return;
+    }
+    if (call == null && event != ENTERQUEUE && event != RINGNOANSWER && event != RINGCANCELED
+        && endedAlready(event)) {
+      return;
+    }
     if (call != null) {
       callId = call.id;
     } else if (callId == null) {
@@ -264,6 +286,7 @@ final class CallAssembler implements LineScanner.LineHandler {
   }
 
   private void enter(OpenCall call) {
+    call.applied(l.bytes(), l.lineStart(), l.lineEnd());
     open.add(call);
     for (CallObserver o : observers) {
       o.entered(call);
@@ -296,6 +319,7 @@ final class CallAssembler implements LineScanner.LineHandler {
     call.hold = hold;
     call.source = source;
     call.line = l.lineNumber();
+    call.applied(l.bytes(), l.lineStart(), l.lineEnd());
     for (CallObserver o : observers) {
       o.connected(call);
     }
@@ -343,7 +367,7 @@ final class CallAssembler implements LineScanner.LineHandler {
       defect("talktime", l.field(5 + talkIndex), e.rule());
       return;
     }
-    open.remove(call);
+    end(call);
     ended(answered, true);
   }
 
@@ -364,7 +388,7 @@ final class CallAssembler implements LineScanner.LineHandler {
       call = newCall(callId, queue, epoch - wait);
       enterBeforeLog(call);
     }
-    open.remove(call);
+    end(call);
     Instant arrived = Instant.ofEpochSecond(call.arrived);
     Instant left = arrived.plusSeconds(wait);
     Call ended;
@@ -397,7 +421,7 @@ final class CallAssembler implements LineScanner.LineHandler {
       defect("callid", callId, "has no ENTERQUEUE in the log, and SYSCOMPAT gives no wait to reconstruct it from");
       return;
     }
-    open.remove(call);
+    end(call);
     Instant arrived = Instant.ofEpochSecond(call.arrived);
     ended(Call.abandoned(callId, queue, arrived, Instant.ofEpochSecond(Math.max(epoch, call.arrived))),
         call.connected);
@@ -419,6 +443,36 @@ final class CallAssembler implements LineScanner.LineHandler {
         + " the line's own epoch " + epoch + " (the call arrived at epoch " + call.arrived + ", its last event at "
         + call.source + ":" + call.line + "; expected within " + SLACK_SECONDS + " s of it)");
     return false;
+  }
+
+  /** Closes a call at the current line, which is remembered as its end among the {@link RecentEnds}. */
+  private void end(OpenCall call) {
+    open.remove(call);
+    call.applied(l.bytes(), l.lineStart(), l.lineEnd());
+    call.source = source;
+    call.line = l.lineNumber();
+    recentEnds.ended(call);
+  }
+
+  /**
+   * Checks a line of a call that is not open against the calls that ended last: the very line that ended it
+   * again is a repeat (counted, ignored); another event of it, with no ENTERQUEUE between, is a defect (a call
+   * ends once). Calls that ended before the window are not known: their lines read as a call the log started in.
+   *
+   * @return whether the line was dealt with here
+   */
+  private boolean endedAlready(int event) {
+    OpenCall ended = recentEnds.get(idHash, idKey, idKeyOff, idKeyLen);
+    if (ended == null) {
+      return false;
+    }
+    if (ended.isLastLine(l.bytes(), l.lineStart(), l.lineEnd())) {
+      notes.repeat();
+    } else {
+      defect("event", EventName.name(event), "is for call " + ended.id + " that already ended at " + ended.source
+          + ":" + ended.line + " (expected an ENTERQUEUE before its next event; a line repeated with a change?)");
+    }
+    return true;
   }
 
   private void ended(Call call, boolean wasConnected) {
@@ -460,6 +514,7 @@ final class CallAssembler implements LineScanner.LineHandler {
   }
 
   private void defect(String field, String value, String rule) {
+    lineDefect = true;
     defects.accept(SkippedRecord.of(source, l.lineNumber(), field, value, rule));
   }
 }

@@ -2,6 +2,7 @@ package io.github.callmetrics.asterisk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.callmetrics.internal.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -143,7 +144,7 @@ final class ConfLoader {
       if (line.isEmpty()) {
         continue;
       }
-      String where = source + ":" + lineNo + ": \"" + escaped(line) + "\"";
+      String where = source + ":" + lineNo + ": \"" + Text.escaped(line) + "\"";
       if (line.startsWith("[")) {
         cat = header(line, source, lineNo, where);
       } else if (line.startsWith("#")) {
@@ -336,20 +337,6 @@ final class ConfLoader {
     Collections.reverse(down);
     down.add(again);
     return down.stream().map(this::name).collect(Collectors.joining(" -> "));
-  }
-
-  /** The line as messages show it: a control character as {@code \xNN}, never raw. */
-  private static String escaped(String line) {
-    StringBuilder out = new StringBuilder(line.length());
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ((c < ' ' && c != '\t') || c == 0x7F) {
-        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** Cuts a {@code ;} comment; {@code \;} is a semicolon, its backslash dropped, as Asterisk does. */

@@ -1,19 +1,20 @@
 package io.github.callmetrics.asterisk;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.github.callmetrics.internal.Bytes;
+import io.github.callmetrics.internal.LineSplitter;
+import io.github.callmetrics.internal.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts a {@code queue_log}'s bytes into lines and each line into its {@code |}-separated fields, in one pass
- * and with no per-line objects: the one byte-level parser of the format, used by the batch reader and the live
- * feed alike. A line ends at {@code \n}; a {@code \r} before it is dropped. Past {@value #MAX_FIELDS} fields the
- * last field takes the rest of the line. Not thread-safe.
+ * Cuts a {@code queue_log}'s bytes into lines (by {@link LineSplitter}: {@code \n}, {@code \r} or
+ * {@code \r\n} ends a line) and each line into its {@code |}-separated fields, with no per-line objects: the one
+ * byte-level parser of the format, used by the batch reader and the live feed alike. Past {@value #MAX_FIELDS}
+ * fields the last field takes the rest of the line. Not thread-safe.
  */
-final class LineScanner {
+final class LineScanner implements LineSplitter.Handler {
   /** Receives each line; its fields are read through the scanner while the call lasts. */
   interface LineHandler {
     void line(LineScanner line);
@@ -21,11 +22,11 @@ final class LineScanner {
 
   static final int MAX_FIELDS = 64;
   /** The longest line: longer ones are not queue_log lines, and stop the read. */
-  static final int MAX_LINE = 1 << 20;
+  static final int MAX_LINE = LineSplitter.MAX_LINE;
   private static final long PIPES = Bytes.repeated((byte) '|');
-  private static final long NEWLINES = Bytes.repeated((byte) '\n');
 
-  private byte[] buf = new byte[1 << 16];
+  private final LineSplitter splitter = new LineSplitter();
+  private byte[] buf = new byte[0];
   private final int[] fieldStart = new int[MAX_FIELDS];
   private final int[] fieldEnd = new int[MAX_FIELDS];
   private int fieldCount;
@@ -33,6 +34,8 @@ final class LineScanner {
   private int lineStart;
   private int lineEnd;
   private long lineNumber;
+  private LineHandler handler = line -> { };
+  private @Nullable Consumer<String> tooLong;
 
   /** Numbers the next line handed to {@link #line(byte[], int, int, LineHandler)} 1 again (a new source). */
   void restartNumbering() {
@@ -75,18 +78,22 @@ final class LineScanner {
     return fieldEnd[f];
   }
 
-  /** Returns field {@code f} as text (malformed UTF-8 as U+FFFD), or "" past the last field. */
+  /**
+   * Returns field {@code f} as text, each byte that is not UTF-8 kept ({@link Text#decode}), or "" past the last
+   * field.
+   */
   String field(int f) {
     return f < fieldCount ? text(fieldStart[f], fieldEnd[f]) : "";
   }
 
-  /** Returns the whole current line as text. */
+  /** Returns the whole current line as text, as {@link #field} does. */
   String lineText() {
     return text(lineStart, lineEnd);
   }
 
+  /** Returns {@code buf[s, e)} as text, each byte that is not UTF-8 kept ({@link Text#decode}). */
   String text(int s, int e) {
-    return new String(buf, s, e - s, UTF_8);
+    return Text.decode(buf, s, e - s);
   }
 
   /** Returns field {@code f} as a non-negative whole number of at most 18 digits, or -1. */
@@ -114,115 +121,84 @@ final class LineScanner {
    */
   void read(InputStream in, LineHandler handler) throws IOException {
     lineNumber = 0;
-    int start = 0;
-    int end = 0;
-    int scanned = 0; // buf[start, scanned) holds no '\n', and its '|' are noted
-    pipes = 0;
-    boolean first = true;
-    while (true) {
-      int nl = scan(scanned, end);
-      if (nl < 0) {
-        scanned = end;
-        if (start > 0) {
-          System.arraycopy(buf, start, buf, 0, end - start);
-          movePipes(start);
-          end -= start;
-          scanned -= start;
-          start = 0;
-        }
-        if (end == buf.length) {
-          if (buf.length >= MAX_LINE) {
-            lineNumber++;
-            throw new LineTooLongException(new String(buf, 0, 80, UTF_8) + "...");
-          }
-          buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-          if (end > start) {
-            lineNumber++;
-            handle(start, end, first, handler);
-          }
-          return;
-        }
-        end += n;
-        continue;
-      }
-      lineNumber++;
-      handle(start, nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl, first, handler);
-      first = false;
-      start = nl + 1;
-      scanned = start;
-      pipes = 0;
-    }
+    this.handler = handler;
+    this.tooLong = null;
+    splitter.read(in, this);
+  }
+
+  /**
+   * Takes bytes of a log as they are written (the live feed's path), handing each line they complete to the
+   * handler, numbered on from the last line handed; a line longer than {@link #MAX_LINE} goes to
+   * {@code tooLong} with its first bytes, numbered, and is dropped.
+   */
+  void write(byte[] b, int off, int len, LineHandler handler, Consumer<String> tooLong) {
+    this.handler = handler;
+    this.tooLong = tooLong;
+    splitter.accept(b, off, len, this);
+  }
+
+  /** The source being written ends: its last line, if it has no line end, is handed to the handler. */
+  void endSource(LineHandler handler) {
+    this.handler = handler;
+    splitter.finish(this);
   }
 
   /**
    * Hands one line, given without its line break, to the handler: the live feed's path. Its number is the
-   * next one after the last line handed.
+   * next one after the last line handed. A {@code \r} at its end is dropped.
    */
   void line(byte[] line, int off, int len, LineHandler handler) {
-    if (buf.length < len) {
-      buf = new byte[Math.max(len, buf.length * 2)];
-    }
-    System.arraycopy(line, off, buf, 0, len);
+    this.handler = handler;
+    line(line, off, len > 0 && line[off + len - 1] == '\r' ? off + len - 1 : off + len);
+  }
+
+  @Override
+  public void line(byte[] b, int start, int end) {
+    buf = b;
     pipes = 0;
-    int end = len > 0 && buf[len - 1] == '\r' ? len - 1 : len;
-    for (int i = 0; i < end; i++) {
-      if (buf[i] == '|') {
+    int i = start;
+    for (; i + 8 <= end; i += 8) {
+      long hits = Bytes.matches(Bytes.word(b, i), PIPES);
+      while (hits != 0) {
+        pipe(i + (Long.numberOfTrailingZeros(hits) >>> 3));
+        hits &= hits - 1;
+      }
+    }
+    for (; i < end; i++) {
+      if (b[i] == '|') {
         pipe(i);
       }
     }
     lineNumber++;
-    handle(0, end, lineNumber == 1, handler);
-  }
-
-  private void handle(int start, int end, boolean first, LineHandler handler) {
-    if (first && end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
-        && buf[start + 2] == (byte) 0xBF) {
-      start += 3; // byte-order mark; no '|' can be in it
+    int s = start;
+    if (lineNumber == 1 && end - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
+      s += 3; // byte-order mark; no '|' can be in it
     }
-    lineStart = start;
+    lineStart = s;
     lineEnd = end;
-    fieldStart[0] = start;
+    fieldStart[0] = s;
     fieldEnd[pipes] = end;
     fieldCount = pipes + 1;
     handler.line(this);
   }
 
+  @Override
+  public void tooLong(byte[] b, int start, int end) {
+    lineNumber++;
+    String head = Text.escaped(b, start, end - start) + "...";
+    if (tooLong == null) {
+      throw new LineTooLongException(head);
+    }
+    tooLong.accept(head);
+  }
+
   /**
-   * Looks for the line's end in {@code buf[from, to)}, noting each '|' on the way, so that finding the line
-   * and splitting it is one pass; 8 bytes at a time while it can.
-   *
-   * @return the index of the first '\n', or -1 if there is none (all was scanned)
+   * Drops the first {@code n} bytes of the current line (NUL residue before it): the line and its first field
+   * start after them.
    */
-  private int scan(int from, int to) {
-    byte[] b = buf;
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = Bytes.word(b, i);
-      long nl = Bytes.matches(w, NEWLINES);
-      long hits = Bytes.matches(w, PIPES) | nl;
-      while (hits != 0) {
-        long bit = hits & -hits;
-        int at = i + (Long.numberOfTrailingZeros(bit) >>> 3);
-        if ((nl & bit) != 0) {
-          return at;
-        }
-        pipe(at);
-        hits ^= bit;
-      }
-    }
-    for (; i < to; i++) {
-      byte c = b[i];
-      if (c == '\n') {
-        return i;
-      }
-      if (c == '|') {
-        pipe(i);
-      }
-    }
-    return -1;
+  void dropLeading(int n) {
+    lineStart += n;
+    fieldStart[0] += n;
   }
 
   /** Notes a '|': the field before it ends there. Past MAX_FIELDS fields, the last one takes the rest. */
@@ -232,14 +208,6 @@ final class LineScanner {
       fieldEnd[n] = at;
       fieldStart[n + 1] = at + 1;
       pipes = n + 1;
-    }
-  }
-
-  /** Moves the noted '|' by {@code -by} bytes, with the bytes they are in. */
-  private void movePipes(int by) {
-    for (int k = 0; k < pipes; k++) {
-      fieldEnd[k] -= by;
-      fieldStart[k + 1] -= by;
     }
   }
 

@@ -2,7 +2,10 @@ package io.github.callmetrics.asterisk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.callmetrics.internal.Gzip;
+import io.github.callmetrics.internal.LineSplitter;
 import io.github.callmetrics.read.SkippedRecord;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Puts the files of one log in the order of their own time, whatever order they were named in
@@ -49,7 +54,7 @@ final class LogOrder {
 
   /**
    * Returns the files oldest first: by the epoch of their first line, files without one first, ties in the
-   * order given. A file named twice, or one that starts more than {@link CallAssembler#BACKWARDS_TOLERANCE_SECONDS}
+   * order given. A file named twice, or one that starts more than {@link TimeOrder#BACKWARDS_TOLERANCE_SECONDS}
    * before the file before it ends, is a defect handed to {@code defects} (the reader's mode decides whether
    * the read stops; if it goes on, the lines that run backwards are each skipped).
    */
@@ -78,7 +83,7 @@ final class LogOrder {
       if (s.first < 0) {
         continue;
       }
-      if (before != null && s.first < before.last - CallAssembler.BACKWARDS_TOLERANCE_SECONDS) {
+      if (before != null && s.first < before.last - TimeOrder.BACKWARDS_TOLERANCE_SECONDS) {
         defects.accept(SkippedRecord.of(s.name(), 1, "epoch", Long.toString(s.first),
             "starts before " + before.name() + " ends (epoch " + before.last + "): the files overlap, so they"
                 + " are not rotations of one log (a log repeated, or appended to another?)"));
@@ -92,25 +97,60 @@ final class LogOrder {
     return ordered;
   }
 
+  /** The epochs of the lines handed to it: the first and the last, if any line has one. */
+  private static final class Epochs implements LineSplitter.Handler {
+    long first = -1;
+    long last = -1;
+    /** The first line handed is dropped: the start of a tail, cut in a line. */
+    boolean skipFirst;
+
+    @Override
+    public void line(byte[] b, int start, int end) {
+      if (skipFirst) {
+        skipFirst = false;
+        return;
+      }
+      OptionalLong epoch = epoch(b, start, end);
+      if (epoch.isPresent()) {
+        last = epoch.getAsLong();
+        if (first < 0) {
+          first = last;
+        }
+      }
+    }
+
+    @Override
+    public void tooLong(byte[] b, int start, int end) {}
+  }
+
   private static OptionalLong firstEpoch(Path file) throws IOException {
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Gzip.decompressed(Files.newInputStream(file))) {
       head = in.readNBytes(PEEK);
+    } catch (ZipException | EOFException e) {
+      return OptionalLong.empty(); // a corrupt .gz: the reader names it when it reads the file
     }
     int start = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF
         ? 3 : 0;
-    for (int s = start; s < head.length; ) {
-      int e = end(head, s);
-      OptionalLong epoch = epoch(head, s, e);
-      if (epoch.isPresent()) {
-        return epoch;
-      }
-      s = e + 1;
+    Epochs epochs = new Epochs();
+    LineSplitter lines = new LineSplitter();
+    lines.accept(head, start, head.length - start, epochs);
+    if (head.length < PEEK) {
+      lines.finish(epochs);
     }
-    return OptionalLong.empty();
+    return epochs.first < 0 ? OptionalLong.empty() : OptionalLong.of(epochs.first);
   }
 
   private static OptionalLong lastEpoch(Path file) throws IOException {
+    Epochs epochs = new Epochs();
+    try (InputStream in = Gzip.decompressed(Files.newInputStream(file))) {
+      if (in instanceof GZIPInputStream) { // no tail to seek to: the whole file, once, for its last line
+        new LineSplitter().read(in, epochs);
+        return epochs.last < 0 ? OptionalLong.empty() : OptionalLong.of(epochs.last);
+      }
+    } catch (ZipException | EOFException e) {
+      return OptionalLong.empty();
+    }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       int n = (int) Math.min(size, PEEK);
@@ -118,36 +158,21 @@ final class LogOrder {
       while (tail.hasRemaining() && ch.read(tail, size - n + tail.position()) > 0) {
         // read the whole tail
       }
-      byte[] b = tail.array();
-      int e = tail.position();
-      // Lines from the end; the first line of a cut tail may be partial, so it is used only if the tail is the file.
-      while (e > 0) {
-        int s = e - 1;
-        while (s >= 0 && b[s] != '\n') {
-          s--;
-        }
-        if (s >= 0 || n == size) {
-          OptionalLong epoch = epoch(b, s + 1, e);
-          if (epoch.isPresent()) {
-            return epoch;
-          }
-        }
-        e = s;
-      }
-      return OptionalLong.empty();
+      // The first line of a cut tail may be partial, so it is used only if the tail is the file.
+      epochs.skipFirst = n < size;
+      LineSplitter lines = new LineSplitter();
+      lines.accept(tail.array(), 0, tail.position(), epochs);
+      lines.finish(epochs);
+      return epochs.last < 0 ? OptionalLong.empty() : OptionalLong.of(epochs.last);
     }
-  }
-
-  private static int end(byte[] b, int from) {
-    int i = from;
-    while (i < b.length && b[i] != '\n') {
-      i++;
-    }
-    return i;
   }
 
   /** Returns the epoch of the line {@code b[s, e)} if its first field is one and it has an event field. */
-  private static OptionalLong epoch(byte[] b, int s, int e) {
+  private static OptionalLong epoch(byte[] b, int from, int e) {
+    int s = from;
+    while (s < e && b[s] == 0) {
+      s++; // NUL residue of a crash, as the reader drops it
+    }
     int pipe = s;
     long v = 0;
     while (pipe < e && b[pipe] >= '0' && b[pipe] <= '9' && pipe - s < 18) {

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
 import io.github.callmetrics.call.Outcome;
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.read.SkippedRecord;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Feeds a {@link LiveMonitor} from an Asterisk {@code queue_log} as it is written, line by line: the same
@@ -51,11 +53,15 @@ public final class QueueLogFeed {
   private final AsteriskCounters counters = new AsteriskCounters();
   private final CallAssembler assembler;
   private final ArrayDeque<SkippedRecord> skipped = new ArrayDeque<>();
+  private final ArrayDeque<SkippedRecord> notices = new ArrayDeque<>();
+  private final LogNotes notes;
   private long skippedCount;
+  private long noticeCount;
   private String source = "queue_log";
 
-  private QueueLogFeed(LiveMonitor monitor) {
-    this.assembler = new CallAssembler(this::skip, line -> { }, counters, new ToMonitor(monitor));
+  private QueueLogFeed(LiveMonitor monitor, Set<String> ignoredEvents) {
+    this.notes = new LogNotes(ignoredEvents, this::notice);
+    this.assembler = new CallAssembler(this::skip, line -> { }, notes, counters, new ToMonitor(monitor));
     assembler.startSource(source);
   }
 
@@ -66,17 +72,34 @@ public final class QueueLogFeed {
    * @return the feed
    */
   public static QueueLogFeed of(LiveMonitor monitor) {
-    return new QueueLogFeed(requireNonNull(monitor, "monitor"));
+    return new QueueLogFeed(requireNonNull(monitor, "monitor"), Set.of());
+  }
+
+  /**
+   * Obtains a feed of a monitor that ignores the lines of events by name, as
+   * {@link QueueLogReader#withIgnoredEvents} does; they are counted in {@link #ignoredEvents()}.
+   *
+   * @param monitor  the monitor to feed, not null
+   * @param ignoredEvents  the names of the events to ignore, not null
+   * @return the feed
+   * @throws IllegalArgumentException as {@link QueueLogReader#withIgnoredEvents} does
+   */
+  public static QueueLogFeed of(LiveMonitor monitor, Set<String> ignoredEvents) {
+    return new QueueLogFeed(requireNonNull(monitor, "monitor"),
+        LogNotes.ignoreSet(requireNonNull(ignoredEvents, "ignoredEvents")));
   }
 
   /**
    * Notes that the lines from now on come from a new file (the log was rotated): messages name it, and
-   * line numbers start again from 1. Calls open across the rotation stay open.
+   * line numbers start again from 1. Calls open across the rotation stay open. A last line of the old file that
+   * {@link #write} was given without its line end is read first.
    *
    * @param name  the name to use in messages, not null
    */
   public void startSource(String name) {
-    source = requireNonNull(name, "name");
+    requireNonNull(name, "name");
+    scanner.endSource(assembler); // the old file's last line, if it had no line end yet
+    source = name;
     assembler.startSource(name);
     scanner.restartNumbering();
   }
@@ -103,11 +126,28 @@ public final class QueueLogFeed {
     Objects.checkFromIndexSize(offset, length, requireNonNull(line, "line").length);
     if (length > LineScanner.MAX_LINE) {
       scanner.skipLine();
-      skip(SkippedRecord.of(source, scanner.lineNumber(), "line", new String(line, offset, 80, UTF_8) + "...",
+      skip(SkippedRecord.of(source, scanner.lineNumber(), "line", Text.escaped(line, offset, 80) + "...",
           "is longer than " + LineScanner.MAX_LINE + " bytes (expected one queue_log event per line)"));
       return;
     }
     scanner.line(line, offset, length, assembler);
+  }
+
+  /**
+   * Feeds bytes of the log as they were written, in any pieces: each line they complete is read ({@code \n},
+   * {@code \r} or {@code \r\n} ends a line, as in {@link QueueLogReader}); a line not yet ended waits for the
+   * next bytes, or for {@link #startSource}. Mixing this with {@link #accept(String)} is meant for whole lines
+   * only.
+   *
+   * @param bytes  the bytes, not null
+   * @param offset  where they start
+   * @param length  how many there are
+   * @throws IndexOutOfBoundsException if the range is outside the array
+   */
+  public void write(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, requireNonNull(bytes, "bytes").length);
+    scanner.write(bytes, offset, length, assembler, head -> skip(SkippedRecord.of(source, scanner.lineNumber(),
+        "line", head, "is longer than " + LineScanner.MAX_LINE + " bytes (expected one queue_log event per line)")));
   }
 
   /** Returns each queue's {@code queue show} counters for the lines fed so far (since the last QUEUESTART). */
@@ -125,12 +165,41 @@ public final class QueueLogFeed {
     return List.copyOf(skipped);
   }
 
+  /** Returns how many lines were read with a notice (NUL residue before them), since the feed began. */
+  public long noticeCount() {
+    return noticeCount;
+  }
+
+  /** Returns the latest {@value #RETAINED} lines read with a notice, oldest first, as {@link QueueLogReport#notices()}. */
+  public List<SkippedRecord> notices() {
+    return List.copyOf(notices);
+  }
+
+  /** Returns how many lines were ignored as exact repeats, as {@link QueueLogReport#repeatedLines()} counts them. */
+  public long repeatedLineCount() {
+    return notes.repeats();
+  }
+
+  /** Returns how many lines of each event ignored by name were met, as {@link QueueLogReport#ignoredEvents()}. */
+  public Map<String, Long> ignoredEvents() {
+    return notes.ignoredEvents();
+  }
+
   private void skip(SkippedRecord record) {
     skippedCount++;
-    if (skipped.size() == RETAINED) {
-      skipped.removeFirst();
+    retain(skipped, record);
+  }
+
+  private void notice(SkippedRecord record) {
+    noticeCount++;
+    retain(notices, record);
+  }
+
+  private static void retain(ArrayDeque<SkippedRecord> kept, SkippedRecord record) {
+    if (kept.size() == RETAINED) {
+      kept.removeFirst();
     }
-    skipped.addLast(record);
+    kept.addLast(record);
   }
 
   @Override

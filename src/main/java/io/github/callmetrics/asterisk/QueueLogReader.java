@@ -3,11 +3,14 @@ package io.github.callmetrics.asterisk;
 import static java.util.Objects.requireNonNull;
 
 import io.github.callmetrics.call.Call;
+import io.github.callmetrics.internal.Gzip;
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.read.ReadException;
 import io.github.callmetrics.read.ReadMode;
 import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.SourceFormat;
 import io.github.callmetrics.read.internal.ReadTracker;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -16,8 +19,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,11 +70,16 @@ public final class QueueLogReader {
   private final ReadMode mode;
   private final boolean openAsWaiting;
   private final TableSettings table;
+  private final Set<String> ignoredEvents;
+  private final List<String> queueNames;
 
-  private QueueLogReader(ReadMode mode, boolean openAsWaiting, TableSettings table) {
+  private QueueLogReader(ReadMode mode, boolean openAsWaiting, TableSettings table, Set<String> ignoredEvents,
+      List<String> queueNames) {
     this.mode = mode;
     this.openAsWaiting = openAsWaiting;
     this.table = table;
+    this.ignoredEvents = ignoredEvents;
+    this.queueNames = queueNames;
   }
 
   /** How sources are told apart, and the zone of a table's local times. */
@@ -80,7 +92,7 @@ public final class QueueLogReader {
    * @return the reader; calls still waiting at the end of the log are reported as incomplete, not delivered
    */
   public static QueueLogReader of(ReadMode mode) {
-    return new QueueLogReader(requireNonNull(mode, "mode"), false, new TableSettings(null, null));
+    return new QueueLogReader(requireNonNull(mode, "mode"), false, new TableSettings(null, null), Set.of(), List.of());
   }
 
   /**
@@ -90,7 +102,42 @@ public final class QueueLogReader {
    * @return the reader
    */
   public QueueLogReader withOpenCallsAsWaiting() {
-    return new QueueLogReader(mode, true, table);
+    return new QueueLogReader(mode, true, table, ignoredEvents, queueNames);
+  }
+
+  /**
+   * Returns a reader like this one that ignores the lines of events by name: events that are not
+   * {@code app_queue}'s, such as a dialer's {@code OUTDIAL} and {@code OUTANSWER}, or a site's own. Without it, an
+   * event the reader does not know is a defect. Names are compared ignoring case; each ignored line is counted
+   * per name in {@link QueueLogReport#ignoredEvents()}. Replaces the names given before.
+   *
+   * @param events  the names of the events, not null
+   * @return the reader
+   * @throws IllegalArgumentException if a name is blank, or names an event the reader reads (an {@code app_queue}
+   *     event, or one of the agent and member events it knows change no call)
+   */
+  public QueueLogReader withIgnoredEvents(Set<String> events) {
+    return new QueueLogReader(mode, openAsWaiting, table, LogNotes.ignoreSet(requireNonNull(events, "events")),
+        queueNames);
+  }
+
+  /**
+   * Returns a reader like this one that spells queues as given: {@code app_queue} compares queue names ignoring
+   * case ({@code strcasecmp}), so a log may say {@code Support} and {@code support} for one queue; its calls are
+   * named by the spelling given here ({@code queues.conf}'s, say) instead of the first one the log uses.
+   * Replaces the names given before.
+   *
+   * @param names  the queues' names, not null
+   * @return the reader
+   * @throws IllegalArgumentException if a name is blank
+   */
+  public QueueLogReader withQueueNames(Collection<String> names) {
+    for (String name : requireNonNull(names, "names")) {
+      if (requireNonNull(name, "name").isBlank()) {
+        throw new IllegalArgumentException("queue \"" + Text.escaped(name) + "\" is blank (expected a non-blank queue name)");
+      }
+    }
+    return new QueueLogReader(mode, openAsWaiting, table, ignoredEvents, List.copyOf(names));
   }
 
   /**
@@ -103,7 +150,8 @@ public final class QueueLogReader {
    * @return the reader
    */
   public QueueLogReader withZone(ZoneId zone) {
-    return new QueueLogReader(mode, openAsWaiting, new TableSettings(table.format(), requireNonNull(zone, "zone")));
+    return new QueueLogReader(mode, openAsWaiting, new TableSettings(table.format(), requireNonNull(zone, "zone")),
+        ignoredEvents, queueNames);
   }
 
   /**
@@ -119,7 +167,7 @@ public final class QueueLogReader {
       throw new IllegalArgumentException("format CSV is a call file, not a queue_log (expected ASTERISK_QUEUE_LOG"
           + " or ASTERISK_QUEUE_LOG_TABLE; read call files with CsvCallReader)");
     }
-    return new QueueLogReader(mode, openAsWaiting, new TableSettings(format, table.zone()));
+    return new QueueLogReader(mode, openAsWaiting, new TableSettings(format, table.zone()), ignoredEvents, queueNames);
   }
 
   /**
@@ -202,7 +250,7 @@ public final class QueueLogReader {
   private void readFiles(List<Path> files, Session session) throws IOException {
     for (Path file : LogOrder.byOwnTime(List.copyOf(files), session::fileDefect)) {
       Path name = file.getFileName();
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = Files.newInputStream(file)) { // decompressed, if gzip, by the session
         session.read(in, name == null ? file.toString() : name.toString());
       }
     }
@@ -220,13 +268,42 @@ public final class QueueLogReader {
     final List<IncompleteCall> incomplete = new ArrayList<>();
     final List<SkippedRecord> timeReversals = new ArrayList<>();
     final List<SkippedRecord> ambiguousTimes = new ArrayList<>();
+    final List<SkippedRecord> notices = new ArrayList<>();
+    final LogNotes notes = new LogNotes(ignoredEvents, notices::add);
 
     Session(ReadTracker tracker) {
       this.tracker = tracker;
-      this.assembler = new CallAssembler(tracker::skip, this::timeReversal, counters, this);
+      this.assembler = new CallAssembler(tracker::skip, this::timeReversal, notes, counters, this);
+      assembler.spellQueues(queueNames);
     }
 
-    void read(InputStream source, String sourceName) throws IOException {
+    /** Reads one source, decompressing it if it is gzip; a corrupt one stops the read, naming the source. */
+    void read(InputStream raw, String sourceName) throws IOException {
+      InputStream source;
+      try {
+        source = Gzip.decompressed(raw);
+      } catch (ZipException | EOFException e) { // only the gzip header is read here
+        throw corruptGzip(sourceName, 1, e);
+      }
+      try {
+        readSource(source, sourceName);
+      } catch (ZipException | EOFException e) {
+        if (!(source instanceof GZIPInputStream)) {
+          throw e;
+        }
+        throw corruptGzip(sourceName, scanner.lineNumber() + 1, e);
+      }
+    }
+
+    /** A gzip source whose line {@code line} cannot be decompressed: the read stops there. */
+    private RuntimeException corruptGzip(String sourceName, long line, IOException e) {
+      return tracker.fatal(SkippedRecord.of(sourceName, line, "file", sourceName,
+          "is gzip-compressed and cannot be decompressed ("
+              + (e instanceof EOFException ? "the file is cut short" : "the compressed data is corrupt")
+              + "; expected a whole .gz file: the lines before this one were read)"));
+    }
+
+    private void readSource(InputStream source, String sourceName) throws IOException {
       tracker.startSource(sourceName);
       assembler.startSource(sourceName);
       InputStream in = source;
@@ -267,7 +344,8 @@ public final class QueueLogReader {
     QueueLogReport finish() {
       assembler.finish();
       return QueueLogReport.of(tracker.report(), incomplete, assembler.startedBeforeLog(), counters.stats())
-          .withTimeReversals(timeReversals).withAmbiguousTimes(ambiguousTimes);
+          .withTimeReversals(timeReversals).withAmbiguousTimes(ambiguousTimes).withNotices(notices)
+          .withRepeatedLines(notes.repeats()).withIgnoredEvents(notes.ignoredEvents());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.callmetrics.asterisk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.read.ReadReport;
 import io.github.callmetrics.read.SkippedRecord;
 import java.util.Collections;
@@ -24,16 +25,23 @@ public final class QueueLogReport {
   private final Map<String, AsteriskQueueStats> queueStats;
   private final List<SkippedRecord> timeReversals;
   private final List<SkippedRecord> ambiguousTimes;
+  private final List<SkippedRecord> notices;
+  private final long repeatedLines;
+  private final Map<String, Long> ignoredEvents;
 
   private QueueLogReport(ReadReport read, List<IncompleteCall> incomplete, List<String> startedBeforeLog,
       Map<String, AsteriskQueueStats> queueStats, List<SkippedRecord> timeReversals,
-      List<SkippedRecord> ambiguousTimes) {
+      List<SkippedRecord> ambiguousTimes, List<SkippedRecord> notices, long repeatedLines,
+      Map<String, Long> ignoredEvents) {
     this.read = read;
     this.incomplete = incomplete;
     this.startedBeforeLog = startedBeforeLog;
     this.queueStats = queueStats;
     this.timeReversals = timeReversals;
     this.ambiguousTimes = ambiguousTimes;
+    this.notices = notices;
+    this.repeatedLines = repeatedLines;
+    this.ignoredEvents = ignoredEvents;
   }
 
   /**
@@ -52,7 +60,7 @@ public final class QueueLogReport {
     requireNonNull(startedBeforeLog, "startedBeforeLog");
     requireNonNull(queueStats, "queueStats");
     return new QueueLogReport(read, List.copyOf(incomplete), List.copyOf(startedBeforeLog),
-        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)), List.of(), List.of());
+        Collections.unmodifiableMap(new LinkedHashMap<>(queueStats)), List.of(), List.of(), List.of(), 0, Map.of());
   }
 
   /**
@@ -64,7 +72,8 @@ public final class QueueLogReport {
    */
   public QueueLogReport withTimeReversals(List<SkippedRecord> timeReversals) {
     return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats,
-        List.copyOf(requireNonNull(timeReversals, "timeReversals")), ambiguousTimes);
+        List.copyOf(requireNonNull(timeReversals, "timeReversals")), ambiguousTimes, notices, repeatedLines,
+        ignoredEvents);
   }
 
   /**
@@ -76,7 +85,70 @@ public final class QueueLogReport {
    */
   public QueueLogReport withAmbiguousTimes(List<SkippedRecord> ambiguousTimes) {
     return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, timeReversals,
-        List.copyOf(requireNonNull(ambiguousTimes, "ambiguousTimes")));
+        List.copyOf(requireNonNull(ambiguousTimes, "ambiguousTimes")), notices, repeatedLines, ignoredEvents);
+  }
+
+  /**
+   * Returns a report like this one with the lines read with a notice.
+   *
+   * @param notices  the lines, each with what was noticed, not null
+   * @return the report
+   */
+  public QueueLogReport withNotices(List<SkippedRecord> notices) {
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, timeReversals, ambiguousTimes,
+        List.copyOf(requireNonNull(notices, "notices")), repeatedLines, ignoredEvents);
+  }
+
+  /**
+   * Returns a report like this one with the number of lines that repeated a line already read.
+   *
+   * @param repeatedLines  the number, zero or more
+   * @return the report
+   * @throws IllegalArgumentException if the number is negative
+   */
+  public QueueLogReport withRepeatedLines(long repeatedLines) {
+    if (repeatedLines < 0) {
+      throw new IllegalArgumentException("repeatedLines " + repeatedLines + " is negative (expected zero or more)");
+    }
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, timeReversals, ambiguousTimes,
+        notices, repeatedLines, ignoredEvents);
+  }
+
+  /**
+   * Returns a report like this one with the lines of each event ignored by name.
+   *
+   * @param ignoredEvents  the number of lines per event name, not null
+   * @return the report
+   */
+  public QueueLogReport withIgnoredEvents(Map<String, Long> ignoredEvents) {
+    return new QueueLogReport(read, incomplete, startedBeforeLog, queueStats, timeReversals, ambiguousTimes,
+        notices, repeatedLines,
+        Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(ignoredEvents, "ignoredEvents"))));
+  }
+
+  /**
+   * Returns the lines read with a notice: a line that starts with NUL bytes (what a crash leaves in the file),
+   * read without them. Nothing of them was lost; empty for most logs.
+   */
+  public List<SkippedRecord> notices() {
+    return notices;
+  }
+
+  /**
+   * Returns how many lines were ignored because they repeat, byte for byte, the line that last changed their call
+   * (a log collected by {@code tail} or replication repeats lines); see {@code docs/asterisk-queue-log.md} for how
+   * long an ended call is remembered.
+   */
+  public long repeatedLines() {
+    return repeatedLines;
+  }
+
+  /**
+   * Returns, per event name, how many lines were ignored because the reader was told to ignore that event
+   * ({@link QueueLogReader#ignoringEvents}), in the order first met.
+   */
+  public Map<String, Long> ignoredEvents() {
+    return ignoredEvents;
   }
 
   /**
@@ -122,13 +194,20 @@ public final class QueueLogReport {
   }
 
   /**
-   * Returns one queue's counters.
+   * Returns one queue's counters. Names are compared ignoring case, as {@code app_queue} compares them
+   * ({@code strcasecmp}): {@code queueStats("support")} finds the queue the log calls {@code Support}.
    *
    * @param queue  the queue's name, not null
    * @return the counters, or empty if the queue has no event since the last QUEUESTART
    */
   public Optional<AsteriskQueueStats> queueStats(String queue) {
-    return Optional.ofNullable(queueStats.get(requireNonNull(queue, "queue")));
+    AsteriskQueueStats exact = queueStats.get(requireNonNull(queue, "queue"));
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    String folded = Text.foldCase(queue);
+    return queueStats.entrySet().stream().filter(e -> Text.foldCase(e.getKey()).equals(folded))
+        .map(Map.Entry::getValue).findFirst();
   }
 
   @Override

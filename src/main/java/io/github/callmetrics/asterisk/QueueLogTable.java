@@ -282,7 +282,7 @@ final class QueueLogTable {
     long later = times.later(localSecond);
     long changeAt = times.change().toEpochSecond();
     boolean passed = latest != Long.MIN_VALUE
-        && (latest >= changeAt || earlier < latest - CallAssembler.BACKWARDS_TOLERANCE_SECONDS);
+        && (latest >= changeAt || earlier < latest - TimeOrder.BACKWARDS_TOLERANCE_SECONDS);
     long chosen = passed ? later : earlier;
     if (noted.add(times.noticeKey(passed))) {
       ambiguous.add(SkippedRecord.of(source, line, "time", text, times.ambiguousRule(passed, chosen,

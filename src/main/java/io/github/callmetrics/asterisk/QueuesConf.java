@@ -2,6 +2,7 @@ package io.github.callmetrics.asterisk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.internal.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,7 +39,7 @@ public final class QueuesConf {
     this.notices = notices;
     Map<String, QueueConfig> lower = new HashMap<>();
     for (QueueConfig queue : queues.values()) {
-      lower.put(queue.name().toLowerCase(Locale.ROOT), queue);
+      lower.put(Text.foldCase(queue.name()), queue);
     }
     this.byLowerCase = lower;
   }
@@ -85,7 +86,7 @@ public final class QueuesConf {
       if (name.equalsIgnoreCase("general") || section.template) {
         continue;
       }
-      ConfLoader.Category first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), section);
+      ConfLoader.Category first = seen.putIfAbsent(Text.foldCase(name), section);
       if (first != null) {
         notices.add(section.source + ":" + section.line + ": [" + name + "] repeats queue " + first.name
             + " of " + first.source + ":" + first.line + "; app_queue keeps the first and skips this one"
@@ -144,7 +145,7 @@ public final class QueuesConf {
    * @return the settings, or empty if there is no such queue
    */
   public Optional<QueueConfig> queue(String name) {
-    return Optional.ofNullable(byLowerCase.get(requireNonNull(name, "name").toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(byLowerCase.get(Text.foldCase(requireNonNull(name, "name"))));
   }
 
   /**

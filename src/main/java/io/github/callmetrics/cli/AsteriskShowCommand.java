@@ -58,6 +58,9 @@ public final class AsteriskShowCommand implements Callable<Integer> {
       description = "the zone of the local times of a queue_log table export (the database's clock), e.g. Europe/Amsterdam")
   @Nullable String zone;
 
+  @CommandLine.Mixin
+  Options.IgnoredEvents ignoredEvents = new Options.IgnoredEvents();
+
   @Parameters(arity = "1..*", paramLabel = "QUEUE_LOG", description = "queue_log files, in any order (rotated files are read by their own time)")
   List<Path> queueLogs = new ArrayList<>();
 
@@ -76,7 +79,8 @@ public final class AsteriskShowCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     QueuesConf conf = QueuesConf.read(queuesConf);
     conf.notices().forEach(n -> err.println("callmetrics: warning: " + n));
-    QueueLogReader reader = QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT);
+    QueueLogReader reader = ignoredEvents.apply(spec.commandLine(),
+        QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT).withQueueNames(conf.names()));
     if (zone != null) {
       try {
         reader = reader.withZone(ZoneId.of(zone));
@@ -86,15 +90,10 @@ public final class AsteriskShowCommand implements Callable<Integer> {
       }
     }
     QueueLogReport report = reader.read(queueLogs, call -> { });
-    for (SkippedRecord time : report.ambiguousTimes()) {
-      err.println("callmetrics: notice: " + time.message());
-    }
     for (SkippedRecord skipped : report.read().skipped()) {
       err.println("callmetrics: skipped " + skipped.message());
     }
-    for (SkippedRecord reversal : report.timeReversals()) {
-      err.println("callmetrics: warning: read although out of time order: " + reversal.message());
-    }
+    CallFiles.printNotes(report, err);
     for (String queue : report.queueStats().keySet()) {
       if (conf.queue(queue).isEmpty()) {
         throw new IllegalArgumentException("queue " + queue + " of the queue_log is not in " + queuesConf

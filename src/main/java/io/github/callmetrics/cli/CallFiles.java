@@ -12,11 +12,11 @@ import io.github.callmetrics.read.SkippedRecord;
 import io.github.callmetrics.read.SourceFormat;
 import io.github.callmetrics.read.internal.RunCheck;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,16 +72,37 @@ final class CallFiles {
       }
       if (log != null) {
         report(log.read(), err);
-        for (SkippedRecord time : log.ambiguousTimes()) {
-          err.println("callmetrics: notice: " + time.message());
-        }
-        for (SkippedRecord reversal : log.timeReversals()) {
-          err.println("callmetrics: warning: read although out of time order: " + reversal.message());
-        }
+        printNotes(log, err);
         for (IncompleteCall call : log.incomplete()) {
           err.println("callmetrics: not in the report, the log does not finish it: " + call);
         }
       }
+    }
+  }
+
+  /**
+   * Says on standard error what a {@code queue_log} read passed over without a defect: notices, lines out of time
+   * order, exact repeats and the events ignored by name. One place for {@code report} and {@code asterisk-show}.
+   */
+  static void printNotes(QueueLogReport log, PrintWriter err) {
+    for (SkippedRecord time : log.ambiguousTimes()) {
+      err.println("callmetrics: notice: " + time.message());
+    }
+    for (SkippedRecord notice : log.notices()) {
+      err.println("callmetrics: notice: " + notice.message());
+    }
+    for (SkippedRecord reversal : log.timeReversals()) {
+      err.println("callmetrics: warning: read although out of time order: " + reversal.message());
+    }
+    if (log.repeatedLines() > 0) {
+      err.println("callmetrics: notice: " + log.repeatedLines() + " lines repeat, byte for byte, a line already read"
+          + " for their call, and were ignored (a log collected by tail or replication?)");
+    }
+    if (!log.ignoredEvents().isEmpty()) {
+      StringBuilder counts = new StringBuilder();
+      log.ignoredEvents().forEach((name, n) -> counts.append(counts.length() == 0 ? "" : ", ").append(name)
+          .append(' ').append(n));
+      err.println("callmetrics: notice: lines ignored by --ignore-event: " + counts);
     }
   }
 
@@ -103,19 +124,24 @@ final class CallFiles {
             + " is neither a CSV call file nor an Asterisk queue_log (expected a header line such as"
             + " id,queue,arrived,outcome,ended or lines such as 1795411251|1795411251.1|q1|NONE|ENTERQUEUE||1|1)");
       }
+      if (format.get() == SourceFormat.CSV && isGzip(file)) {
+        throw new IllegalArgumentException("file " + file + " is a gzip-compressed CSV call file, which the CSV"
+            + " reader does not decompress (expected it decompressed: gunzip it first; queue_log files may be .gz)");
+      }
       (format.get() == SourceFormat.CSV ? csv : queueLogs).add(file);
     }
     return new Inputs(List.copyOf(csv), List.copyOf(queueLogs), csvLayout);
   }
 
   /**
-   * Reads every file into the collector; the local times of a {@code queue_log} table are read in
-   * {@code tableZone}.
+   * Reads every file into the collector, the {@code queue_log} files with {@code logs} (its zone for a table's
+   * local times, the events it ignores, the queues' spellings).
    *
    * @throws io.github.callmetrics.read.ReadException at the first bad record (or repeated call) in strict mode
    * @throws UncheckedIOException if a file cannot be read
    */
-  static <A, R> Result<R> collect(Inputs inputs, boolean lenient, ZoneId tableZone, Collector<Call, A, R> collector) {
+  static <A, R> Result<R> collect(Inputs inputs, boolean lenient, QueueLogReader logs,
+      Collector<Call, A, R> collector) {
     ReadMode mode = lenient ? ReadMode.LENIENT : ReadMode.STRICT;
     Collector<Call, A, A> unfinished = Collector.of(collector.supplier(), collector.accumulator(),
         collector.combiner());
@@ -129,9 +155,9 @@ final class CallFiles {
       }
       QueueLogReport log = null;
       if (!inputs.queueLogs().isEmpty()) {
-        Logs<A> logs = readLogs(inputs.queueLogs(), QueueLogReader.of(mode).withZone(tableZone), collector);
-        container = container == null ? logs.container : collector.combiner().apply(container, logs.container);
-        log = logs.report;
+        Logs<A> read = readLogs(inputs.queueLogs(), logs, collector);
+        container = container == null ? read.container : collector.combiner().apply(container, read.container);
+        log = read.report;
       }
       if (container == null) {
         container = collector.supplier().get();
@@ -154,6 +180,14 @@ final class CallFiles {
             run.delivery(RunCheck.QUEUE_LOG, call -> add.accept(container, call)));
         return new Logs<>(container, report);
       });
+    }
+  }
+
+  private static boolean isGzip(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -6,6 +6,8 @@ import io.github.callmetrics.asterisk.QueueLogFeed;
 import io.github.callmetrics.asterisk.QueuesConf;
 import io.github.callmetrics.definition.Preset;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
+import io.github.callmetrics.internal.LineSplitter;
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.interval.IntervalGrid;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
@@ -14,6 +16,7 @@ import io.github.callmetrics.live.LiveMonitor;
 import io.github.callmetrics.live.LiveSnapshot;
 import io.github.callmetrics.metrics.Ratio;
 import io.github.callmetrics.report.ReportSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,10 +27,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,6 +85,9 @@ final class LiveCommand implements Callable<Integer> {
       converter = Options.DurationConverter.class)
   Duration threshold = Duration.ofSeconds(20);
 
+  @CommandLine.Mixin
+  Options.IgnoredEvents ignoredEvents = new Options.IgnoredEvents();
+
   LiveCommand() {}
 
   /** Reads {@code --interval}. */
@@ -118,11 +126,24 @@ final class LiveCommand implements Callable<Integer> {
       } else {
         Options.requireReadable(spec.commandLine(), queueLog, "QUEUE_LOG");
       }
-      List<String> first = follower.poll();
-      OptionalLong firstEpoch = first.stream().map(LiveCommand::epochOf).filter(OptionalLong::isPresent)
-          .mapToLong(OptionalLong::getAsLong).min();
-      OptionalLong lastEpoch = first.stream().map(LiveCommand::epochOf).filter(OptionalLong::isPresent)
-          .mapToLong(OptionalLong::getAsLong).max();
+      // The first poll (the file as it is) chooses the wallboard's days before the monitor exists.
+      ByteArrayOutputStream firstBytes = new ByteArrayOutputStream();
+      follower.poll(new QueueLogFollower.Sink() {
+        @Override
+        public void bytes(byte[] b, int off, int len) {
+          firstBytes.write(b, off, len);
+        }
+
+        @Override
+        public void rotated() {}
+      });
+      byte[] first = firstBytes.toByteArray();
+      EpochRange epochs = new EpochRange();
+      LineSplitter lines = new LineSplitter();
+      lines.accept(first, 0, first.length, epochs);
+      lines.finish(epochs);
+      OptionalLong firstEpoch = epochs.min < 0 ? OptionalLong.empty() : OptionalLong.of(epochs.min);
+      OptionalLong lastEpoch = epochs.max < 0 ? OptionalLong.empty() : OptionalLong.of(epochs.max);
       LocalDate firstDay = firstEpoch.isEmpty() ? LocalDate.now(zone) : day(firstEpoch.getAsLong());
       LocalDate endDay = once
           ? (lastEpoch.isEmpty() ? firstDay : day(lastEpoch.getAsLong())).plusDays(1)
@@ -138,8 +159,24 @@ final class LiveCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
       }
-      QueueLogFeed feed = QueueLogFeed.of(monitor);
-      first.forEach(feed::accept);
+      QueueLogFeed feed;
+      try {
+        feed = QueueLogFeed.of(monitor, Set.copyOf(ignoredEvents.names));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--ignore-event: " + e.getMessage());
+      }
+      feed.write(first, 0, first.length);
+      QueueLogFollower.Sink toFeed = new QueueLogFollower.Sink() {
+        @Override
+        public void bytes(byte[] b, int off, int len) {
+          feed.write(b, off, len);
+        }
+
+        @Override
+        public void rotated() {
+          feed.startSource(queueLog.getFileName() == null ? "queue_log" : queueLog.getFileName().toString());
+        }
+      };
       if (once) {
         render(out, monitor, servicelevels, thresholds, feed, follower);
         return 0;
@@ -150,7 +187,7 @@ final class LiveCommand implements Callable<Integer> {
         render(out, monitor, servicelevels, thresholds, feed, follower);
         out.flush();
         Thread.sleep(1000);
-        follower.poll().forEach(feed::accept);
+        follower.poll(toFeed);
       }
       return 0;
     }
@@ -161,20 +198,32 @@ final class LiveCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns a line's epoch, only to choose the wallboard's days before the monitor exists; the feed gives the
-   * line its meaning.
+   * The least and greatest epochs of the lines, only to choose the wallboard's days before the monitor exists; the
+   * feed gives the lines their meaning.
    */
-  private static OptionalLong epochOf(String line) {
-    int pipe = line.indexOf('|');
-    if (pipe < 1 || pipe > 12) {
-      return OptionalLong.empty();
-    }
-    for (int i = 0; i < pipe; i++) {
-      if (line.charAt(i) < '0' || line.charAt(i) > '9') {
-        return OptionalLong.empty();
+  private static final class EpochRange implements LineSplitter.Handler {
+    long min = -1;
+    long max = -1;
+
+    @Override
+    public void line(byte[] b, int from, int end) {
+      int start = from;
+      while (start < end && b[start] == 0) {
+        start++; // NUL residue, as the feed drops it
+      }
+      int i = start;
+      long v = 0;
+      while (i < end && i - start < 12 && b[i] >= '0' && b[i] <= '9') {
+        v = v * 10 + (b[i++] - '0');
+      }
+      if (i > start && i < end && b[i] == '|') {
+        min = min < 0 ? v : Math.min(min, v);
+        max = Math.max(max, v);
       }
     }
-    return OptionalLong.of(Long.parseLong(line.substring(0, pipe)));
+
+    @Override
+    public void tooLong(byte[] b, int start, int end) {}
   }
 
   private void render(PrintWriter out, LiveMonitor monitor, Map<String, Long> servicelevels, List<Long> thresholds,
@@ -195,7 +244,7 @@ final class LiveCommand implements Callable<Integer> {
       int sl = 2 * thresholds.indexOf(t);
       Optional<LiveFigures> interval = s.currentInterval();
       out.printf(Locale.ROOT, "%-16s %-7s %4s %7s %7s %9s %9s %7d %12s%n",
-          s.queue(), s.channel().label(), t + "s",
+          Text.escaped(s.queue()), s.channel().label(), t + "s",
           percent(interval.map(f -> f.figures(sl).serviceLevel())),
           percent(interval.map(f -> f.figures(sl + 1).serviceLevel())),
           percent(Optional.of(s.window().figures(sl).serviceLevel())),
@@ -208,12 +257,14 @@ final class LiveCommand implements Callable<Integer> {
       AsteriskQueueStats q = e.getValue();
       Duration t = Duration.ofSeconds(servicelevels.getOrDefault(e.getKey(), threshold.getSeconds()));
       out.printf(Locale.ROOT, "  %s: %d calls waiting, %ds holdtime, %ds talktime, C:%d, A:%d, SL:%s%%, SL2:%s%%"
-          + " within %ds%n", e.getKey(), q.waiting(), q.holdtimeSeconds(), q.talktimeSeconds(), q.completed(),
+          + " within %ds%n", Text.escaped(e.getKey()), q.waiting(), q.holdtimeSeconds(), q.talktimeSeconds(), q.completed(),
           q.abandoned(), AsteriskShowCommand.asteriskPercent(q.serviceLevel(t)),
           AsteriskShowCommand.asteriskPercent(q.serviceLevel2(t)), t.getSeconds());
     }
-    out.printf(Locale.ROOT, "late events %d, rejected events %d, skipped lines %d, rotations %d%n",
-        monitor.lateEventCount(), monitor.rejectedEventCount(), feed.skippedLineCount(), follower.rotations());
+    out.printf(Locale.ROOT, "late events %d, rejected events %d, skipped lines %d, rotations %d, repeated lines %d,"
+        + " ignored lines %d, notices %d%n", monitor.lateEventCount(), monitor.rejectedEventCount(),
+        feed.skippedLineCount(), follower.rotations(), feed.repeatedLineCount(),
+        feed.ignoredEvents().values().stream().mapToLong(Long::longValue).sum(), feed.noticeCount());
   }
 
   /** A percentage with one decimal, as Asterisk prints it; "-" when undefined (Asterisk would print 0.0%). */
@@ -226,7 +277,7 @@ final class LiveCommand implements Callable<Integer> {
    * ({@link QueuesConf}: templates, comments; a queue without one has Asterisk's default, 0).
    */
   static Map<String, Long> readServicelevels(Path file) throws IOException {
-    Map<String, Long> levels = new TreeMap<>();
+    Map<String, Long> levels = new TreeMap<>(Comparator.comparing(Text::foldCase)); // found as app_queue finds them
     for (QueueConfig queue : QueuesConf.read(file).queues().values()) {
       levels.put(queue.name(), (long) queue.serviceLevelSeconds());
     }

@@ -2,13 +2,16 @@ package io.github.callmetrics.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.callmetrics.internal.Text;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -55,9 +58,11 @@ public final class Main implements Runnable {
    *
    * @return the exit code
    */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
+  public static int run(PrintWriter out, PrintWriter rawErr, String... args) {
     CommandLine cli = commandLine();
     cli.setOut(out);
+    // Messages quote what the files hold: a NUL, an escape or a byte that is not UTF-8 is shown, not sent raw.
+    PrintWriter err = new PrintWriter(new Escaping(rawErr), true);
     cli.setErr(err);
     FailureHandler handler = (FailureHandler) cli.getExecutionExceptionHandler();
     int code;
@@ -152,6 +157,39 @@ public final class Main implements Runnable {
 
     Optional<StandardOutput.Failed> outputFailure() {
       return Optional.ofNullable(outputFailure);
+    }
+  }
+
+  /** Writes text as messages show it ({@link Text#escaped}), line by line: only the line ends are kept raw. */
+  private static final class Escaping extends FilterWriter {
+    Escaping(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      write(String.valueOf((char) c), 0, 1);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      write(new String(cbuf, off, len), 0, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      int s = off;
+      int end = off + len;
+      for (int i = off; i < end; i++) {
+        char c = str.charAt(i);
+        boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < end && str.charAt(i + 1) == '\n');
+        if (lineEnd) {
+          out.write(Text.escaped(str.substring(s, i)));
+          out.write(c);
+          s = i + 1;
+        }
+      }
+      out.write(Text.escaped(str.substring(s, end)));
     }
   }
 

@@ -1,17 +1,38 @@
 package io.github.callmetrics.cli;
 
+import io.github.callmetrics.asterisk.QueueLogReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Converters for option values, each with a message that says what was expected. */
 final class Options {
   private Options() {}
+
+  /** {@code --ignore-event NAME[,NAME...]}, repeatable: the queue_log events to ignore by name, and count. */
+  static final class IgnoredEvents {
+    @CommandLine.Option(names = "--ignore-event", split = ",", paramLabel = "NAME",
+        description = "ignore queue_log events that are not app_queue's by name (e.g. OUTDIAL,OUTANSWER), counting them;"
+            + " repeatable")
+    List<String> names = new ArrayList<>();
+
+    /** Returns a reader like the one given that ignores the events named; a name it cannot ignore is a usage error. */
+    QueueLogReader apply(CommandLine cli, QueueLogReader reader) {
+      try {
+        return reader.withIgnoredEvents(Set.copyOf(names));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cli, "--ignore-event: " + e.getMessage());
+      }
+    }
+  }
 
   /**
    * Reads a duration written as ISO-8601 ({@code PT20S}, {@code PT3M}) or as seconds ({@code 20},

@@ -1,6 +1,7 @@
 package io.github.callmetrics.cli;
 
 import io.github.callmetrics.asterisk.QueueConfig;
+import io.github.callmetrics.asterisk.QueueLogReader;
 import io.github.callmetrics.asterisk.QueuesConf;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.csv.CsvCallReader;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,6 +131,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--lenient", description = "Skip bad records (each is reported on stderr) instead of stopping at the first.")
   boolean lenient;
+
+  @CommandLine.Mixin
+  Options.IgnoredEvents ignoredEvents = new Options.IgnoredEvents();
 
   /** The queues of {@code --queues-conf}, in the file's order; none without it. */
   private List<QueueConfig> configured = List.of();
@@ -253,12 +258,16 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CallFiles.Inputs inputs = CallFiles.inputs(files, csvLayout());
+    // A queue of the log is named as queues.conf names it, whatever its case in the log (app_queue ignores case).
+    QueueLogReader logs = ignoredEvents.apply(spec.commandLine(),
+        QueueLogReader.of(lenient ? ReadMode.LENIENT : ReadMode.STRICT).withZone(zoneId)
+            .withQueueNames(configured.stream().map(QueueConfig::name).collect(Collectors.toList())));
     LocalDate first = from;
     LocalDate last = to;
     Report report;
     if (first != null && last != null) {
       IntervalGrid grid = IntervalGrid.of(first, last.plusDays(1), zoneId, length);
-      CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient, zoneId,
+      CallFiles.Result<Report> read = CallFiles.collect(inputs, lenient, logs,
           spec(grid, definitions, dimensions, mode).collector());
       read.print(err);
       read.requireACall();
@@ -273,7 +282,7 @@ final class ReportCommand implements Callable<Integer> {
         if (pass > 2) {
           throw new IllegalStateException("the files changed while they were read: the days of their calls moved");
         }
-        CallFiles.Result<Period.Span<Report>> read = CallFiles.collect(inputs, lenient, zoneId,
+        CallFiles.Result<Period.Span<Report>> read = CallFiles.collect(inputs, lenient, logs,
             Period.tracking(spec(grid, definitions, dimensions, mode).collector()));
         Period.Span<Report> span = read.value();
         if (span.isEmpty()) {

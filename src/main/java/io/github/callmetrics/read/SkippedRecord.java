@@ -2,6 +2,7 @@ package io.github.callmetrics.read;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.internal.Text;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -75,12 +76,13 @@ public final class SkippedRecord {
   }
 
   /**
-   * Returns the whole message: {@code source:line: field: "value" rule}.
+   * Returns the whole message: {@code source:line: field: "value" rule}, with control characters and bytes that
+   * were not UTF-8 shown escaped ({@code \x00}, {@code \xff}), never raw.
    *
    * @return the message, one line
    */
   public String message() {
-    return source + ":" + line + ": " + field + ": \"" + value + "\" " + rule;
+    return Text.escaped(source + ":" + line + ": " + field + ": \"" + value + "\" " + rule);
   }
 
   @Override

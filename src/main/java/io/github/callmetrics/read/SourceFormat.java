@@ -3,6 +3,8 @@ package io.github.callmetrics.read;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.github.callmetrics.internal.Gzip;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipException;
 
 /**
  * The call-record formats Callmetrics reads, and a sniffer that tells them apart by their first line.
@@ -35,7 +38,8 @@ public enum SourceFormat {
   private static final int SNIFF_BYTES = 8192;
 
   /**
-   * Detects the format of a file from its first non-empty line (after a byte-order mark, if any): a line
+   * Detects the format of a file from its first non-empty line (after a byte-order mark, if any; of its
+   * decompressed bytes if it is gzip-compressed, told by its first bytes): a line
    * that starts with digits followed by {@code |} is a {@code queue_log}; a comma-separated header with the
    * columns {@code time}, {@code callid}, {@code queuename} and {@code event} (in any order and case, quoted
    * or not) is a {@code queue_log} table; another line with a comma, a semicolon or a tab is CSV.
@@ -47,8 +51,10 @@ public enum SourceFormat {
   public static Optional<SourceFormat> detect(Path file) throws IOException {
     requireNonNull(file, "file");
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Gzip.decompressed(Files.newInputStream(file))) {
       head = in.readNBytes(SNIFF_BYTES);
+    } catch (ZipException | EOFException e) { // a corrupt .gz: the reader names it, when it reads the file
+      return Optional.of(ASTERISK_QUEUE_LOG);
     }
     return detect(new String(head, UTF_8));
   }
@@ -61,7 +67,8 @@ public enum SourceFormat {
    */
   public static Optional<SourceFormat> detect(String text) {
     String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    for (String line : s.split("\r?\n", -1)) {
+    for (String raw : s.split("\r\n|\r|\n", -1)) {
+      String line = raw.replaceFirst("^\\x00+", ""); // NUL residue of a crash, as the reader drops it
       if (line.isBlank()) {
         continue;
       }

@@ -6,6 +6,7 @@ import io.github.callmetrics.call.FlowOutReason;
 import io.github.callmetrics.definition.ServiceLevelDefinition;
 import io.github.callmetrics.internal.EnumNames;
 import io.github.callmetrics.internal.JsonWriter;
+import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.interval.IntervalLength;
 import io.github.callmetrics.interval.MeasurementInterval;
 import io.github.callmetrics.metrics.AverageDuration;
@@ -218,9 +219,13 @@ public enum ReportFormat {
     return interval.start().atZone(zone).format(LOCAL_MINUTE);
   }
 
-  /** Shows line breaks and tabs in a name as escapes, so a table row stays one line. */
+  /**
+   * Shows a name in a text table as messages show it (control characters and bytes that were not UTF-8 as
+   * {@code \xNN}), so a row stays one line: the table is read by people, as messages are, so it takes their one
+   * rule. The CSV and JSON outputs keep every character and quote by their formats' own rules instead.
+   */
   private static String printable(String name) {
-    return name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    return Text.escaped(name);
   }
 
   private static String orDash(String figure) {

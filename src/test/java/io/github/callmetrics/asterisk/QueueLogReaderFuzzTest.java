@@ -1,6 +1,6 @@
 package io.github.callmetrics.asterisk;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -15,8 +15,10 @@ import io.github.callmetrics.testing.ReadContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 
@@ -109,36 +111,49 @@ class QueueLogReaderFuzzTest {
         skipped.add(record.line());
       }
       Events events = new Events();
+      // An exact repeat of the line that last changed a call is ignored (docs/asterisk-queue-log.md).
+      Map<String, String> lastLine = new HashMap<>();
       long line = 0;
-      for (String text : lines(input)) {
+      for (String raw : lines(input)) {
         line++;
         if (skipped.contains(line)) {
           continue;
         }
+        String text = raw.replaceFirst("^\\x00+", ""); // NUL residue is dropped
         String[] fields = text.split("\\|", -1);
         String event = fields.length >= 5 ? fields[4] : "";
-        if (event.equals("ENTERQUEUE")) {
+        if (event.equals("QUEUESTART")) {
+          lastLine.clear();
+        }
+        boolean opens = event.equals("ENTERQUEUE");
+        boolean ends = END_EVENTS.contains(event);
+        if ((opens || ends || event.equals("CONNECT")) && text.equals(lastLine.put(fields[1], text))) {
+          continue;
+        }
+        if (opens) {
           events.enterQueue++;
-        } else if (END_EVENTS.contains(event)) {
+        } else if (ends) {
           events.ends++;
         }
       }
       return events;
     }
 
-    /** The lines as the format defines them: split at LF, one CR before it dropped, a last line without LF kept. */
+    /** The lines as the format defines them: ended by LF, CR or CRLF, a last line without an end kept. */
     private static List<String> lines(byte[] input) {
       List<String> lines = new ArrayList<>();
       int start = 0;
       for (int i = 0; i < input.length; i++) {
-        if (input[i] == '\n') {
-          int end = i > start && input[i - 1] == '\r' ? i - 1 : i;
-          lines.add(new String(input, start, end - start, UTF_8));
+        if (input[i] == '\n' || input[i] == '\r') {
+          lines.add(new String(input, start, i - start, ISO_8859_1));
+          if (input[i] == '\r' && i + 1 < input.length && input[i + 1] == '\n') {
+            i++;
+          }
           start = i + 1;
         }
       }
       if (start < input.length) {
-        lines.add(new String(input, start, input.length - start, UTF_8));
+        lines.add(new String(input, start, input.length - start, ISO_8859_1));
       }
       return lines;
     }

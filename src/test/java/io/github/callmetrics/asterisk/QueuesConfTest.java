@@ -36,7 +36,7 @@ class QueuesConfTest {
     assertThatThrownBy(() -> QueuesConf.read(new StringReader("[q1]\nservicelevel = 20\n[ \t]\nweight = 1\n"),
         "queues.conf"))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("queues.conf:3: \"[ \t]\" has no name (expected [queue name])");
+        .hasMessage("queues.conf:3: \"[ \\x09]\" has no name (expected [queue name])"); // a tab, shown escaped
   }
 
   /** Found by QueuesConfFuzzTest: a byte that is not UTF-8 failed the read with "Input length = 1". */

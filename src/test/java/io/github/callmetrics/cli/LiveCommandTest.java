@@ -45,7 +45,7 @@ class LiveCommandTest {
     assertThat(line(lines, "q1").split("\\s+"))
         .containsExactly("q1", "voice", "20s", "65.7%", "64.4%", "65.7%", "22.2%", "0", "-");
     assertThat(lines).anyMatch(l -> l.startsWith("  q1: 0 calls waiting, ") && l.contains(", C:35, A:10, SL:65.7%, SL2:64.4%"));
-    assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, skipped lines 0, rotations 0");
+    assertThat(lines[lines.length - 1]).isEqualTo("late events 0, rejected events 0, skipped lines 0, rotations 0, repeated lines 0, ignored lines 0, notices 0");
   }
 
   /**
@@ -120,24 +120,41 @@ class LiveCommandTest {
   }
 
   @Test
-  void theFollowerReadsAppendedLinesAndFollowsARotation(@TempDir Path dir) throws IOException {
+  void theFollowerHandsOverAppendedBytesAndFollowsARotation(@TempDir Path dir) throws IOException {
     Path log = dir.resolve("queue_log");
     Files.writeString(log, "a\nb");
     try (QueueLogFollower follower = new QueueLogFollower(log)) {
-      assertThat(follower.poll()).containsExactly("a");
+      assertThat(poll(follower)).isEqualTo("a\nb");
       Files.writeString(log, "\nc\n", StandardOpenOption.APPEND);
-      assertThat(follower.poll()).containsExactly("b", "c");
-      assertThat(follower.poll()).isEmpty();
+      assertThat(poll(follower)).isEqualTo("\nc\n");
+      assertThat(poll(follower)).isEmpty();
       Files.writeString(log, "d\n", StandardOpenOption.APPEND);
       Files.move(log, dir.resolve("queue_log.1"));
-      assertThat(follower.poll()).isEmpty(); // rotated away, new file not there yet
+      assertThat(poll(follower)).isEmpty(); // rotated away, new file not there yet
       Files.writeString(log, "e\nee\n");
-      assertThat(follower.poll()).containsExactly("d", "e", "ee");
+      assertThat(poll(follower)).isEqualTo("d\n[rotated]e\nee\n");
       assertThat(follower.rotations()).isEqualTo(1);
       Files.writeString(log, "f\n", StandardCharsets.UTF_8); // truncated (copytruncate) and rewritten, shorter
-      assertThat(follower.poll()).containsExactly("f");
+      assertThat(poll(follower)).isEqualTo("[rotated]f\n");
       assertThat(follower.rotations()).isEqualTo(2);
     }
+  }
+
+  /** Polls once: the bytes handed over as text, a rotation as {@code [rotated]}. */
+  private static String poll(QueueLogFollower follower) throws IOException {
+    StringBuilder s = new StringBuilder();
+    follower.poll(new QueueLogFollower.Sink() {
+      @Override
+      public void bytes(byte[] b, int off, int len) {
+        s.append(new String(b, off, len, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void rotated() {
+        s.append("[rotated]");
+      }
+    });
+    return s.toString();
   }
 
   /**
