@@ -226,13 +226,20 @@ final class CsvReport {
     }
   }
 
-  /** Row {@code row}'s interval start or end as text, formatted the first time interval {@code j} needs it. */
+  /** Row {@code row}'s interval start or end as a CSV cell, formatted the first time interval {@code j} needs it. */
   private String bound(AtomicReferenceArray<String> texts, int j, boolean start, ReportRow row) {
     String text = texts.get(j);
     if (text == null) {
       MeasurementInterval interval = row.key().interval().orElse(report.spec().grid().period());
       Instant instant = start ? interval.start() : interval.end();
-      text = MeasurementInterval.formatInstant(instant, zone);
+      StringBuilder cell = new StringBuilder(32);
+      try {
+        // Ours, but a year past 9999 starts with '+', which a spreadsheet would run: the text cells' one rule.
+        CsvFields.appendText(cell, MeasurementInterval.formatInstant(instant, zone));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringBuilder does not throw
+      }
+      text = cell.toString();
       texts.set(j, text);
     }
     return text;
