@@ -209,7 +209,7 @@ public class CsvReadBenchmark {
     long sum = 0;
     try (InputStream in = Files.newInputStream(file)) {
       CsvTokenizer tokens = new CsvTokenizer(in);
-      RowParser row = new RowParser();
+      RowParser row = new RowParser(null);
       tokens.next(); // the header, as setUp wrote it
       row.columns(new int[] {RowParser.ID, RowParser.QUEUE, RowParser.CHANNEL, RowParser.ARRIVED_ISO,
           RowParser.OUTCOME, RowParser.ENDED_ISO, RowParser.HANDLE_TIME},
