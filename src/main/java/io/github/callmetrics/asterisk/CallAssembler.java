@@ -21,16 +21,12 @@ import static io.github.callmetrics.asterisk.EventName.WITHDRAW;
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.InvalidCallException;
 import io.github.callmetrics.call.FlowOutReason;
-import io.github.callmetrics.internal.NameTable;
-import io.github.callmetrics.internal.Text;
 import io.github.callmetrics.read.SkippedRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -57,14 +53,7 @@ final class CallAssembler implements LineScanner.LineHandler {
   private final CallObserver[] observers;
   private final OpenCalls open = new OpenCalls();
   private final RecentEnds recentEnds = new RecentEnds();
-  /** Each queue's name as first spelt, by its name folded as {@code app_queue}'s {@code strcasecmp} compares. */
-  private final Map<String, String> queueSpelling = new HashMap<>();
-  // Each spelling becomes a string once; the decoder gives it the queue's first spelling, so that Support and
-  // support are one queue, as in app_queue.
-  private final NameTable queueNames = new NameTable((b, off, len) -> {
-    String name = Text.decode(b, off, len);
-    return queueSpelling.computeIfAbsent(Text.foldCase(name), k -> name);
-  });
+  private final QueueNames queueNames = new QueueNames();
   private final LogNotes notes;
   private boolean lineDefect;
   private final List<String> startedBeforeLog = new ArrayList<>();
@@ -99,9 +88,7 @@ final class CallAssembler implements LineScanner.LineHandler {
 
   /** Spells each queue as given, whatever the case the log uses for it (before the first line). */
   void spellQueues(List<String> names) {
-    for (String name : names) {
-      queueSpelling.putIfAbsent(Text.foldCase(name), name);
-    }
+    queueNames.spell(names);
   }
 
   /** Returns the ids of calls whose first event in the log was not ENTERQUEUE. */
@@ -117,17 +104,12 @@ final class CallAssembler implements LineScanner.LineHandler {
   @Override
   public void line(LineScanner line) {
     l = line;
-    byte[] b = l.bytes();
-    int nuls = 0;
-    while (l.lineStart() + nuls < l.lineEnd() && b[l.lineStart() + nuls] == 0) {
-      nuls++;
-    }
+    // NUL bytes before a line: what a crash leaves where the file's end was; the line after them is Asterisk's.
+    int nuls = l.dropLeadingNuls();
     if (nuls == 0) {
       read();
       return;
     }
-    // NUL bytes before a line: what a crash leaves where the file's end was; the line after them is Asterisk's.
-    l.dropLeading(nuls);
     lineDefect = false;
     if (l.lineStart() < l.lineEnd()) {
       read();
@@ -194,8 +176,7 @@ final class CallAssembler implements LineScanner.LineHandler {
       }
     }
     int qs = l.fieldStart(2);
-    // The decoder never refuses a name, so the number is valid.
-    String queue = queueNames.name(queueNames.number(buf, qs, l.fieldEnd(2) - qs));
+    String queue = queueNames.name(buf, qs, l.fieldEnd(2) - qs);
     if (queue.isBlank()) {
       defect("queue", queue, blank(queue) + " (expected the queue's name for a " + EventName.name(event) + " event)");
       return;
@@ -455,11 +436,8 @@ final class CallAssembler implements LineScanner.LineHandler {
   }
 
   /**
-   * Checks a line of a call that is not open against the calls that ended last: the very line that ended it
-   * again is a repeat (counted, ignored); another event of it, with no ENTERQUEUE between, is a defect (a call
-   * ends once). Calls that ended before the window are not known: their lines read as a call the log started in.
-   *
-   * @return whether the line was dealt with here
+   * A line of a call not open, against the calls that ended last: their end again is a repeat (counted), another
+   * event a defect (a call ends once). Returns whether the line was dealt with.
    */
   private boolean endedAlready(int event) {
     OpenCall ended = recentEnds.get(idHash, idKey, idKeyOff, idKeyLen);

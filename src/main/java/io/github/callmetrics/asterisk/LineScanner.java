@@ -193,12 +193,19 @@ final class LineScanner implements LineSplitter.Handler {
   }
 
   /**
-   * Drops the first {@code n} bytes of the current line (NUL residue before it): the line and its first field
-   * start after them.
+   * Drops the NUL bytes the current line starts with (crash residue): the line and its first field start after
+   * them.
+   *
+   * @return how many there were
    */
-  void dropLeading(int n) {
+  int dropLeadingNuls() {
+    int n = 0;
+    while (lineStart + n < lineEnd && buf[lineStart + n] == 0) {
+      n++;
+    }
     lineStart += n;
     fieldStart[0] += n;
+    return n;
   }
 
   /** Notes a '|': the field before it ends there. Past MAX_FIELDS fields, the last one takes the rest. */

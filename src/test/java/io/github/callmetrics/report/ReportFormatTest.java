@@ -94,7 +94,7 @@ class ReportFormatTest {
     String text = ReportFormat.TEXT.format(report(ServiceLevelDefinition.standard()).rollUp(IntervalLength.DAY));
     assertThat(text.lines().findFirst().orElseThrow())
         .isEqualTo("queue                      channel  interval    calls  answered  abandoned  flow-outs  SL 20s  abandon     ASA  p90 answer  longest wait");
-    assertThat(text).contains("support                    chat     2026-10-25      1         1          0          0  100.0%     0.0%   5.0 s         5 s           5 s");
+    assertThat(text).contains("sales, \"east\"\\x0aline two ", "support                    chat     2026-10-25      1         1          0          0  100.0%     0.0%   5.0 s         5 s           5 s");
     assertThat(text).contains("# Default: A_T / O, wait <= 20 s");
   }
 
