@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -65,14 +65,18 @@ final class CsvReport {
     ends = new AtomicReferenceArray<>(intervals);
   }
 
-  /** Writes the report: the header, then its rows, on up to every core of the common pool if there are many. */
+  /**
+   * Writes the report: the header, then its rows, formatted on the calling thread and the common pool's workers
+   * (every core) if there are many.
+   */
   static void write(Report report, Appendable out) throws IOException {
-    write(report, out, ForkJoinPool.getCommonPoolParallelism());
+    write(report, out, ParallelCount.threads());
   }
 
   /**
-   * Writes the report formatting up to {@code parallelism} chunks at once; 1 formats each chunk on the calling
-   * thread. The output is the same whatever the parallelism.
+   * Writes the report formatting on up to {@code parallelism} threads at once: the calling thread and up to
+   * {@code parallelism − 1} of the common pool's; 1 formats each chunk on the calling thread. The output is the
+   * same whatever the parallelism.
    */
   static void write(Report report, Appendable out, int parallelism) throws IOException {
     CsvReport csv = new CsvReport(report);
@@ -85,21 +89,48 @@ final class CsvReport {
       }
       return;
     }
-    // A window of chunks in flight keeps the cores busy while the target takes them in order.
-    ArrayDeque<CompletableFuture<StringBuilder>> inFlight = new ArrayDeque<>();
+    // A window of chunks in flight keeps the pool busy while the caller takes them in order. The caller formats the
+    // chunks no worker has started while it waits (a FutureTask runs once), so on two cores, where the common pool
+    // has one worker, both cores format.
+    ArrayDeque<FutureTask<StringBuilder>> inFlight = new ArrayDeque<>();
+    ForkJoinPool pool = ForkJoinPool.commonPool();
     int next = 0;
     try {
       while (next < chunks || !inFlight.isEmpty()) {
         while (next < chunks && inFlight.size() < 2 * parallelism) {
           int c = next++;
-          inFlight.add(CompletableFuture.supplyAsync(() -> csv.chunk(c, rows)));
+          FutureTask<StringBuilder> task = new FutureTask<>(() -> csv.chunk(c, rows));
+          inFlight.add(task);
+          pool.execute(task);
         }
-        out.append(inFlight.remove().join());
+        if (!inFlight.getFirst().isDone()) {
+          // Format the chunks no worker has started, latest first, so the caller and the workers do not queue
+          // behind each other on the same chunk; run() of a started or finished task returns at once.
+          inFlight.descendingIterator().forEachRemaining(FutureTask::run);
+        }
+        out.append(done(inFlight.remove()));
       }
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     } finally {
       inFlight.forEach(f -> f.cancel(false));
+    }
+  }
+
+  /** The chunk a task formatted; a failure in formatting is rethrown as it was. */
+  private static StringBuilder done(FutureTask<StringBuilder> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause); // chunk() throws no checked exception
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the report was written", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.callmetrics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.callmetrics.call.Call;
 import io.github.callmetrics.call.Channel;
@@ -67,11 +68,42 @@ class CsvReportParallelTest {
     StringBuilder four = new StringBuilder();
     CsvReport.write(report, four, 4);
     assertThat(four.toString()).isEqualTo(one.toString());
+    StringBuilder two = new StringBuilder();
+    CsvReport.write(report, two, 2); // the caller and one worker, as on two cores
+    assertThat(two.toString()).isEqualTo(one.toString());
     // One record per row plus the header, each ended by CRLF; the injection-prone names neutralised.
     assertThat(one.toString().split("\r\n", -1)).hasSize(report.rows().size() + 2);
     assertThat(one.toString()).contains("\r\n\"'=cmd|' /C calc'!A0\",voice,").contains("\r\n\"'+1+1\",chat,")
         .doesNotContain("\r\n=cmd").doesNotContain("\r\n+1+1");
     assertThat(ReportFormat.CSV.format(report)).isEqualTo(one.toString());
+  }
+
+  @Test
+  void aFailedAppendStopsTheWriteWithItsError() {
+    Report report = report();
+    Appendable failing = new Appendable() {
+      int appends;
+
+      @Override
+      public Appendable append(CharSequence text) throws IOException {
+        if (++appends == 5) {
+          throw new IOException("No space left on device");
+        }
+        return this;
+      }
+
+      @Override
+      public Appendable append(CharSequence text, int start, int end) throws IOException {
+        return append(text.subSequence(start, end));
+      }
+
+      @Override
+      public Appendable append(char c) throws IOException {
+        return append(String.valueOf(c));
+      }
+    };
+    assertThatThrownBy(() -> CsvReport.write(report, failing, 2)).isInstanceOf(IOException.class)
+        .hasMessage("No space left on device");
   }
 
   @Test
