@@ -42,6 +42,8 @@ public final class LiveFigures {
 
   private final MeasurementInterval span;
   private final ReportSpec spec;
+  /** The queue's own definitions, in the spec's order. */
+  private final ImmutableList<ServiceLevelDefinition> definitions;
   /** The interval's index in the spec's grid, or -1 for the window (every waiting call's outcome is in it). */
   private final int index;
   /** The index of the interval that contains the snapshot's instant, or -1 if it is outside the grid. */
@@ -51,20 +53,22 @@ public final class LiveFigures {
   private volatile @Nullable TallySnapshot counts;
   private final AtomicReferenceArray<MetricsSummary> figures;
 
-  LiveFigures(MeasurementInterval span, ReportSpec spec, int index, int current, TallySnapshot ended,
-      Waiting waiting) {
+  LiveFigures(MeasurementInterval span, ReportSpec spec, QueueDefinitions definitions, int index, int current,
+      TallySnapshot ended, Waiting waiting) {
     this.span = span;
     this.spec = spec;
+    this.definitions = definitions.definitions;
     this.index = index;
     this.current = current;
     this.ended = ended;
     this.waiting = waiting;
-    this.figures = new AtomicReferenceArray<>(spec.definitions().size());
+    this.figures = new AtomicReferenceArray<>(this.definitions.size());
   }
 
   private LiveFigures(LiveFigures same, MeasurementInterval span) {
     this.span = span;
     this.spec = same.spec;
+    this.definitions = same.definitions;
     this.index = same.index;
     this.current = same.current;
     this.ended = same.ended;
@@ -123,7 +127,7 @@ public final class LiveFigures {
   public MetricsSummary figures(int definitionIndex) {
     MetricsSummary f = figures.get(definitionIndex);
     if (f == null) {
-      f = compute(spec.definitions().get(definitionIndex));
+      f = compute(definitions.get(definitionIndex));
       figures.set(definitionIndex, f);
     }
     return f;
@@ -143,7 +147,7 @@ public final class LiveFigures {
     long[] answeredNow = new long[waiting.size()];
     int answeredHere = 0;
     Attribution attribution = spec.attribution();
-    long largestWithin = LiveSettings.largestIndexWithin(d);
+    long largestWithin = QueueDefinitions.largestIndexWithin(d);
     for (int i = 0; i < waiting.size(); i++) {
       long wait = waiting.waits[i];
       int arrivedIn = waiting.arrivedIn[i];
@@ -207,13 +211,13 @@ public final class LiveFigures {
       return false;
     }
     LiveFigures f = (LiveFigures) o;
-    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && current == f.current && ended.equals(f.ended)
+    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && definitions.equals(f.definitions) && current == f.current && ended.equals(f.ended)
         && waiting.equals(f.waiting);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(span, spec, index, current, ended, waiting);
+    return Objects.hash(span, spec, definitions, index, current, ended, waiting);
   }
 
   @Override

@@ -58,9 +58,11 @@ final class QueueState {
   private static final class ChannelState {
     final IntervalCells cells = new IntervalCells();
     final LiveWindow window;
+    final QueueDefinitions definitions;
 
-    ChannelState(long windowSeconds) {
+    ChannelState(long windowSeconds, QueueDefinitions definitions) {
       window = new LiveWindow(windowSeconds);
+      this.definitions = definitions;
     }
   }
 
@@ -85,7 +87,7 @@ final class QueueState {
   private ChannelState channel(Channel channel) {
     ChannelState state = byChannel[channel.ordinal()];
     if (state == null) {
-      state = new ChannelState(settings.windowSeconds);
+      state = new ChannelState(settings.windowSeconds, new QueueDefinitions(settings.spec, queue, channel));
       byChannel[channel.ordinal()] = state;
     }
     return state;
@@ -202,7 +204,7 @@ final class QueueState {
     int nowNano = now.getNano();
     int current = exits.indexOf(nowSecond);
     int previous = settings.previous(current, nowSecond);
-    int definitions = settings.definitions.size();
+    int definitions = state.definitions.size();
 
     // The waiting calls of this channel: their waits now, where they arrived, the oldest, the watches.
     int count = 0;
@@ -235,9 +237,9 @@ final class QueueState {
       }
       long atHorizon = wait > Long.MAX_VALUE - horizonIndex ? Long.MAX_VALUE : wait + horizonIndex;
       for (int d = 0; d < definitions; d++) {
-        if (!settings.isWithin(d, wait)) {
+        if (!state.definitions.isWithin(d, wait)) {
           over[d]++;
-        } else if (!settings.isWithin(d, atHorizon)) {
+        } else if (!state.definitions.isWithin(d, atHorizon)) {
           breaking[d]++;
         }
       }
@@ -246,15 +248,15 @@ final class QueueState {
         : new LiveFigures.Waiting(waits, arrivedIn);
 
     Optional<LiveFigures> currentFigures = current >= 0
-        ? Optional.of(intervalFigures(state.cells, current, current, waitingHere)) : Optional.empty();
+        ? Optional.of(intervalFigures(state, current, current, waitingHere)) : Optional.empty();
     Optional<LiveFigures> previousFigures = previous >= 0
-        ? Optional.of(intervalFigures(state.cells, previous, current, waitingHere)) : Optional.empty();
+        ? Optional.of(intervalFigures(state, previous, current, waitingHere)) : Optional.empty();
     state.window.expire(nowSecond);
-    LiveFigures windowFigures = windowFigures(state.window, nowSecond, current, waitingHere);
+    LiveFigures windowFigures = windowFigures(state, nowSecond, current, waitingHere);
 
     List<ThresholdWatch> watches = new ArrayList<>(definitions);
     for (int d = 0; d < definitions; d++) {
-      watches.add(new ThresholdWatch(settings.definitions.get(d), over[d], breaking[d]));
+      watches.add(new ThresholdWatch(state.definitions.definitions.get(d), over[d], breaking[d]));
     }
     Optional<WaitingCall> oldestCall = oldest < 0 ? Optional.empty() : Optional.of(new WaitingCall(
         requireNonNull(waiting.id(oldest)), channel, arrived(oldest), Duration.ofSeconds(OutcomeClass.wholeSeconds(
@@ -283,18 +285,20 @@ final class QueueState {
    * The figures of one interval: the cell's last ones if neither its counts changed nor a waiting call bears on
    * it: one whose arrival or outcome, were it answered now, the attribution places in it ({@link LiveFigures}).
    */
-  private LiveFigures intervalFigures(IntervalCells cells, int index, int current, LiveFigures.Waiting waitingHere) {
+  private LiveFigures intervalFigures(ChannelState state, int index, int current, LiveFigures.Waiting waitingHere) {
+    IntervalCells cells = state.cells;
+    QueueDefinitions definitions = state.definitions;
     MeasurementInterval span = settings.grid.interval(index);
     Cell cell = cells.cell(index, Integer.MIN_VALUE); // a shown interval is never older than its slot's
     if (cell == null) {
-      return new LiveFigures(span, settings.spec, index, current, TallySnapshot.empty(), waitingHere);
+      return new LiveFigures(span, settings.spec, definitions, index, current, TallySnapshot.empty(), waitingHere);
     }
     if (waitingHere.bearsOn(settings.attribution, index, current)) {
-      return new LiveFigures(span, settings.spec, index, current, cell.tally.snapshot(), waitingHere);
+      return new LiveFigures(span, settings.spec, definitions, index, current, cell.tally.snapshot(), waitingHere);
     }
     LiveFigures figures = cell.figures;
     if (figures == null || cell.figuresVersion != cell.tally.version()) {
-      figures = new LiveFigures(span, settings.spec, index, current, cell.tally.snapshot(),
+      figures = new LiveFigures(span, settings.spec, definitions, index, current, cell.tally.snapshot(),
           LiveFigures.Waiting.NONE);
       cell.figures = figures;
       cell.figuresVersion = cell.tally.version();
@@ -306,16 +310,18 @@ final class QueueState {
    * The figures of the window: with nobody waiting and no call added or expired since the last ones, the
    * same figures over the window's new span.
    */
-  private LiveFigures windowFigures(LiveWindow window, long nowSecond, int current,
+  private LiveFigures windowFigures(ChannelState state, long nowSecond, int current,
       LiveFigures.Waiting waitingHere) {
+    LiveWindow window = state.window;
+    QueueDefinitions definitions = state.definitions;
     MeasurementInterval span = MeasurementInterval.of(
         Instant.ofEpochSecond(nowSecond - settings.windowSeconds + 1), Instant.ofEpochSecond(nowSecond + 1));
     if (waitingHere.size() > 0) {
-      return new LiveFigures(span, settings.spec, -1, current, window.tally.snapshot(), waitingHere);
+      return new LiveFigures(span, settings.spec, definitions, -1, current, window.tally.snapshot(), waitingHere);
     }
     LiveFigures figures = window.figures;
     if (figures == null || window.figuresVersion != window.tally.version()) {
-      figures = new LiveFigures(span, settings.spec, -1, current, window.tally.snapshot(), LiveFigures.Waiting.NONE);
+      figures = new LiveFigures(span, settings.spec, definitions, -1, current, window.tally.snapshot(), LiveFigures.Waiting.NONE);
       window.figures = figures;
       window.figuresVersion = window.tally.version();
     } else if (!figures.span().equals(span)) {
