@@ -102,7 +102,7 @@ public enum Preset {
   private final ServiceLevelDefinition definition;
 
   // Each constant hands over a configured builder rather than a lambda that configures one: this code runs once,
-  // while the enum initialises, where PIT would mutate a lambda no test can see (docs/mutation-testing.md).
+  // while the enum initialises, where PIT would mutate a lambda no test can see (docs/development/mutation-testing.md).
   Preset(String id, String displayName, ServiceLevelDefinition.Builder definition) {
     this.id = id;
     this.displayName = displayName;
