@@ -2,6 +2,7 @@ package io.github.callmetrics.readme;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.google.common.base.Splitter;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -61,19 +62,19 @@ final class ReadmeQuickStart {
    */
   static List<String> promisedLines(String source) {
     List<String> lines = new ArrayList<>();
-    for (String line : source.split("\n", -1)) {
+    source.lines().forEach(line -> {
       Matcher m = PROMISE.matcher(line.strip());
       if (m.find()) {
         lines.add(m.group(1) + m.group(2).strip());
       }
-    }
+    });
     return lines;
   }
 
   /** The jars of the library's own dependencies on this test run's class path (Guava, failureaccess, JSpecify). */
   static List<Path> dependencyJars() {
     List<Path> jars = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(Pattern.quote(File.pathSeparator))) {
+    for (String entry : Splitter.on(File.pathSeparatorChar).split(System.getProperty("java.class.path"))) {
       Path p = Path.of(entry);
       if (LIBRARY_DEPENDENCY.matcher(p.getFileName().toString()).matches()) {
         jars.add(p);
