@@ -61,26 +61,26 @@ public final class AsteriskQueueStats {
         holdtimeSeconds, talktimeSeconds, waiting, talking);
   }
 
-  /** Returns the queue's name. */
+  /** {@return the queue's name} */
   public String queue() {
     return queue;
   }
 
   /**
-   * Returns the calls behind {@code C} and {@code A}: every completed answered call, every abandon and
-   * every exit (timeout, empty, key press, withdrawn; SYSCOMPAT as an abandon). Calls still waiting or
+   * {@return the calls behind {@code C} and {@code A}: every completed answered call, every abandon and
+   * every exit (timeout, empty, key press, withdrawn; SYSCOMPAT as an abandon)} Calls still waiting or
    * talking are not in it.
    */
   public TallySnapshot counted() {
     return counted;
   }
 
-  /** Returns {@code C}: answered calls that have ended. */
+  /** {@return {@code C}: answered calls that have ended} */
   public long completed() {
     return counted.answered();
   }
 
-  /** Returns {@code A}: abandons, timeouts, empty-queue exits and withdrawn callers (not key-press exits). */
+  /** {@return {@code A}: abandons, timeouts, empty-queue exits and withdrawn callers (not key-press exits)} */
   public long abandoned() {
     return counted.abandoned() + counted.flowOuts(FlowOutReason.TIMEOUT) + counted.flowOuts(FlowOutReason.QUEUE_EMPTY)
         + counted.flowOuts(FlowOutReason.WITHDRAWN);
@@ -108,22 +108,22 @@ public final class AsteriskQueueStats {
     return Metrics.serviceLevel(counted, Preset.ASTERISK_SL2.withThreshold(threshold));
   }
 
-  /** Returns Asterisk's running average hold time in whole seconds ({@code (old × 3 + new) / 4}). */
+  /** {@return Asterisk's running average hold time in whole seconds ({@code (old × 3 + new) / 4})} */
   public long holdtimeSeconds() {
     return holdtime;
   }
 
-  /** Returns Asterisk's running average talk time in whole seconds ({@code (old × 3 + new) / 4}). */
+  /** {@return Asterisk's running average talk time in whole seconds ({@code (old × 3 + new) / 4})} */
   public long talktimeSeconds() {
     return talktime;
   }
 
-  /** Returns the number of callers waiting in the queue at the end of the log ({@code has N calls}). */
+  /** {@return the number of callers waiting in the queue at the end of the log ({@code has N calls})} */
   public long waiting() {
     return waiting;
   }
 
-  /** Returns the number of answered calls still talking at the end of the log (not yet in {@code C}). */
+  /** {@return the number of answered calls still talking at the end of the log (not yet in {@code C})} */
   public long talking() {
     return talking;
   }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * when Asterisk restarted ({@code QUEUESTART}) and dropped it. A waiting one is not a call with an outcome
  * (unless the reader was asked for {@linkplain QueueLogReader#withOpenCallsAsWaiting() live waiting calls});
  * a talking one was answered, and is also delivered as an answered call without a handle time. See
- * {@code docs/asterisk-queue-log.md}.
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a>.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -68,37 +68,37 @@ public final class IncompleteCall {
         requireNonNull(source, "source"), line);
   }
 
-  /** Returns the call's id. */
+  /** {@return the call's id} */
   public String callId() {
     return callId;
   }
 
-  /** Returns the queue. */
+  /** {@return the queue} */
   public String queue() {
     return queue;
   }
 
-  /** Returns when the call entered the queue. */
+  /** {@return when the call entered the queue} */
   public Instant arrived() {
     return arrived;
   }
 
-  /** Returns whether it was waiting or talking. */
+  /** {@return whether it was waiting or talking} */
   public State state() {
     return state;
   }
 
-  /** Returns why its end is missing. */
+  /** {@return why its end is missing} */
   public Reason reason() {
     return reason;
   }
 
-  /** Returns the file of the call's last event. */
+  /** {@return the file of the call's last event} */
   public String source() {
     return source;
   }
 
-  /** Returns the line of the call's last event. */
+  /** {@return the line of the call's last event} */
   public long line() {
     return line;
   }

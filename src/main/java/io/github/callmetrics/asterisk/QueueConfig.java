@@ -50,32 +50,32 @@ public final class QueueConfig {
     return new QueueConfig(name, serviceLevelSeconds, strategy, maxlen, weight);
   }
 
-  /** Returns the queue's name. */
+  /** {@return the queue's name} */
   public String name() {
     return name;
   }
 
-  /** Returns {@code servicelevel}, the threshold of Asterisk's {@code SL} and {@code SL2}, in whole seconds. */
+  /** {@return {@code servicelevel}, the threshold of Asterisk's {@code SL} and {@code SL2}, in whole seconds} */
   public int serviceLevelSeconds() {
     return serviceLevelSeconds;
   }
 
-  /** Returns {@code servicelevel} as a duration. */
+  /** {@return {@code servicelevel} as a duration} */
   public Duration serviceLevel() {
     return Duration.ofSeconds(serviceLevelSeconds);
   }
 
-  /** Returns the ring strategy as {@code queue show} prints it ({@code "rrmemory"}, {@code "ringall"}, ...). */
+  /** {@return the ring strategy as {@code queue show} prints it ({@code "rrmemory"}, {@code "ringall"}, ...)} */
   public String strategy() {
     return strategy;
   }
 
-  /** Returns {@code maxlen}: the most callers the queue holds, zero for unlimited. */
+  /** {@return {@code maxlen}: the most callers the queue holds, zero for unlimited} */
   public int maxlen() {
     return maxlen;
   }
 
-  /** Returns {@code weight}, the queue's priority against other queues sharing members. */
+  /** {@return {@code weight}, the queue's priority against other queues sharing members} */
   public int weight() {
     return weight;
   }

@@ -150,37 +150,39 @@ public final class QueueLogFeed {
         "line", head, "is longer than " + LineScanner.MAX_LINE + " bytes (expected one queue_log event per line)")));
   }
 
-  /** Returns each queue's {@code queue show} counters for the lines fed so far (since the last QUEUESTART). */
+  /** {@return each queue's {@code queue show} counters for the lines fed so far (since the last QUEUESTART)} */
   public Map<String, AsteriskQueueStats> queueStats() {
     return counters.stats();
   }
 
-  /** Returns how many lines were skipped, since the feed began. */
+  /** {@return how many lines were skipped, since the feed began} */
   public long skippedLineCount() {
     return skippedCount;
   }
 
-  /** Returns the latest {@value #RETAINED} lines skipped, oldest first, each with its message. */
+  /** {@return the latest {@value #RETAINED} lines skipped, oldest first, each with its message} */
   public List<SkippedRecord> skippedLines() {
     return List.copyOf(skipped);
   }
 
-  /** Returns how many lines were read with a notice (NUL residue before them), since the feed began. */
+  /** {@return how many lines were read with a notice (NUL residue before them), since the feed began} */
   public long noticeCount() {
     return noticeCount;
   }
 
-  /** Returns the latest {@value #RETAINED} lines read with a notice, oldest first, as {@link QueueLogReport#notices()}. */
+  /**
+   * {@return the latest {@value #RETAINED} lines read with a notice, oldest first, as {@link QueueLogReport#notices()}}
+   */
   public List<SkippedRecord> notices() {
     return List.copyOf(notices);
   }
 
-  /** Returns how many lines were ignored as exact repeats, as {@link QueueLogReport#repeatedLines()} counts them. */
+  /** {@return how many lines were ignored as exact repeats, as {@link QueueLogReport#repeatedLines()} counts them} */
   public long repeatedLineCount() {
     return notes.repeats();
   }
 
-  /** Returns how many lines of each event ignored by name were met, as {@link QueueLogReport#ignoredEvents()}. */
+  /** {@return how many lines of each event ignored by name were met, as {@link QueueLogReport#ignoredEvents()}} */
   public Map<String, Long> ignoredEvents() {
     return notes.ignoredEvents();
   }

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads Asterisk {@code queue_log} files ({@code epoch|callid|queue|agent|EVENT|data1|data2|...}) into
  * {@link Call calls}, following {@code app_queue}'s semantics event by event (see
- * {@code docs/asterisk-queue-log.md}):
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a>):
  * <ul>
  *   <li>ENTERQUEUE opens a call, {@code arrived} = its epoch;
  *   <li>CONNECT answers it at {@code arrived + holdtime} (Asterisk's own wait, so waits equal Asterisk's);

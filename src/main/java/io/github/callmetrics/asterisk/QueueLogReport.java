@@ -127,68 +127,69 @@ public final class QueueLogReport {
   }
 
   /**
-   * Returns the lines read with a notice: a line that starts with NUL bytes (what a crash leaves in the file),
-   * read without them. Nothing of them was lost; empty for most logs.
+   * {@return the lines read with a notice: a line that starts with NUL bytes (what a crash leaves in the file),
+   * read without them} Nothing of them was lost; empty for most logs.
    */
   public List<SkippedRecord> notices() {
     return notices;
   }
 
   /**
-   * Returns how many lines were ignored because they repeat, byte for byte, the line that last changed their call
-   * (a log collected by {@code tail} or replication repeats lines); see {@code docs/asterisk-queue-log.md} for how
-   * long an ended call is remembered.
+   * {@return how many lines were ignored because they repeat, byte for byte, the line that last changed their call
+   * (a log collected by {@code tail} or replication repeats lines); see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a> for how
+   * long an ended call is remembered}
    */
   public long repeatedLines() {
     return repeatedLines;
   }
 
   /**
-   * Returns, per event name, how many lines were ignored because the reader was told to ignore that event
-   * ({@link QueueLogReader#ignoringEvents}), in the order first met.
+   * {@return per event name, how many lines were ignored because the reader was told to ignore that event
+   * ({@link QueueLogReader#withIgnoredEvents}), in the order first met}
    */
   public Map<String, Long> ignoredEvents() {
     return ignoredEvents;
   }
 
   /**
-   * Returns the local times of a {@code queue_log} table (read in the zone given) that the zone's clocks showed
+   * {@return the local times of a {@code queue_log} table (read in the zone given) that the zone's clocks showed
    * twice, on the day they were set back: for each change, the first row read at the earlier offset and the
-   * first read at the later one, with the offset chosen. The rows were read; empty for most logs.
+   * first read at the later one, with the offset chosen} The rows were read; empty for most logs.
    */
   public List<SkippedRecord> ambiguousTimes() {
     return ambiguousTimes;
   }
 
   /**
-   * Returns where a lenient read found the log's time running backwards: the first line of each run of lines
-   * more than a minute before the latest time read, a file named twice, and files whose times overlap. The
+   * {@return where a lenient read found the log's time running backwards: the first line of each run of lines
+   * more than a minute before the latest time read, a file named twice, and files whose times overlap} The
    * lines were read as usual; a strict read stops at the first instead. Empty for a log in time order.
    */
   public List<SkippedRecord> timeReversals() {
     return timeReversals;
   }
 
-  /** Returns the reading report: calls delivered, every line skipped with its exact count. */
+  /** {@return the reading report: calls delivered, every line skipped with its exact count} */
   public ReadReport read() {
     return read;
   }
 
-  /** Returns the calls whose end is not in the log, in the order they were found open. */
+  /** {@return the calls whose end is not in the log, in the order they were found open} */
   public List<IncompleteCall> incomplete() {
     return incomplete;
   }
 
   /**
-   * Returns the ids of the calls that were already in the queue when the log starts (their first event is
+   * {@return the ids of the calls that were already in the queue when the log starts (their first event is
    * CONNECT, a completion, an abandon or an exit): their arrival is reconstructed from the wait Asterisk
-   * reports.
+   * reports}
    */
   public List<String> startedBeforeLog() {
     return startedBeforeLog;
   }
 
-  /** Returns each queue's {@code queue show} counters since the last QUEUESTART, by queue, in order met. */
+  /** {@return each queue's {@code queue show} counters since the last QUEUESTART, by queue, in order met} */
   public Map<String, AsteriskQueueStats> queueStats() {
     return queueStats;
   }

@@ -31,12 +31,12 @@ public final class QueueLogResult {
     return new QueueLogResult(List.copyOf(requireNonNull(calls, "calls")), requireNonNull(report, "report"));
   }
 
-  /** Returns the calls: ended calls at their end event, then calls still talking at the end of the log. */
+  /** {@return the calls: ended calls at their end event, then calls still talking at the end of the log} */
   public List<Call> calls() {
     return calls;
   }
 
-  /** Returns the report. */
+  /** {@return the report} */
   public QueueLogReport report() {
     return report;
   }

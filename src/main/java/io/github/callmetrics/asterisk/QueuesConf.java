@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queues of an Asterisk {@code queues.conf}, with the settings {@code queue show} needs
- * ({@link QueueConfig}), read as Asterisk reads the file ({@code docs/asterisk-queue-log.md}): each
+ * ({@link QueueConfig}), read as Asterisk reads the file (
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a>): each
  * {@code [section]} other than {@code [general]} and the templates ({@code (!)}) is a queue; {@code [q](tpl)}
  * inherits the settings of {@code tpl}, {@code [q](+)} adds to {@code [q]}; {@code #include} and
  * {@code #tryinclude} are read (relative to the first file's directory); {@code #exec} is refused, since
@@ -127,12 +128,12 @@ public final class QueuesConf {
     return s.equals("roundrobin") ? "rrmemory" : s; // Asterisk maps the old name and prints the new one
   }
 
-  /** Returns every queue, by name, in file order. */
+  /** {@return every queue, by name, in file order} */
   public Map<String, QueueConfig> queues() {
     return queues;
   }
 
-  /** Returns the names of the queues, in file order. */
+  /** {@return the names of the queues, in file order} */
   public List<String> names() {
     return new ArrayList<>(queues.keySet());
   }

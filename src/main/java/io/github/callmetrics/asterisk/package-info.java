@@ -1,7 +1,7 @@
 /**
  * Asterisk {@code app_queue}: {@link io.github.callmetrics.asterisk.QueueLogReader} turns {@code queue_log}
  * events into {@link io.github.callmetrics.call.Call calls} (the mapping, event by event, is in
- * {@code docs/asterisk-queue-log.md}); {@link io.github.callmetrics.asterisk.QueuesConf} reads each queue's
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a>); {@link io.github.callmetrics.asterisk.QueuesConf} reads each queue's
  * {@code servicelevel} (and the other settings {@code queue show} prints) from {@code queues.conf};
  * {@link io.github.callmetrics.asterisk.AsteriskQueueStats} keeps the counters Asterisk's {@code queue show}
  * prints ({@code C}, {@code A}, {@code SL}, {@code SL2}, holdtime, talktime) by Asterisk's own rules, with

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * compare it with whole-second thresholds at the resolution a {@code ServiceLevelDefinition} names: as the source
  * measured it (by default: 20.9 s is over 20 s), or truncated to whole seconds as Asterisk does
  * ({@link #waitSeconds()}); percentiles and longest waits are reported in whole seconds, truncated. See
- * {@code docs/call-model.md}.
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/call-model.md">docs/call-model.md</a>.
  *
  * <p>This class is immutable and thread-safe; {@code equals} compares every field.
  */
@@ -298,27 +298,27 @@ public final class Call {
         outcomeNano, handleTime.getSeconds(), handleTime.getNano());
   }
 
-  /** Returns the call's identifier in the source system; never blank. */
+  /** {@return the call's identifier in the source system; never blank} */
   public String id() {
     return id;
   }
 
-  /** Returns the queue (skill, split, department) the call waited in; never blank. */
+  /** {@return the queue (skill, split, department) the call waited in; never blank} */
   public String queue() {
     return queue;
   }
 
-  /** Returns the channel; {@link Channel#VOICE} unless set with {@link #withChannel}. */
+  /** {@return the channel; {@link Channel#VOICE} unless set with {@link #withChannel}} */
   public Channel channel() {
     return CHANNELS[channel];
   }
 
-  /** Returns the instant the call entered the queue and started to wait. */
+  /** {@return the instant the call entered the queue and started to wait} */
   public Instant arrived() {
     return Instant.ofEpochSecond(arrivedSecond, arrivedNano);
   }
 
-  /** Returns how the call left the queue, or {@link Outcome#WAITING} if it has not. */
+  /** {@return how the call left the queue, or {@link Outcome#WAITING} if it has not} */
   public Outcome outcome() {
     return OUTCOMES[outcome];
   }
@@ -346,7 +346,7 @@ public final class Call {
     return flowOutReason == NO_REASON ? null : REASONS[flowOutReason];
   }
 
-  /** Returns the handle time (talk + hold + after-call work), if the source gave one. */
+  /** {@return the handle time (talk + hold + after-call work), if the source gave one} */
   public Optional<Duration> handleTime() {
     return handleNanos == NO_HANDLE_TIME ? Optional.empty()
         : Optional.of(Duration.ofSeconds(handleSeconds, handleNanos));

@@ -33,7 +33,7 @@ public enum Channel {
     return EnumNames.parse(Channel.class, requireNonNull(name, "name"), "channel", Channel::label);
   }
 
-  /** Returns the channel's name in lower case, as written in files and on the command line. */
+  /** {@return the channel's name in lower case, as written in files and on the command line} */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

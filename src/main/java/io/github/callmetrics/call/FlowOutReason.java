@@ -29,7 +29,7 @@ public enum FlowOutReason {
     this.label = label;
   }
 
-  /** Returns the reason's name as written in files and on the command line ({@code "queue-empty"}). */
+  /** {@return the reason's name as written in files and on the command line ({@code "queue-empty"})} */
   public String label() {
     return label;
   }

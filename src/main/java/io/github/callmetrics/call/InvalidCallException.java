@@ -11,9 +11,13 @@ import static java.util.Objects.requireNonNull;
 public final class InvalidCallException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The call's id as given. */
   private final String callId;
+  /** The field that broke the rule. */
   private final String field;
+  /** The offending value as text. */
   private final String value;
+  /** What is wrong with the value. */
   private final String rule;
 
   /**
@@ -40,22 +44,22 @@ public final class InvalidCallException extends IllegalArgumentException {
     return "call " + (callId.isBlank() ? '"' + callId + '"' : callId) + ": " + field + " " + value + " " + rule;
   }
 
-  /** Returns the id of the call that broke the rule, as given. */
+  /** {@return the id of the call that broke the rule, as given} */
   public String callId() {
     return callId;
   }
 
-  /** Returns the name of the field that broke the rule ({@code "arrived"}, {@code "handle time"}, ...). */
+  /** {@return the name of the field that broke the rule ({@code "arrived"}, {@code "handle time"}, ...)} */
   public String field() {
     return field;
   }
 
-  /** Returns the offending value as text. */
+  /** {@return the offending value as text} */
   public String value() {
     return value;
   }
 
-  /** Returns the rule the value broke, phrased to follow the value ({@code "is negative ..."}). */
+  /** {@return the rule the value broke, phrased to follow the value ({@code "is negative ..."})} */
   public String rule() {
     return rule;
   }

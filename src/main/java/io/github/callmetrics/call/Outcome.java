@@ -24,7 +24,7 @@ public enum Outcome {
     this.label = label;
   }
 
-  /** Returns the outcome in words, as used in messages ({@code "left unanswered"}). */
+  /** {@return the outcome in words, as used in messages ({@code "left unanswered"})} */
   public String label() {
     return label;
   }

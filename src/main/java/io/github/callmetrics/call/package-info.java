@@ -6,7 +6,8 @@
  * platform records, and the live monitor builds them from events. Every call is validated when it is
  * built, so a value of this package is always a call that can be counted; a record that breaks a rule
  * is rejected with an {@link io.github.callmetrics.call.InvalidCallException} that names the call, the
- * field, the value and the rule (see {@code docs/call-model.md}).
+ * field, the value and the rule (see
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/call-model.md">docs/call-model.md</a>).
  */
 @NullMarked
 package io.github.callmetrics.call;

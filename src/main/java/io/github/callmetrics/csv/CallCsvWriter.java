@@ -21,7 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Writes calls in the CSV call format of {@code docs/csv-format.md}, so that {@link CsvCallReader} reads
+ * Writes calls in the CSV call format of
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/csv-format.md">docs/csv-format.md</a>, so that {@link CsvCallReader} reads
  * back exactly the same calls: header {@code id,queue,channel,arrived,outcome,ended,handle_time}; instants in
  * ISO-8601 with {@code Z} ({@link #utc()}) or with the offset of a zone ({@link #inZone(ZoneId)}), with the
  * fraction of a second when there is one; {@code handle_time} in seconds ({@code 185}, {@code 185.5}); cells
@@ -48,7 +49,7 @@ public final class CallCsvWriter {
     this.zone = zone;
   }
 
-  /** Obtains a writer that writes instants in UTC, like {@code 2026-03-29T00:59:58Z}. */
+  /** {@return a writer that writes instants in UTC, like {@code 2026-03-29T00:59:58Z}} */
   public static CallCsvWriter utc() {
     return new CallCsvWriter(ZoneOffset.UTC);
   }

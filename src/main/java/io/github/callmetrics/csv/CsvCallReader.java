@@ -36,7 +36,8 @@ import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads calls in the CSV call format of {@code docs/csv-format.md}: a header line (columns in any order,
+ * Reads calls in the CSV call format of
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/csv-format.md">docs/csv-format.md</a>: a header line (columns in any order,
  * names ignoring case), then one call per row. Every row is validated, through the
  * {@link Call} factories, so the model's rules and messages apply; a bad row is either the end of the
  * read ({@link ReadMode#STRICT}) or a {@link SkippedRecord} in the report ({@link ReadMode#LENIENT}).
@@ -128,8 +129,8 @@ public final class CsvCallReader {
 
   /**
    * Returns a reader like this one that reads files with a given delimiter, instead of the one their header
-   * line shows (by default the one of comma, semicolon and tab that the header holds outside quotes; see {@code
-   * docs/csv-format.md}). Quoted cells may hold the delimiter, as they may a comma.
+   * line shows (by default the one of comma, semicolon and tab that the header holds outside quotes; see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/csv-format.md">docs/csv-format.md</a>). Quoted cells may hold the delimiter, as they may a comma.
    *
    * @param delimiter  {@code ','}, {@code ';'} or {@code '\t'}
    * @return the reader
@@ -144,7 +145,8 @@ public final class CsvCallReader {
    * ours}: for exports of other tools ({@code withColumn("id", "call_id")}). Names are compared ignoring case
    * and surrounding spaces; a column named {@code ours} in the header is then ignored. Mappings add up.
    *
-   * @param ours  a column of the format ({@code docs/csv-format.md}): id, queue, channel, arrived (or
+   * @param ours  a column of the format (
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/csv-format.md">docs/csv-format.md</a>): id, queue, channel, arrived (or
    *     arrived_epoch_seconds, arrived_epoch_millis), outcome, ended (or ended_epoch_seconds, ended_epoch_millis),
    *     handle_time, wait_seconds or talk_seconds; not null
    * @param theirs  the header's name for it, not blank
@@ -172,17 +174,17 @@ public final class CsvCallReader {
         layout.withZone(requireNonNull(zone, "zone")));
   }
 
-  /** Returns the most threads {@link #collect} reads a file on. */
+  /** {@return the most threads {@link #collect} reads a file on} */
   public int parallelism() {
     return parallelism;
   }
 
-  /** Returns the reader's mode. */
+  /** {@return the reader's mode} */
   public ReadMode mode() {
     return mode;
   }
 
-  /** Checks if the reader rejects a second row with an id already read in the same queue. */
+  /** {@return whether the reader rejects a second row with an id already read in the same queue} */
   public boolean checksDuplicateIds() {
     return checkDuplicateIds;
   }
@@ -257,7 +259,8 @@ public final class CsvCallReader {
    * a queue)}. It holds no object per row: the first read notes a 64-bit hash of each key (8 bytes a row,
    * in temporary files past 8 MiB); only if two hashes agree are the files read again, to compare those keys
    * exactly, and once more, if a key does repeat, to skip each repeat in its place. So the files must not
-   * change during the call (a changed size is an {@link IOException}). See {@code docs/reading.md}.
+   * change during the call (a changed size is an {@link IOException}). See
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reading.md">docs/reading.md</a>.
    *
    * <p>The report (sources, calls, every skipped record, line numbers included) and, in STRICT mode, the
    * first defect are those of reading the files in order with {@link #read(Path, Consumer)}. A {@link

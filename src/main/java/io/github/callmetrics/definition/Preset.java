@@ -10,7 +10,8 @@ import java.time.Duration;
  * The service-level definitions of the major platforms, by name, so a user can say "compute it the way my
  * platform does". Each preset is a {@link ServiceLevelDefinition} with a 20-second threshold unless another
  * is given ({@link #withThreshold(Duration)}); change any other choice with
- * {@code preset.definition().toBuilder()}. {@code docs/presets.md} gives each preset's source.
+ * {@code preset.definition().toBuilder()}.
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/presets.md">docs/presets.md</a> gives each preset's source.
  *
  * <pre>{@code
  * ServiceLevelDefinition sl2 = Preset.ASTERISK_SL2.withThreshold(Duration.ofSeconds(30));
@@ -101,7 +102,7 @@ public enum Preset {
   private final ServiceLevelDefinition definition;
 
   // Each constant hands over a configured builder rather than a lambda that configures one: this code runs once,
-  // while the enum initialises, where PIT would mutate a lambda no test can see (docs/mutation-testing.md).
+  // while the enum initialises, where PIT would mutate a lambda no test can see (docs/development/mutation-testing.md).
   Preset(String id, String displayName, ServiceLevelDefinition.Builder definition) {
     this.id = id;
     this.displayName = displayName;
@@ -121,17 +122,17 @@ public enum Preset {
     return ServiceLevelDefinition.builder().removeShortAbandonsFromAllCounts(true);
   }
 
-  /** Returns the preset's identifier as used on the command line, for example {@code "asterisk-sl2"}. */
+  /** {@return the preset's identifier as used on the command line, for example {@code "asterisk-sl2"}} */
   public String id() {
     return id;
   }
 
-  /** Returns the preset's name as shown in reports, for example {@code "Asterisk SL2"}. */
+  /** {@return the preset's name as shown in reports, for example {@code "Asterisk SL2"}} */
   public String displayName() {
     return displayName;
   }
 
-  /** Returns the preset's definition with the default 20-second threshold. */
+  /** {@return the preset's definition with the default 20-second threshold} */
   public ServiceLevelDefinition definition() {
     return definition;
   }

@@ -100,27 +100,32 @@ public final class ServiceLevelDefinition {
     return new Builder(this);
   }
 
-  /** Returns a copy of this definition with another threshold; equivalent to {@code toBuilder().threshold(t).build()}. */
+  /**
+   * Returns a copy of this definition with another threshold; equivalent to {@code toBuilder().threshold(t).build()}.
+   *
+   * @param threshold  a whole number of seconds, zero or more
+   * @return the copy
+   */
   public ServiceLevelDefinition withThreshold(Duration threshold) {
     return toBuilder().threshold(threshold).build();
   }
 
-  /** Returns the definition's name, for reports and messages (for example {@code "Asterisk SL2"}). */
+  /** {@return the definition's name, for reports and messages (for example {@code "Asterisk SL2"})} */
   public String name() {
     return name;
   }
 
-  /** Returns the threshold {@code T}, a whole number of seconds, zero or more. */
+  /** {@return the threshold {@code T}, a whole number of seconds, zero or more} */
   public Duration threshold() {
     return threshold;
   }
 
-  /** Returns the threshold {@code T} in whole seconds. */
+  /** {@return the threshold {@code T} in whole seconds} */
   public long thresholdSeconds() {
     return threshold.getSeconds();
   }
 
-  /** Returns whether a wait equal to the threshold is within it. */
+  /** {@return whether a wait equal to the threshold is within it} */
   public ThresholdBoundary boundary() {
     return boundary;
   }
@@ -134,7 +139,7 @@ public final class ServiceLevelDefinition {
     return waitResolution;
   }
 
-  /** Returns the formula. */
+  /** {@return the formula} */
   public ServiceLevelFormula formula() {
     return formula;
   }
@@ -180,7 +185,7 @@ public final class ServiceLevelDefinition {
     return removesShortAbandonsFromAllCounts;
   }
 
-  /** Returns the target service level as a fraction in [0, 1], for example 0.80. */
+  /** {@return the target service level as a fraction in [0, 1], for example 0.80} */
   public BigDecimal target() {
     return target;
   }
@@ -277,7 +282,12 @@ public final class ServiceLevelDefinition {
       target = d.target;
     }
 
-    /** Sets the name shown in reports; not blank. */
+    /**
+     * Sets the name shown in reports.
+     *
+     * @param name  the name, not blank
+     * @return this builder
+     */
     public Builder name(String name) {
       requireNonNull(name, "name");
       if (name.isBlank()) {
@@ -299,7 +309,12 @@ public final class ServiceLevelDefinition {
       return this;
     }
 
-    /** Sets whether a wait equal to a threshold is within it. */
+    /**
+     * Sets whether a wait equal to a threshold is within it.
+     *
+     * @param boundary  inclusive or strict
+     * @return this builder
+     */
     public Builder boundary(ThresholdBoundary boundary) {
       this.boundary = requireNonNull(boundary, "boundary");
       return this;
@@ -317,7 +332,12 @@ public final class ServiceLevelDefinition {
       return this;
     }
 
-    /** Sets the formula. */
+    /**
+     * Sets the formula.
+     *
+     * @param formula  the service-level formula
+     * @return this builder
+     */
     public Builder formula(ServiceLevelFormula formula) {
       this.formula = requireNonNull(formula, "formula");
       return this;
@@ -337,32 +357,57 @@ public final class ServiceLevelDefinition {
       return this;
     }
 
-    /** Removes the short-abandon threshold: the definition has no short abandons. */
+    /**
+     * Removes the short-abandon threshold: the definition has no short abandons.
+     *
+     * @return this builder
+     */
     public Builder noShortAbandons() {
       this.shortAbandonThreshold = null;
       return this;
     }
 
-    /** Sets whether short abandons are removed from every count before the formula (Cisco UCCE). */
+    /**
+     * Sets whether short abandons are removed from every count before the formula (Cisco UCCE).
+     *
+     * @param remove  true to remove them from every count
+     * @return this builder
+     */
     public Builder removeShortAbandonsFromAllCounts(boolean remove) {
       this.removesShortAbandonsFromAllCounts = remove;
       return this;
     }
 
-    /** Sets how calls that left unanswered for one reason are counted. */
+    /**
+     * Sets how calls that left unanswered for one reason are counted.
+     *
+     * @param reason  the flow-out reason
+     * @param treatment  how its calls are counted
+     * @return this builder
+     */
     public Builder flowOut(FlowOutReason reason, FlowOutTreatment treatment) {
       flowOutTreatments[requireNonNull(reason, "reason").ordinal()] = requireNonNull(treatment, "treatment");
       return this;
     }
 
-    /** Sets how calls that left unanswered are counted, for every reason. */
+    /**
+     * Sets how calls that left unanswered are counted, for every reason.
+     *
+     * @param treatment  how they are counted
+     * @return this builder
+     */
     public Builder flowOuts(FlowOutTreatment treatment) {
       requireNonNull(treatment, "treatment");
       java.util.Arrays.fill(flowOutTreatments, treatment);
       return this;
     }
 
-    /** Sets whether flow-outs in the denominator that left within {@code T} count as met (Amazon Connect). */
+    /**
+     * Sets whether flow-outs in the denominator that left within {@code T} count as met (Amazon Connect).
+     *
+     * @param credit  true to count them as met
+     * @return this builder
+     */
     public Builder creditFlowOutsWithinThreshold(boolean credit) {
       this.creditsFlowOutsWithinThreshold = credit;
       return this;

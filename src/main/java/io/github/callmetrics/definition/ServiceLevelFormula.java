@@ -6,7 +6,8 @@ import io.github.callmetrics.internal.EnumNames;
 
 /**
  * The service-level formulas in real use: the six of the literature and Genesys Cloud's "abandons
- * excluded". Symbols are those of {@code docs/counts.md}: {@code A}
+ * excluded". Symbols are those of
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/counts.md">docs/counts.md</a>: {@code A}
  * answered, {@code A_T} answered within the threshold, {@code B} abandoned, {@code B_T} abandoned within
  * the threshold, {@code B_S} short abandons, {@code O} offered ({@code A + B + F}, with {@code F} the
  * flow-outs the definition keeps in the denominator).
@@ -57,7 +58,7 @@ public enum ServiceLevelFormula {
     this.expression = expression;
   }
 
-  /** Returns the formula in the symbols of {@code docs/counts.md}, for example {@code "(A_T + B_T) / O"}. */
+  /** {@return the formula in the symbols of <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/counts.md">docs/counts.md</a>, for example {@code "(A_T + B_T) / O"}} */
   public String expression() {
     return expression;
   }

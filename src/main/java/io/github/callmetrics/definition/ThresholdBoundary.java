@@ -63,7 +63,7 @@ public enum ThresholdBoundary {
     return EnumNames.parse(ThresholdBoundary.class, requireNonNull(name, "name"), "boundary", EnumNames::label);
   }
 
-  /** Returns the comparison as a symbol: {@code "<="} or {@code "<"}. */
+  /** {@return the comparison as a symbol: {@code "<="} or {@code "<"}} */
   public String symbol() {
     return symbol;
   }

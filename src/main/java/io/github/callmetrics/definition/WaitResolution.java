@@ -13,7 +13,8 @@ import io.github.callmetrics.internal.EnumNames;
  * inclusive} boundary: 20.9 s is not within 20 s at the {@link #SOURCE} resolution, and is within it in
  * {@link #WHOLE_SECONDS}. Under a {@linkplain ThresholdBoundary#STRICT strict} boundary both count the same
  * ({@code ⌊w⌋ < T} exactly when {@code w < T}), and so do both for sources whose instants are whole seconds
- * (Asterisk's {@code queue_log}). {@code docs/service-level.md} gives worked examples.
+ * (Asterisk's {@code queue_log}).
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/service-level.md">docs/service-level.md</a> gives worked examples.
  */
 public enum WaitResolution {
   /**
@@ -30,7 +31,7 @@ public enum WaitResolution {
    */
   WHOLE_SECONDS;
 
-  /** Returns the resolution's name as written on the command line: {@code source} or {@code whole-seconds}. */
+  /** {@return the resolution's name as written on the command line: {@code source} or {@code whole-seconds}} */
   public String label() {
     return EnumNames.label(this);
   }

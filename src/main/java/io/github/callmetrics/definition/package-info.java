@@ -9,7 +9,8 @@
  * {@link io.github.callmetrics.definition.Preset} names the definitions of Asterisk, Cisco, Genesys,
  * Amazon Connect and Avaya, so a user can say "compute it the way my platform does". Definitions are
  * applied to counts by {@link io.github.callmetrics.metrics}; the counts themselves do not depend on any
- * definition, so one tally serves every definition (see {@code docs/service-level.md}).
+ * definition, so one tally serves every definition (see
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/service-level.md">docs/service-level.md</a>).
  */
 @NullMarked
 package io.github.callmetrics.definition;

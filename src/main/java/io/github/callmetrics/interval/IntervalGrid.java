@@ -223,37 +223,37 @@ public final class IntervalGrid {
     return of(day, day.plusDays(1), zone, length);
   }
 
-  /** Returns the first local day. */
+  /** {@return the first local day} */
   public LocalDate startDay() {
     return startDay;
   }
 
-  /** Returns the day after the last local day (exclusive end). */
+  /** {@return the day after the last local day (exclusive end)} */
   public LocalDate endDay() {
     return endDay;
   }
 
-  /** Returns the time zone. */
+  /** {@return the time zone} */
   public ZoneId zone() {
     return zone;
   }
 
-  /** Returns the interval length. */
+  /** {@return the interval length} */
   public IntervalLength length() {
     return length;
   }
 
-  /** Returns the number of intervals. */
+  /** {@return the number of intervals} */
   public int size() {
     return bounds.length - 1;
   }
 
-  /** Returns the number of local days. */
+  /** {@return the number of local days} */
   public int dayCount() {
     return days;
   }
 
-  /** Returns the whole period, from the start of the first day to the end of the last. */
+  /** {@return the whole period, from the start of the first day to the end of the last} */
   public MeasurementInterval period() {
     return MeasurementInterval.of(Instant.ofEpochSecond(dayStarts[0]), Instant.ofEpochSecond(dayStarts[dayStarts.length - 1]));
   }
@@ -270,7 +270,7 @@ public final class IntervalGrid {
     return MeasurementInterval.of(Instant.ofEpochSecond(bounds[index]), Instant.ofEpochSecond(bounds[index + 1]));
   }
 
-  /** Returns every interval, in order. */
+  /** {@return every interval, in order} */
   public List<MeasurementInterval> intervals() {
     ImmutableList.Builder<MeasurementInterval> list = ImmutableList.builderWithExpectedSize(size());
     for (int i = 0; i < size(); i++) {

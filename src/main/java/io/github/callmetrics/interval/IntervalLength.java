@@ -85,7 +85,7 @@ public enum IntervalLength {
         + "\" is not supported (expected PT1M, PT5M, PT10M, PT15M, PT30M, PT60M, day or period)");
   }
 
-  /** Returns the length as text: {@code PT15M}, {@code day} or {@code period}. */
+  /** {@return the length as text: {@code PT15M}, {@code day} or {@code period}} */
   public String label() {
     return this == DAY ? "day" : this == WHOLE_PERIOD ? "period" : Duration.ofMinutes(minutes).toString();
   }

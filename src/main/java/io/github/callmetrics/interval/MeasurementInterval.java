@@ -132,22 +132,22 @@ public final class MeasurementInterval implements Comparable<MeasurementInterval
     return new IllegalArgumentException("interval \"" + text + "\" is not valid (expected " + expected + ")");
   }
 
-  /** Returns the start, inclusive. */
+  /** {@return the start, inclusive} */
   public Instant start() {
     return start;
   }
 
-  /** Returns the end, exclusive. */
+  /** {@return the end, exclusive} */
   public Instant end() {
     return end;
   }
 
-  /** Returns the length, {@code end − start}. */
+  /** {@return the length, {@code end − start}} */
   public Duration toDuration() {
     return Duration.between(start, end);
   }
 
-  /** Checks if the interval is empty: its start equals its end. */
+  /** {@return whether the interval is empty: its start equals its end} */
   public boolean isEmpty() {
     return start.equals(end);
   }

@@ -8,7 +8,7 @@
  * local midnight and to the local clock, so daylight-saving days have fewer or more intervals (92 or 100
  * quarter hours in Europe/Amsterdam) and finds the interval of an instant with arithmetic, not calendar
  * objects. {@link io.github.callmetrics.interval.Attribution} says which interval a call is counted in.
- * See {@code docs/intervals.md}.
+ * See <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/intervals.md">docs/intervals.md</a>.
  */
 @NullMarked
 package io.github.callmetrics.interval;

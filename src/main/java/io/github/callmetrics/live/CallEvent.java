@@ -124,32 +124,32 @@ public final class CallEvent {
     }
   }
 
-  /** Returns what happened. */
+  /** {@return what happened} */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns the queue; never blank. */
+  /** {@return the queue; never blank} */
   public String queue() {
     return queue;
   }
 
-  /** Returns the call's id; never blank. */
+  /** {@return the call's id; never blank} */
   public String callId() {
     return callId;
   }
 
-  /** Returns when it happened. */
+  /** {@return when it happened} */
   public Instant at() {
     return at;
   }
 
-  /** Returns the channel the call arrived on, for an {@link Kind#ENTERED} event; otherwise empty. */
+  /** {@return the channel the call arrived on, for an {@link Kind#ENTERED} event; otherwise empty} */
   public Optional<Channel> channel() {
     return Optional.ofNullable(channel);
   }
 
-  /** Returns why the call left unanswered, for a {@link Kind#LEFT_UNANSWERED} event; otherwise empty. */
+  /** {@return why the call left unanswered, for a {@link Kind#LEFT_UNANSWERED} event; otherwise empty} */
   public Optional<FlowOutReason> flowOutReason() {
     return Optional.ofNullable(flowOutReason);
   }

@@ -85,12 +85,12 @@ public final class LiveFigures {
     return new LiveFigures(this, otherSpan);
   }
 
-  /** Returns the interval, or for the window the whole seconds it covers as {@code [start, end)}. */
+  /** {@return the interval, or for the window the whole seconds it covers as {@code [start, end)}} */
   public MeasurementInterval span() {
     return span;
   }
 
-  /** Returns the counts, independent of any definition (see the class documentation). */
+  /** {@return the counts, independent of any definition (see the class documentation)} */
   public TallySnapshot counts() {
     TallySnapshot c = counts;
     if (c == null) {
@@ -108,7 +108,7 @@ public final class LiveFigures {
     return c;
   }
 
-  /** Returns the live figures, one per definition of the spec, in order. */
+  /** {@return the live figures, one per definition of the spec, in order} */
   public List<MetricsSummary> figures() {
     ImmutableList.Builder<MetricsSummary> all = ImmutableList.builderWithExpectedSize(figures.length());
     for (int i = 0; i < figures.length(); i++) {

@@ -59,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Cost.</b> An event that is counted allocates nothing: waiting calls are kept in an open-addressing
  * table of primitive arrays, and an ended call is counted as primitive counters into the report, the
  * interval it is shown in and the window. A snapshot builds each span's counts once per change and reuses
- * the figures of a span that nothing changed since the last snapshot. See {@code docs/live.md}.
+ * the figures of a span that nothing changed since the last snapshot. See
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/live.md">docs/live.md</a>.
  *
  * <p><b>Thread-safety.</b> This class is thread-safe. Each queue's state is guarded by its own lock: events of
  * different queues never contend, and a snapshot of a queue is taken under its lock, so its counts add up.
@@ -105,24 +106,24 @@ public final class LiveMonitor {
     return new Builder(requireNonNull(spec, "spec"));
   }
 
-  /** Returns the report spec the monitor counts for. */
+  /** {@return the report spec the monitor counts for} */
   public ReportSpec spec() {
     return settings.spec;
   }
 
-  /** Returns the length of the sliding window, whole seconds. */
+  /** {@return the length of the sliding window, whole seconds} */
   public Duration window() {
     return Duration.ofSeconds(settings.windowSeconds);
   }
 
-  /** Returns the late tolerance. */
+  /** {@return the late tolerance} */
   public Duration lateTolerance() {
     return time.lateTolerance();
   }
 
   /**
-   * Returns the monitor's now: the latest event instant seen or {@linkplain #advanceTo given} (the start of
-   * the grid's period before any), or with a clock the later of that and the clock. Never goes back.
+   * {@return the monitor's now: the latest event instant seen or {@linkplain #advanceTo given} (the start of
+   * the grid's period before any), or with a clock the later of that and the clock} Never goes back.
    */
   public Instant now() {
     return time.now();
@@ -154,6 +155,10 @@ public final class LiveMonitor {
   /**
    * Applies the event of a call entering a queue; equivalent to {@code accept(CallEvent.entered(...))}.
    *
+   * @param queue  the queue, not blank
+   * @param callId  the call's id, not blank
+   * @param channel  the channel it arrived on
+   * @param at  when it entered
    * @return true if it was counted, false if it was late or rejected
    * @throws IllegalArgumentException if the queue or the id is blank
    */
@@ -164,6 +169,9 @@ public final class LiveMonitor {
   /**
    * Applies the event of a call being answered; equivalent to {@code accept(CallEvent.answered(...))}.
    *
+   * @param queue  the queue, not blank
+   * @param callId  the call's id, not blank
+   * @param at  when it was answered
    * @return true if it was counted, false if it was late or rejected
    * @throws IllegalArgumentException if the queue or the id is blank
    */
@@ -174,6 +182,9 @@ public final class LiveMonitor {
   /**
    * Applies the event of a caller hanging up; equivalent to {@code accept(CallEvent.abandoned(...))}.
    *
+   * @param queue  the queue, not blank
+   * @param callId  the call's id, not blank
+   * @param at  when the caller hung up
    * @return true if it was counted, false if it was late or rejected
    * @throws IllegalArgumentException if the queue or the id is blank
    */
@@ -184,6 +195,10 @@ public final class LiveMonitor {
   /**
    * Applies the event of a call leaving unanswered; equivalent to {@code accept(CallEvent.leftUnanswered(...))}.
    *
+   * @param queue  the queue, not blank
+   * @param callId  the call's id, not blank
+   * @param at  when it left the queue
+   * @param reason  why it left unanswered
    * @return true if it was counted, false if it was late or rejected
    * @throws IllegalArgumentException if the queue or the id is blank
    */
@@ -335,7 +350,7 @@ public final class LiveMonitor {
     return all.report();
   }
 
-  /** Returns the queues seen (and those the spec names), in order. */
+  /** {@return the queues seen (and those the spec names), in order} */
   public List<String> queues() {
     return ImmutableList.sortedCopyOf(queues.keySet());
   }
@@ -364,22 +379,22 @@ public final class LiveMonitor {
     }
   }
 
-  /** Returns the most recent late events, oldest first (at most the retained number). */
+  /** {@return the most recent late events, oldest first (at most the retained number)} */
   public List<RejectedEvent> lateEvents() {
     return late.events();
   }
 
-  /** Returns how many events were late, in all. */
+  /** {@return how many events were late, in all} */
   public long lateEventCount() {
     return late.count();
   }
 
-  /** Returns the most recent events rejected for another reason than lateness, oldest first. */
+  /** {@return the most recent events rejected for another reason than lateness, oldest first} */
   public List<RejectedEvent> rejectedEvents() {
     return rejected.events();
   }
 
-  /** Returns how many events were rejected for another reason than lateness, in all. */
+  /** {@return how many events were rejected for another reason than lateness, in all} */
   public long rejectedEventCount() {
     return rejected.count();
   }
@@ -482,7 +497,11 @@ public final class LiveMonitor {
       return this;
     }
 
-    /** Builds the monitor. */
+    /**
+     * Builds the monitor.
+     *
+     * @return the monitor
+     */
     public LiveMonitor build() {
       return new LiveMonitor(this);
     }

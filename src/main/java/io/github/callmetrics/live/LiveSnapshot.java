@@ -41,7 +41,23 @@ public record LiveSnapshot(
     long lateEvents,
     long rejectedEvents) {
 
-  /** Checks no component is null and no count or duration is negative, and copies the list. */
+  /**
+   * Checks no component is null and no count or duration is negative, and copies the list.
+   *
+   * @param queue  the queue
+   * @param channel  the channel
+   * @param at  the monitor's now when the snapshot was taken
+   * @param currentInterval  the grid interval that contains {@code at}; empty if {@code at} is outside the grid
+   * @param previousInterval  the interval just closed, the one before the current; empty at the grid's first
+   *     interval or before the grid (after the grid's end it is the grid's last interval)
+   * @param window  the sliding window: calls that ended in the last {@link LiveMonitor#window()} up to {@code at}
+   * @param waitingNow  the calls waiting now
+   * @param oldestWaiting  the call that has waited longest, if any waits
+   * @param thresholds  per definition of the spec, in order: waiting calls over its threshold and about to break it
+   * @param breachHorizon  the horizon {@code N} of {@link ThresholdWatch#breakingWithinHorizon()}
+   * @param lateEvents  events of this queue not counted because they came too late
+   * @param rejectedEvents  events of this queue not counted for another reason ({@link RejectedEvent.Reason})
+   */
   public LiveSnapshot {
     requireNonNull(queue, "queue");
     requireNonNull(channel, "channel");

@@ -27,7 +27,13 @@ public record RejectedEvent(CallEvent event, Reason reason, String message) {
     BEFORE_ARRIVAL
   }
 
-  /** Checks no component is null. */
+  /**
+   * Checks no component is null.
+   *
+   * @param event  the event as given
+   * @param reason  why it was not counted
+   * @param message  the full explanation, naming the call, the value and the rule
+   */
   public RejectedEvent {
     requireNonNull(event, "event");
     requireNonNull(reason, "reason");

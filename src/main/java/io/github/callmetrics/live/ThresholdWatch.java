@@ -17,6 +17,10 @@ public record ThresholdWatch(ServiceLevelDefinition definition, long overThresho
   /**
    * Checks the definition is not null and the counts are not negative.
    *
+   * @param definition  the definition whose threshold and boundary apply
+   * @param overThreshold  waiting calls whose wait now is no longer within {@code T}
+   * @param breakingWithinHorizon  waiting calls whose wait is within {@code T} now but will not be {@code N}
+   *     seconds from now
    * @throws IllegalArgumentException if a count is negative
    */
   public ThresholdWatch {

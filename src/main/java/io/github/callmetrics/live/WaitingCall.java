@@ -15,7 +15,14 @@ import java.time.Instant;
  * @param waited  how long it has waited at the snapshot's instant, in whole seconds (truncated, as every wait)
  */
 public record WaitingCall(String id, Channel channel, Instant arrived, Duration waited) {
-  /** Checks no component is null and the wait is zero or more whole seconds. */
+  /**
+   * Checks no component is null and the wait is zero or more whole seconds.
+   *
+   * @param id  the call's id
+   * @param channel  the channel it arrived on
+   * @param arrived  when it entered the queue
+   * @param waited  how long it has waited at the snapshot's instant, in whole seconds (truncated, as every wait)
+   */
   public WaitingCall {
     requireNonNull(id, "id");
     requireNonNull(channel, "channel");

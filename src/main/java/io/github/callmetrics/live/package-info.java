@@ -13,7 +13,8 @@
  * {@link io.github.callmetrics.live.LiveSnapshot} holds the current and the previous interval, a sliding
  * window, and the calls waiting now. Events too late to place, and outcome
  * events for calls the monitor never saw enter, are kept as
- * {@link io.github.callmetrics.live.RejectedEvent}s: nothing is dropped silently. See {@code docs/live.md}.
+ * {@link io.github.callmetrics.live.RejectedEvent}s: nothing is dropped silently. See
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/live.md">docs/live.md</a>.
  */
 @NullMarked
 package io.github.callmetrics.live;

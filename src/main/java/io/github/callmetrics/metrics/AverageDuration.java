@@ -50,17 +50,17 @@ public final class AverageDuration {
     return new AverageDuration(total, count);
   }
 
-  /** Returns the sum of the durations. */
+  /** {@return the sum of the durations} */
   public Duration total() {
     return total;
   }
 
-  /** Returns how many durations were averaged. */
+  /** {@return how many durations were averaged} */
   public long count() {
     return count;
   }
 
-  /** Checks if the average has a value, that is if at least one duration was averaged. */
+  /** {@return whether the average has a value, that is if at least one duration was averaged} */
   public boolean isDefined() {
     return count != 0;
   }

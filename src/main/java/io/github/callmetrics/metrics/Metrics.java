@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The calculators: each figure of {@code docs/metrics.md} as a pure function of a snapshot of counted
+ * The calculators: each figure of
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/metrics.md">docs/metrics.md</a> as a pure function of a snapshot of counted
  * calls and, where the figure depends on it, a service-level definition.
  *
  * <pre>{@code

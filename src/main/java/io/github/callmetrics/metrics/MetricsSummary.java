@@ -45,7 +45,25 @@ public record MetricsSummary(
     Optional<Duration> longestWait,
     WaitPercentiles answeredWaitPercentiles) {
 
-  /** Checks no component is null. */
+  /**
+   * Checks no component is null.
+   *
+   * @param definition  the definition the figures follow
+   * @param counts  the counts as the definition sees them
+   * @param serviceLevel  {@link Metrics#serviceLevel}
+   * @param targetStatus  {@link Metrics#targetStatus}
+   * @param abandonmentRate  {@link Metrics#abandonmentRate}
+   * @param abandonmentRateExcludingShortAbandons  {@link Metrics#abandonmentRateExcludingShortAbandons}
+   * @param answerRate  {@link Metrics#answerRate}
+   * @param averageSpeedOfAnswer  {@link Metrics#averageSpeedOfAnswer}
+   * @param averageTimeToAbandon  {@link Metrics#averageTimeToAbandon}
+   * @param averageHandleTime  {@link Metrics#averageHandleTime}
+   * @param longestAnsweredWait  {@link Metrics#longestWait} of {@link WaitPopulation#ANSWERED}
+   * @param longestAbandonedWait  {@link Metrics#longestAbandonWait}: the abandons the definition counts, as
+   *     in {@code averageTimeToAbandon}
+   * @param longestWait  {@link Metrics#longestWait} of {@link WaitPopulation#ALL}
+   * @param answeredWaitPercentiles  the percentiles of the answered calls' waits
+   */
   public MetricsSummary {
     requireNonNull(definition, "definition");
     requireNonNull(counts, "counts");

@@ -45,22 +45,22 @@ public final class Ratio implements Comparable<Ratio> {
     return denominator == 0 ? UNDEFINED : new Ratio(numerator, denominator);
   }
 
-  /** Returns the undefined ratio {@code 0/0}. */
+  /** {@return the undefined ratio {@code 0/0}} */
   public static Ratio undefined() {
     return UNDEFINED;
   }
 
-  /** Returns the numerator. */
+  /** {@return the numerator} */
   public long numerator() {
     return numerator;
   }
 
-  /** Returns the denominator; zero if and only if the ratio is undefined. */
+  /** {@return the denominator; zero if and only if the ratio is undefined} */
   public long denominator() {
     return denominator;
   }
 
-  /** Checks if the ratio has a value, that is if its denominator is not zero. */
+  /** {@return whether the ratio has a value, that is if its denominator is not zero} */
   public boolean isDefined() {
     return denominator != 0;
   }

@@ -11,7 +11,8 @@ import io.github.callmetrics.tally.TallySnapshot;
 import io.github.callmetrics.tally.WaitDistribution;
 
 /**
- * The counts of {@code docs/counts.md} for a set of calls as one definition sees them: which calls are
+ * The counts of
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/counts.md">docs/counts.md</a> for a set of calls as one definition sees them: which calls are
  * offered, answered, abandoned or flowed out, and how many of each are within the threshold.
  *
  * <p>Flow-outs are split by the definition's {@linkplain ServiceLevelDefinition#flowOutTreatment
@@ -45,6 +46,15 @@ public record ServiceLevelCounts(
   /**
    * Checks the counts are consistent.
    *
+   * @param offered  {@code O = A + B + F}
+   * @param answered  {@code A}
+   * @param answeredWithinThreshold  {@code A_T}
+   * @param abandoned  {@code B}, abandons plus flow-outs treated as abandons
+   * @param abandonedWithinThreshold  {@code B_T}
+   * @param shortAbandons  {@code B_S}: abandons within the short-abandon threshold (0 without one)
+   * @param flowOuts  {@code F}: flow-outs kept in the denominator
+   * @param flowOutsWithinThreshold  {@code F_T}: those of them that left within {@code T}
+   * @param excluded  calls the definition leaves out of every count
    * @throws IllegalArgumentException if a count is negative, {@code O ≠ A + B + F}, or a part exceeds its whole
    */
   public ServiceLevelCounts {

@@ -20,7 +20,15 @@ public record WaitPercentiles(
     Optional<Duration> p50, Optional<Duration> p80, Optional<Duration> p90, Optional<Duration> p95,
     Optional<Duration> p99) {
 
-  /** Checks no component is null. */
+  /**
+   * Checks no component is null.
+   *
+   * @param p50  the median wait
+   * @param p80  the 80th percentile
+   * @param p90  the 90th percentile
+   * @param p95  the 95th percentile
+   * @param p99  the 99th percentile
+   */
   public WaitPercentiles {
     requireNonNull(p50, "p50");
     requireNonNull(p80, "p80");

@@ -5,7 +5,7 @@
  * <p>{@link io.github.callmetrics.metrics.Metrics} computes each figure on its own
  * ({@code Metrics.serviceLevel(snapshot, definition)}); {@link io.github.callmetrics.metrics.MetricsSummary}
  * computes them all at once. {@link io.github.callmetrics.metrics.ServiceLevelCounts} shows the counts of
- * {@code docs/counts.md} ({@code A}, {@code A_T}, {@code B}, {@code B_T}, {@code B_S}, {@code F},
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/counts.md">docs/counts.md</a> ({@code A}, {@code A_T}, {@code B}, {@code B_T}, {@code B_S}, {@code F},
  * {@code O}) as a definition sees them.
  *
  * <p>A figure whose denominator is empty is undefined, and its type says so: a

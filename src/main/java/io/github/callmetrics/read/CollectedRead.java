@@ -31,12 +31,12 @@ public final class CollectedRead<R> {
     return new CollectedRead<>(requireNonNull(value, "value"), requireNonNull(report, "report"));
   }
 
-  /** Returns what the collector made of the calls read. */
+  /** {@return what the collector made of the calls read} */
   public R value() {
     return value;
   }
 
-  /** Returns the report: calls collected, skipped records with their exact count, ignored columns. */
+  /** {@return the report: calls collected, skipped records with their exact count, ignored columns} */
   public ReadReport report() {
     return report;
   }

@@ -40,20 +40,20 @@ public final class ReadException extends RuntimeException {
     this.report = requireNonNull(report, "report");
   }
 
-  /** Returns the record that stopped the read, with its source, line, field, value and rule. */
+  /** {@return the record that stopped the read, with its source, line, field, value and rule} */
   public SkippedRecord defect() {
     return defect;
   }
 
   /**
-   * Returns the calls read before the defect, in order, when the read was a whole-file read; empty for a
-   * streaming read, whose calls were already handed to the consumer ({@code report().callCount()} of them).
+   * {@return the calls read before the defect, in order, when the read was a whole-file read; empty for a
+   * streaming read, whose calls were already handed to the consumer ({@code report().callCount()} of them)}
    */
   public List<Call> calls() {
     return calls;
   }
 
-  /** Returns what was read before the defect: calls delivered and records skipped (LENIENT) before it. */
+  /** {@return what was read before the defect: calls delivered and records skipped (LENIENT) before it} */
   public ReadReport report() {
     return report;
   }

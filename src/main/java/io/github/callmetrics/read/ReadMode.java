@@ -2,7 +2,7 @@ package io.github.callmetrics.read;
 
 /**
  * What a reader does with a bad record. Either way no record is dropped silently; see
- * {@code docs/reading.md}.
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reading.md">docs/reading.md</a>.
  */
 public enum ReadMode {
   /**

@@ -62,39 +62,39 @@ public final class ReadReport {
   }
 
   /**
-   * Returns the notices: records read under an assumption the message states, for example a local time read at
-   * one of two offsets on the day the clocks went back; once per assumption and source; empty if none.
+   * {@return the notices: records read under an assumption the message states, for example a local time read at
+   * one of two offsets on the day the clocks went back; once per assumption and source; empty if none}
    */
   public List<SkippedRecord> notices() {
     return notices;
   }
 
-  /** Returns the names of the sources read, in order (file names, or the names given with a stream). */
+  /** {@return the names of the sources read, in order (file names, or the names given with a stream)} */
   public List<String> sources() {
     return sources;
   }
 
-  /** Returns the number of calls the read produced. */
+  /** {@return the number of calls the read produced} */
   public long callCount() {
     return callCount;
   }
 
-  /** Returns every skipped record, in the order they were met; empty in a clean read. */
+  /** {@return every skipped record, in the order they were met; empty in a clean read} */
   public List<SkippedRecord> skipped() {
     return skipped;
   }
 
-  /** Returns the exact number of skipped records, {@code skipped().size()}. */
+  /** {@return the exact number of skipped records, {@code skipped().size()}} */
   public long skippedCount() {
     return skipped.size();
   }
 
-  /** Returns the columns in the header the reader does not use, as written there; empty if none. */
+  /** {@return the columns in the header the reader does not use, as written there; empty if none} */
   public List<String> ignoredColumns() {
     return ignoredColumns;
   }
 
-  /** Checks if nothing was skipped. */
+  /** {@return whether nothing was skipped} */
   public boolean isClean() {
     return skipped.isEmpty();
   }

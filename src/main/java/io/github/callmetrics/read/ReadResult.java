@@ -37,17 +37,17 @@ public final class ReadResult {
     return new ReadResult(copy, report);
   }
 
-  /** Returns the calls read, in the order they were read. */
+  /** {@return the calls read, in the order they were read} */
   public List<Call> calls() {
     return calls;
   }
 
-  /** Returns the report: skipped records, their exact count, ignored columns. */
+  /** {@return the report: skipped records, their exact count, ignored columns} */
   public ReadReport report() {
     return report;
   }
 
-  /** Returns every skipped record; equivalent to {@code report().skipped()}. */
+  /** {@return every skipped record; equivalent to {@code report().skipped()}} */
   public List<SkippedRecord> skipped() {
     return report.skipped();
   }

@@ -50,27 +50,27 @@ public final class SkippedRecord {
     return new SkippedRecord(source, line, field, value, rule);
   }
 
-  /** Returns the name of the source the record was read from (usually the file name). */
+  /** {@return the name of the source the record was read from (usually the file name)} */
   public String source() {
     return source;
   }
 
-  /** Returns the physical line number where the record starts, counted from 1. */
+  /** {@return the physical line number where the record starts, counted from 1} */
   public long line() {
     return line;
   }
 
-  /** Returns the column or field that broke the rule, for example {@code "column arrived"}. */
+  /** {@return the column or field that broke the rule, for example {@code "column arrived"}} */
   public String field() {
     return field;
   }
 
-  /** Returns the offending value as found in the source (possibly empty). */
+  /** {@return the offending value as found in the source (possibly empty)} */
   public String value() {
     return value;
   }
 
-  /** Returns the rule the value broke, phrased to follow the value. */
+  /** {@return the rule the value broke, phrased to follow the value} */
   public String rule() {
     return rule;
   }

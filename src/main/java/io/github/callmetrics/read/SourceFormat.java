@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * The call-record formats Callmetrics reads, and a sniffer that tells them apart by their first line.
  */
 public enum SourceFormat {
-  /** The CSV call format of {@code docs/csv-format.md}: a header line, then one call per row. */
+  /** The CSV call format of <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/csv-format.md">docs/csv-format.md</a>: a header line, then one call per row. */
   CSV,
   /** Asterisk's {@code queue_log}: {@code epoch|callid|queue|agent|EVENT|data...}, one event per line. */
   ASTERISK_QUEUE_LOG,
@@ -28,7 +28,8 @@ public enum SourceFormat {
    * The same events as a table, exported as CSV from a database that Asterisk's realtime {@code queue_log}
    * writes to (QueueMetrics, Issabel, FreePBX): a header with the columns {@code time}, {@code callid},
    * {@code queuename}, {@code agent}, {@code event} and {@code data1}..{@code data5} (or one {@code data}
-   * column), then one event per row ({@code docs/asterisk-queue-log.md}).
+   * column), then one event per row (
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/asterisk-queue-log.md">docs/asterisk-queue-log.md</a>).
    */
   ASTERISK_QUEUE_LOG_TABLE;
 

@@ -9,7 +9,8 @@
  * skipped record as a {@link io.github.callmetrics.read.SkippedRecord} with the same details and an exact
  * count, in a {@link io.github.callmetrics.read.ReadReport}. {@link io.github.callmetrics.read.ReadResult}
  * is the whole-file form (calls and report); the readers' streaming form hands calls to a consumer one at a
- * time and returns only the report. See {@code docs/reading.md}.
+ * time and returns only the report. See
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reading.md">docs/reading.md</a>.
  */
 @NullMarked
 package io.github.callmetrics.read;

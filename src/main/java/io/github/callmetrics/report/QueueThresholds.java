@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * way Asterisk sets {@code servicelevel} per queue in {@code queues.conf}, and Twilio Flex and Genesys Cloud per
  * queue and channel (media type). A queue and channel without an entry keep the definition's own threshold.
  * Given to {@link ReportSpec.Builder#queueThresholds(int, QueueThresholds)}; how a row over several queues is
- * measured is in {@code docs/reports.md}.
+ * measured is in <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reports.md">docs/reports.md</a>.
  *
  * <pre>{@code
  * QueueThresholds t = QueueThresholds.of(Map.of("sales", Duration.ofSeconds(30)))

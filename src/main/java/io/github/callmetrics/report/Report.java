@@ -40,7 +40,8 @@ import java.util.TreeSet;
  * <p>A report of a year has millions of rows, so a report keeps its counts in a compact store (every wait
  * sorted by queue, channel, interval and outcome) and {@link #rows()} builds each row when it is read: reading
  * a row twice gives two equal rows. Roll-ups share the store and merge the counts of the rows they combine
- * when their own rows are read. See {@code docs/performance.md}.
+ * when their own rows are read. See
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -276,13 +277,13 @@ public final class Report {
     }
   }
 
-  /** Returns what the report shows. */
+  /** {@return what the report shows} */
   public ReportSpec spec() {
     return spec;
   }
 
   /**
-   * Returns the rows, ordered by queue, channel and interval. The list is unmodifiable; each row is computed
+   * {@return the rows, ordered by queue, channel and interval} The list is unmodifiable; each row is computed
    * from the report's counts when it is read.
    */
   public List<ReportRow> rows() {
@@ -290,8 +291,8 @@ public final class Report {
   }
 
   /**
-   * Returns how many calls the report did not count because they (under per-event attribution: their
-   * arrival or their outcome) fell outside the grid's period.
+   * {@return how many calls the report did not count because they (under per-event attribution: their
+   * arrival or their outcome) fell outside the grid's period}
    */
   public long callsOutsidePeriod() {
     return store.callsOutsidePeriod;

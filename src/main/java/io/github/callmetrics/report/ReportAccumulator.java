@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * in the processor's cache); {@link #report()} groups what is left the same way, into a compact store from which
  * every row, roll-up and percentile is computed exactly. Calls in any order give the same report; calls roughly
  * in time order give it fastest. Merging hands over the other accumulator's grouped chunks without copying
- * them. See {@code docs/performance.md}.
+ * them. See <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>.
  *
  * <p>This class is not thread-safe: use one accumulator per thread and merge them (the
  * {@link ReportSpec#collector()} does this).
@@ -125,7 +125,7 @@ public final class ReportAccumulator {
     return attribution.arrivalIn(ARRIVED, EXITED) != attribution.outcomeIn(ARRIVED, EXITED);
   }
 
-  /** Returns the spec this accumulator counts for. */
+  /** {@return the spec this accumulator counts for} */
   public ReportSpec spec() {
     return spec;
   }
@@ -135,7 +135,8 @@ public final class ReportAccumulator {
    * gives.
    *
    * @param call  the call, not null
-   * @throws IllegalStateException if the report would exceed its limits (see {@code docs/performance.md})
+   * @throws IllegalStateException if the report would exceed its limits (see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>)
    */
   public void add(Call call) {
     requireNonNull(call, "call");
@@ -352,7 +353,7 @@ public final class ReportAccumulator {
     return store.snapshot(new int[] {g}, intervalIndex, intervalIndex + 1);
   }
 
-  /** Returns how many calls (or per-event parts) fell outside the grid's period so far. */
+  /** {@return how many calls (or per-event parts) fell outside the grid's period so far} */
   public long callsOutsidePeriod() {
     return outsidePeriod;
   }
@@ -361,7 +362,8 @@ public final class ReportAccumulator {
    * Returns the report of the calls counted so far. Later additions do not change it.
    *
    * @return the report
-   * @throws IllegalStateException if the report would exceed its limits (see {@code docs/performance.md})
+   * @throws IllegalStateException if the report would exceed its limits (see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>)
    */
   public Report report() {
     return report(1);

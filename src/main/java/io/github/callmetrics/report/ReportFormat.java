@@ -28,7 +28,8 @@ import java.util.function.Function;
 
 /**
  * How a {@link Report} is written: a fixed-width text table for people, CSV for spreadsheets and scripts,
- * JSON for programs. The columns of each are listed in {@code docs/reports.md}; undefined figures are
+ * JSON for programs. The columns of each are listed in
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reports.md">docs/reports.md</a>; undefined figures are
  * {@code -} in text, an empty cell in CSV and {@code null} in JSON. Interval bounds carry the offset of the
  * report's zone ({@code 2026-10-25T02:00:00+02:00}), so the repeated hour of a daylight-saving day is
  * unambiguous.

@@ -23,14 +23,20 @@ public record ReportKey(Optional<String> queue, Optional<Channel> channel, Optio
       .thenComparing(k -> k.channel().map(Enum::ordinal).orElse(-1))
       .thenComparing(k -> k.interval().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()));
 
-  /** Checks no component is null. */
+  /**
+   * Checks no component is null.
+   *
+   * @param queue  the queue, or empty for all queues
+   * @param channel  the channel, or empty for all channels
+   * @param interval  the interval, or empty for the whole period
+   */
   public ReportKey {
     requireNonNull(queue, "queue");
     requireNonNull(channel, "channel");
     requireNonNull(interval, "interval");
   }
 
-  /** Returns the key of everything: all queues, all channels, the whole period. */
+  /** {@return the key of everything: all queues, all channels, the whole period} */
   public static ReportKey all() {
     return new ReportKey(Optional.empty(), Optional.empty(), Optional.empty());
   }

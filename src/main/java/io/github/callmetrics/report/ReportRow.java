@@ -16,7 +16,13 @@ import java.util.List;
  * @param figures  one summary per definition of the report, in order
  */
 public record ReportRow(ReportKey key, TallySnapshot counts, List<MetricsSummary> figures) {
-  /** Checks no component is null and copies the figures. */
+  /**
+   * Checks no component is null and copies the figures.
+   *
+   * @param key  what the row covers
+   * @param counts  the counts of the row's calls, independent of any definition
+   * @param figures  one summary per definition of the report, in order
+   */
   public ReportRow {
     requireNonNull(key, "key");
     requireNonNull(counts, "counts");

@@ -98,22 +98,22 @@ public final class ReportSpec {
     return new Builder(requireNonNull(grid, "grid"));
   }
 
-  /** Returns the interval grid. */
+  /** {@return the interval grid} */
   public IntervalGrid grid() {
     return grid;
   }
 
-  /** Returns how calls are attributed to intervals. */
+  /** {@return how calls are attributed to intervals} */
   public Attribution attribution() {
     return attribution;
   }
 
-  /** Returns the dimensions the rows are grouped by. */
+  /** {@return the dimensions the rows are grouped by} */
   public Set<Dimension> dimensions() {
     return dimensions;
   }
 
-  /** Returns the definitions, in the order their figures appear; never empty. */
+  /** {@return the definitions, in the order their figures appear; never empty} */
   public List<ServiceLevelDefinition> definitions() {
     return definitions;
   }
@@ -152,17 +152,17 @@ public final class ReportSpec {
         .orElse(base);
   }
 
-  /** Returns the queues that appear in the report even without calls. */
+  /** {@return the queues that appear in the report even without calls} */
   public Set<String> queues() {
     return queues;
   }
 
-  /** Returns the channels that appear in the report even without calls. */
+  /** {@return the channels that appear in the report even without calls} */
   public Set<Channel> channels() {
     return channels;
   }
 
-  /** Returns a new, empty accumulator for this report. */
+  /** {@return a new, empty accumulator for this report} */
   public ReportAccumulator newAccumulator() {
     return new ReportAccumulator(this);
   }
@@ -191,7 +191,8 @@ public final class ReportSpec {
    * <p>Prefer this to {@code calls.parallelStream().collect(collector())} for a list already in memory: a
    * parallel stream gives each thread fixed parts of the list (on two cores, two quarters each), and when one
    * part is slower to count, for example because its calls lie scattered in memory, one thread waits for the
-   * other (see {@code docs/performance.md}).
+   * other (see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>).
    *
    * <p>If several calls are bad (null, or beyond the report's limits), which of their errors is thrown is not
    * defined, and no thread counts further than the block it is in.
@@ -199,7 +200,8 @@ public final class ReportSpec {
    * @param calls  the calls, not null, none null; not changed while they are counted
    * @return the report
    * @throws NullPointerException if a call is null
-   * @throws IllegalStateException if the report would exceed its limits (see {@code docs/performance.md})
+   * @throws IllegalStateException if the report would exceed its limits (see
+   * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/performance.md">docs/performance.md</a>)
    */
   public Report parallelReport(List<Call> calls) {
     return ParallelCount.report(this, calls, ParallelCount.threads(), ParallelCount.BLOCK);
@@ -222,7 +224,7 @@ public final class ReportSpec {
         Collector.Characteristics.UNORDERED);
   }
 
-  /** Returns a builder holding this spec's choices. */
+  /** {@return a builder holding this spec's choices} */
   public Builder toBuilder() {
     Builder b = new Builder(grid);
     b.attribution = attribution;
@@ -275,24 +277,44 @@ public final class ReportSpec {
       this.grid = grid;
     }
 
-    /** Sets the interval grid. */
+    /**
+     * Sets the interval grid.
+     *
+     * @param grid  the grid
+     * @return this builder
+     */
     public Builder grid(IntervalGrid grid) {
       this.grid = requireNonNull(grid, "grid");
       return this;
     }
 
-    /** Sets how calls are attributed to intervals. */
+    /**
+     * Sets how calls are attributed to intervals.
+     *
+     * @param attribution  the attribution
+     * @return this builder
+     */
     public Builder attribution(Attribution attribution) {
       this.attribution = requireNonNull(attribution, "attribution");
       return this;
     }
 
-    /** Sets the dimensions rows are grouped by; none gives one row for everything. */
+    /**
+     * Sets the dimensions rows are grouped by; none gives one row for everything.
+     *
+     * @param dimensions  the dimensions, in any order
+     * @return this builder
+     */
     public Builder groupBy(Dimension... dimensions) {
       return groupBy(Arrays.asList(requireNonNull(dimensions, "dimensions")));
     }
 
-    /** Sets the dimensions rows are grouped by; none gives one row for everything. */
+    /**
+     * Sets the dimensions rows are grouped by; none gives one row for everything.
+     *
+     * @param dimensions  the dimensions, in any order
+     * @return this builder
+     */
     public Builder groupBy(Iterable<Dimension> dimensions) {
       EnumSet<Dimension> set = EnumSet.noneOf(Dimension.class);
       for (Dimension d : dimensions) {
@@ -306,6 +328,8 @@ public final class ReportSpec {
      * Sets the definitions whose figures stand side by side, in order, and clears any thresholds per queue set
      * before; equivalent to {@code definitions(List.of(definitions))}.
      *
+     * @param definitions  the definitions, at least one
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder definitions(ServiceLevelDefinition... definitions) {
@@ -316,6 +340,8 @@ public final class ReportSpec {
      * Sets the definitions whose figures stand side by side, in order, and clears any
      * {@linkplain #queueThresholds(int, QueueThresholds) thresholds per queue} set before (they are set by position).
      *
+     * @param definitions  the definitions, at least one
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder definitions(List<ServiceLevelDefinition> definitions) {
@@ -332,7 +358,8 @@ public final class ReportSpec {
      * Sets the thresholds per queue and channel of one definition (replacing any set before): each queue's calls
      * are measured against their own queue's threshold in that definition's figures, the other queues against
      * the definition's threshold. A row over several queues counts each call against its own queue's threshold
-     * (see {@code docs/reports.md}). Empty thresholds undo it. Reports apply them; the live monitor
+     * (see
+     * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reports.md">docs/reports.md</a>). Empty thresholds undo it. Reports apply them; the live monitor
      * ({@code LiveMonitor}) does not yet, and measures every queue by the definition's own threshold.
      *
      * @param definitionIndex  the definition's position in the {@linkplain #definitions(List) definitions}, from 0
@@ -350,7 +377,12 @@ public final class ReportSpec {
       return this;
     }
 
-    /** Sets queues that appear in the report even when they have no calls. */
+    /**
+     * Sets queues that appear in the report even when they have no calls.
+     *
+     * @param queues  the queue names, not blank
+     * @return this builder
+     */
     public Builder queues(String... queues) {
       requireNonNull(queues, "queues");
       for (String q : queues) {
@@ -362,7 +394,12 @@ public final class ReportSpec {
       return this;
     }
 
-    /** Sets channels that appear in the report even when they have no calls. */
+    /**
+     * Sets channels that appear in the report even when they have no calls.
+     *
+     * @param channels  the channels
+     * @return this builder
+     */
     public Builder channels(Channel... channels) {
       this.channels = ImmutableSet.copyOf(requireNonNull(channels, "channels"));
       return this;

@@ -11,7 +11,8 @@
  * {@link io.github.callmetrics.report.Report#groupedBy}) merge the counts of the rows they combine and
  * compute the figures again, so a day's service level is the service level of the day's calls, never an
  * average of percentages. {@link io.github.callmetrics.report.ReportFormat} renders a report as a text
- * table, CSV or JSON. See {@code docs/reports.md}.
+ * table, CSV or JSON. See
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/reports.md">docs/reports.md</a>.
  */
 @NullMarked
 package io.github.callmetrics.report;

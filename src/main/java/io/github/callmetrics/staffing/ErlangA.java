@@ -12,7 +12,8 @@ import java.util.Locale;
  * abandon when their wait exceeds an exponential patience with mean {@code 1/θ}. Unlike Erlang C the queue
  * is stable at any traffic, so every figure is defined.
  *
- * <p>Method (see {@code docs/staffing.md}): the number in the system is a birth-death process with birth
+ * <p>Method (see
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/staffing.md">docs/staffing.md</a>): the number in the system is a birth-death process with birth
  * rate {@code λ = A/AHT} and death rate {@code n·μ} for {@code n ≤ N}, {@code N·μ + (n−N)·θ} above. Relative
  * to the state {@code N}, the states below sum to {@code 1/B(N, A) − 1} (Erlang B's recurrence) and the
  * states from {@code N} up sum to {@code W = c·S(c, x)} with {@code c = Nμ/θ}, {@code x = λ/θ} and
@@ -131,68 +132,68 @@ public final class ErlangA {
     return new ErlangA(workload, agents, patience);
   }
 
-  /** Returns the workload. */
+  /** {@return the workload} */
   public Workload workload() {
     return workload;
   }
 
-  /** Returns the number of agents {@code N}. */
+  /** {@return the number of agents {@code N}} */
   public int agents() {
     return agents;
   }
 
-  /** Returns the average patience {@code 1/θ}. */
+  /** {@return the average patience {@code 1/θ}} */
   public Duration patience() {
     return patience;
   }
 
-  /** Returns the probability that a call finds every agent busy and waits, {@code P(n ≥ N)}, in [0, 1]. */
+  /** {@return the probability that a call finds every agent busy and waits, {@code P(n ≥ N)}, in [0, 1]} */
   public double probabilityOfWaiting() {
     return waiting;
   }
 
-  /** Returns the probability that a call is answered at once, {@code 1 − P(wait)}. */
+  /** {@return the probability that a call is answered at once, {@code 1 − P(wait)}} */
   public double immediateAnswer() {
     return belowAgents.divide(total);
   }
 
   /**
-   * Returns the probability that a call abandons, {@code θ·E[Q]/λ} (the abandonment rate over the arrival
-   * rate), in [0, 1).
+   * {@return the probability that a call abandons, {@code θ·E[Q]/λ} (the abandonment rate over the arrival
+   * rate), in [0, 1)}
    */
   public double probabilityOfAbandoning() {
     return abandoning;
   }
 
-  /** Returns the expected number of calls waiting, {@code E[Q] = Σ_{n>N} (n−N)·π_n}. */
+  /** {@return the expected number of calls waiting, {@code E[Q] = Σ_{n>N} (n−N)·π_n}} */
   public double expectedQueueLength() {
     return queueLength;
   }
 
   /**
-   * Returns the average speed of answer of answered calls in seconds, immediate answers counted as 0:
-   * {@code E[wait; answered] / P(answered)}.
+   * {@return the average speed of answer of answered calls in seconds, immediate answers counted as 0:
+   * {@code E[wait; answered] / P(answered)}}
    */
   public double averageSpeedOfAnswerSeconds() {
     return answeredWaitSeconds;
   }
 
-  /** Returns the average speed of answer of answered calls, rounded to the nanosecond. */
+  /** {@return the average speed of answer of answered calls, rounded to the nanosecond} */
   public Duration averageSpeedOfAnswer() {
     return ErlangC.toDuration(answeredWaitSeconds);
   }
 
   /**
-   * Returns the average wait of all callers, answered or abandoned, in seconds: {@code E[Q]/λ} (Little's
-   * law).
+   * {@return the average wait of all callers, answered or abandoned, in seconds: {@code E[Q]/λ} (Little's
+   * law)}
    */
   public double averageWaitSeconds() {
     return queueLength / workload.arrivalsPerSecond();
   }
 
   /**
-   * Returns the occupancy {@code A·(1 − P(abandon)) / N}: the fraction of time an agent is busy (computed
-   * as {@code 1 − E[idle agents]/N} when {@code A ≥ N}, which is the same value without cancellation).
+   * {@return the occupancy {@code A·(1 − P(abandon)) / N}: the fraction of time an agent is busy (computed
+   * as {@code 1 − E[idle agents]/N} when {@code A ≥ N}, which is the same value without cancellation)}
    */
   public double occupancy() {
     return occupancy;

@@ -132,27 +132,27 @@ public final class ErlangB {
     return b;
   }
 
-  /** Returns the offered traffic {@code A} in Erlangs. */
+  /** {@return the offered traffic {@code A} in Erlangs} */
   public double erlangs() {
     return erlangs;
   }
 
-  /** Returns the number of lines {@code N}. */
+  /** {@return the number of lines {@code N}} */
   public int lines() {
     return lines;
   }
 
-  /** Returns the blocking probability {@code B(N, A)}: the fraction of offered calls that are lost. */
+  /** {@return the blocking probability {@code B(N, A)}: the fraction of offered calls that are lost} */
   public double blockingProbability() {
     return blocking;
   }
 
-  /** Returns the carried traffic {@code A·(1 − B)} in Erlangs: the lines busy on average. */
+  /** {@return the carried traffic {@code A·(1 − B)} in Erlangs: the lines busy on average} */
   public double carriedErlangs() {
     return erlangs * (1 - blocking);
   }
 
-  /** Returns the occupancy {@code A·(1 − B) / N}: the fraction of time a line is busy, in [0, 1). */
+  /** {@return the occupancy {@code A·(1 − B) / N}: the fraction of time a line is busy, in [0, 1)} */
   public double occupancy() {
     return carriedErlangs() / lines;
   }

@@ -60,17 +60,17 @@ public final class ErlangC {
     return new ErlangC(workload, agents, erlangB);
   }
 
-  /** Returns the workload. */
+  /** {@return the workload} */
   public Workload workload() {
     return workload;
   }
 
-  /** Returns the number of agents {@code N}. */
+  /** {@return the number of agents {@code N}} */
   public int agents() {
     return agents;
   }
 
-  /** Checks if the queue is stable, {@code A < N}; if not, every figure is empty. */
+  /** {@return whether the queue is stable, {@code A < N}; if not, every figure is empty} */
   public boolean isStable() {
     return !Double.isNaN(waiting);
   }

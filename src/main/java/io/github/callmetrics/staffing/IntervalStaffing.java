@@ -20,7 +20,17 @@ import java.util.OptionalInt;
  */
 public record IntervalStaffing(IntervalWorkload interval, double trafficErlangs, int requiredAgents,
     OptionalDouble predictedServiceLevel, OptionalDouble predictedServiceLevelWithActualAgents, BigDecimal target) {
-  /** Checks the components are present, the traffic finite and zero or more, the agents zero or more. */
+  /**
+   * Checks the components are present, the traffic finite and zero or more, the agents zero or more.
+   *
+   * @param interval  the interval with its actual figures
+   * @param trafficErlangs  the offered traffic {@code A} in Erlangs
+   * @param requiredAgents  the fewest agents that reach the target (0 for an interval with no calls)
+   * @param predictedServiceLevel  the model's service level with the required agents; empty when no calls
+   * @param predictedServiceLevelWithActualAgents  the model's service level with the actual agents; empty
+   *     when they are not known, zero, or too few for a stable Erlang C queue
+   * @param target  the target service level, a fraction
+   */
   public IntervalStaffing {
     requireNonNull(interval, "interval");
     requireNonNull(predictedServiceLevel, "predictedServiceLevel");
@@ -46,7 +56,7 @@ public record IntervalStaffing(IntervalWorkload interval, double trafficErlangs,
     return actual.isPresent() ? OptionalInt.of(actual.getAsInt() - requiredAgents) : OptionalInt.empty();
   }
 
-  /** Returns whether the interval had fewer, exactly or more agents than required. */
+  /** {@return whether the interval had fewer, exactly or more agents than required} */
   public StaffingStatus status() {
     OptionalInt surplus = surplusAgents();
     if (surplus.isEmpty()) {
@@ -56,7 +66,7 @@ public record IntervalStaffing(IntervalWorkload interval, double trafficErlangs,
     return s < 0 ? StaffingStatus.UNDERSTAFFED : s == 0 ? StaffingStatus.AS_REQUIRED : StaffingStatus.OVERSTAFFED;
   }
 
-  /** Returns whether the measured service level met the target (undefined if it was not measured). */
+  /** {@return whether the measured service level met the target (undefined if it was not measured)} */
   public TargetStatus actualTargetStatus() {
     return interval.actualServiceLevel().meets(target);
   }

@@ -29,7 +29,17 @@ import java.util.OptionalInt;
  */
 public record IntervalWorkload(Instant start, Duration length, long offeredCalls, Duration averageHandleTime,
     Ratio actualServiceLevel, OptionalInt actualAgents) {
-  /** Validates every component; the messages name the interval by its start. */
+  /**
+   * Validates every component; the messages name the interval by its start.
+   *
+   * @param start  the interval's start
+   * @param length  the interval's length, positive
+   * @param offeredCalls  calls offered in the interval, zero or more
+   * @param averageHandleTime  the average handle time; positive when calls were offered, zero or more
+   *     otherwise (an empty interval has no handle time)
+   * @param actualServiceLevel  the service level measured, {@link Ratio#undefined()} if not known or empty
+   * @param actualAgents  the agents on the phones on average, if known, zero or more
+   */
   public IntervalWorkload {
     requireNonNull(start, "start");
     requireNonNull(length, "length");
@@ -110,20 +120,30 @@ public record IntervalWorkload(Instant start, Duration length, long offeredCalls
     return workloads;
   }
 
-  /** Returns a copy with the service level measured in the interval. */
+  /**
+   * Returns a copy with the service level measured in the interval.
+   *
+   * @param serviceLevel  the measured service level
+   * @return the copy
+   */
   public IntervalWorkload withActualServiceLevel(Ratio serviceLevel) {
     requireNonNull(serviceLevel, "serviceLevel");
     return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, serviceLevel, actualAgents);
   }
 
-  /** Returns a copy with the agents who were on the phones in the interval, zero or more. */
+  /**
+   * Returns a copy with the agents who were on the phones in the interval.
+   *
+   * @param agents  the agents, zero or more
+   * @return the copy
+   */
   public IntervalWorkload withActualAgents(int agents) {
     return new IntervalWorkload(start, length, offeredCalls, averageHandleTime, actualServiceLevel,
         OptionalInt.of(agents));
   }
 
   /**
-   * Returns the interval's workload, {@code offeredCalls · averageHandleTime / length} Erlangs.
+   * {@return the interval's workload, {@code offeredCalls · averageHandleTime / length} Erlangs}
    *
    * @throws IllegalStateException if no calls were offered and the handle time is zero
    */

@@ -80,7 +80,14 @@ public sealed interface StaffingTarget {
    */
   record ServiceLevel(double level, Duration threshold, ServiceLevelFormula formula,
       Duration shortAbandonThreshold) implements StaffingTarget {
-    /** Validates every component. */
+    /**
+     * Validates every component.
+     *
+     * @param level  in [0, 1)
+     * @param threshold  zero or more
+     * @param formula  the formula, for Erlang A
+     * @param shortAbandonThreshold  {@code S} for the short-abandon formulas, zero for none
+     */
     public ServiceLevel {
       requireNonNull(threshold, "threshold");
       requireNonNull(formula, "formula");
@@ -97,7 +104,11 @@ public sealed interface StaffingTarget {
    * @param maximum  positive
    */
   record AverageSpeedOfAnswer(Duration maximum) implements StaffingTarget {
-    /** Validates the maximum. */
+    /**
+     * Validates the maximum.
+     *
+     * @param maximum  positive
+     */
     public AverageSpeedOfAnswer {
       Workload.requirePositive("maximum average speed of answer", maximum);
     }
@@ -109,7 +120,11 @@ public sealed interface StaffingTarget {
    * @param maximum  in (0, 1]
    */
   record MaxOccupancy(double maximum) implements StaffingTarget {
-    /** Validates the maximum. */
+    /**
+     * Validates the maximum.
+     *
+     * @param maximum  in (0, 1]
+     */
     public MaxOccupancy {
       Checks.probability("maximum occupancy", maximum, false, true);
     }
@@ -121,7 +136,11 @@ public sealed interface StaffingTarget {
    * @param maximum  in (0, 1)
    */
   record MaxAbandonment(double maximum) implements StaffingTarget {
-    /** Validates the maximum. */
+    /**
+     * Validates the maximum.
+     *
+     * @param maximum  in (0, 1)
+     */
     public MaxAbandonment {
       Checks.probability("maximum abandonment", maximum, false, false);
     }

@@ -65,22 +65,22 @@ public final class Workload {
     return new Workload(checkErlangs(erlangs), averageHandleTime);
   }
 
-  /** Returns the traffic intensity {@code A} in Erlangs, zero or more. */
+  /** {@return the traffic intensity {@code A} in Erlangs, zero or more} */
   public double erlangs() {
     return erlangs;
   }
 
-  /** Returns the average handle time {@code AHT}, positive. */
+  /** {@return the average handle time {@code AHT}, positive} */
   public Duration averageHandleTime() {
     return averageHandleTime;
   }
 
-  /** Returns the average handle time in seconds, with its nanoseconds. */
+  /** {@return the average handle time in seconds, with its nanoseconds} */
   public double averageHandleTimeSeconds() {
     return seconds(averageHandleTime);
   }
 
-  /** Returns the arrival rate {@code λ = A / AHT} in calls per second. */
+  /** {@return the arrival rate {@code λ = A / AHT} in calls per second} */
   public double arrivalsPerSecond() {
     return erlangs / averageHandleTimeSeconds();
   }

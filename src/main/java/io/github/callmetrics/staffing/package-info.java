@@ -18,7 +18,8 @@
  *
  * <p>Every computation uses stable recurrences on ratios that stay in [0, 1] or sums rescaled by powers of
  * two, never factorials or powers, so results stay exact to double precision from 1 to 100,000 agents and
- * beyond. The formulas, assumptions and limits are in {@code docs/staffing.md}. Everything here is
+ * beyond. The formulas, assumptions and limits are in
+ * <a href="https://github.com/callmetrics/callmetrics/blob/main/docs/staffing.md">docs/staffing.md</a>. Everything here is
  * immutable and thread-safe.
  */
 @NullMarked

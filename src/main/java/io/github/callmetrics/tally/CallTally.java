@@ -201,7 +201,7 @@ public final class CallTally {
     addHandleTime(total.getSeconds(), total.getNano(), snapshot.handleTimeCount());
   }
 
-  /** Returns how many calls have been counted (arrivals). */
+  /** {@return how many calls have been counted (arrivals)} */
   public long arrivals() {
     return arrivals;
   }

@@ -66,7 +66,7 @@ public final class TallySnapshot {
     this.handleTimeCount = handleTimeCount;
   }
 
-  /** Returns the snapshot of no calls. */
+  /** {@return the snapshot of no calls} */
   public static TallySnapshot empty() {
     return EMPTY;
   }
@@ -84,7 +84,7 @@ public final class TallySnapshot {
   }
 
   /**
-   * Returns how many calls arrived (entered the queue). When every call is counted whole this is
+   * {@return how many calls arrived (entered the queue)} When every call is counted whole this is
    * {@code answered + abandoned + flowOuts + waiting}; under per-event attribution a call's arrival and its
    * outcome may be counted in different intervals.
    */
@@ -92,27 +92,27 @@ public final class TallySnapshot {
     return arrivals;
   }
 
-  /** Returns how many calls were answered ({@code A}). */
+  /** {@return how many calls were answered ({@code A})} */
   public long answered() {
     return answered.count();
   }
 
-  /** Returns the waits of the answered calls. */
+  /** {@return the waits of the answered calls} */
   public WaitDistribution answeredWaits() {
     return answered;
   }
 
-  /** Returns how many callers hung up while waiting (not counting flow-outs, whatever a definition makes of them). */
+  /** {@return how many callers hung up while waiting (not counting flow-outs, whatever a definition makes of them)} */
   public long abandoned() {
     return abandoned.count();
   }
 
-  /** Returns the waits of the abandoned calls. */
+  /** {@return the waits of the abandoned calls} */
   public WaitDistribution abandonedWaits() {
     return abandoned;
   }
 
-  /** Returns how many calls left the queue unanswered for any {@link FlowOutReason}. */
+  /** {@return how many calls left the queue unanswered for any {@link FlowOutReason}} */
   public long flowOuts() {
     long total = 0;
     for (WaitDistribution d : flowOuts) {
@@ -121,27 +121,37 @@ public final class TallySnapshot {
     return total;
   }
 
-  /** Returns how many calls left the queue unanswered for one reason. */
+  /**
+   * Returns how many calls left the queue unanswered for one reason.
+   *
+   * @param reason  the flow-out reason
+   * @return the count
+   */
   public long flowOuts(FlowOutReason reason) {
     return flowOuts[reason.ordinal()].count();
   }
 
-  /** Returns the waits of the calls that left the queue unanswered for one reason. */
+  /**
+   * Returns the waits of the calls that left the queue unanswered for one reason.
+   *
+   * @param reason  the flow-out reason
+   * @return their waits
+   */
   public WaitDistribution flowOutWaits(FlowOutReason reason) {
     return flowOuts[reason.ordinal()];
   }
 
-  /** Returns how many calls were still waiting when observed. */
+  /** {@return how many calls were still waiting when observed} */
   public long waiting() {
     return waiting;
   }
 
-  /** Returns how many calls left the queue: {@code answered + abandoned + flowOuts}. */
+  /** {@return how many calls left the queue: {@code answered + abandoned + flowOuts}} */
   public long ended() {
     return answered() + abandoned() + flowOuts();
   }
 
-  /** Returns the waits of every call that left the queue, whatever its outcome. */
+  /** {@return the waits of every call that left the queue, whatever its outcome} */
   public WaitDistribution allWaits() {
     WaitDistribution all = answered.plus(abandoned);
     for (WaitDistribution d : flowOuts) {
@@ -150,17 +160,17 @@ public final class TallySnapshot {
     return all;
   }
 
-  /** Returns the sum of the handle times of answered calls that have one. */
+  /** {@return the sum of the handle times of answered calls that have one} */
   public Duration handleTimeTotal() {
     return handleTimeTotal;
   }
 
-  /** Returns how many answered calls have a handle time. */
+  /** {@return how many answered calls have a handle time} */
   public long handleTimeCount() {
     return handleTimeCount;
   }
 
-  /** Checks if no call was counted at all (no arrival, no outcome). */
+  /** {@return whether no call was counted at all (no arrival, no outcome)} */
   public boolean isEmpty() {
     return arrivals == 0 && ended() == 0 && waiting == 0;
   }

@@ -48,7 +48,7 @@ public final class WaitDistribution {
     this.totalSeconds = totalSeconds;
   }
 
-  /** Returns the distribution of no waits. */
+  /** {@return the distribution of no waits} */
   public static WaitDistribution empty() {
     return EMPTY;
   }
@@ -91,22 +91,22 @@ public final class WaitDistribution {
     return values.length == 0 ? EMPTY : new WaitDistribution(values, cumulative, totalSeconds);
   }
 
-  /** Returns how many waits there are. */
+  /** {@return how many waits there are} */
   public long count() {
     return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
   }
 
-  /** Checks if there are no waits. */
+  /** {@return whether there are no waits} */
   public boolean isEmpty() {
     return values.length == 0;
   }
 
-  /** Returns the sum of the waits in whole seconds, each truncated. */
+  /** {@return the sum of the waits in whole seconds, each truncated} */
   public long totalSeconds() {
     return totalSeconds;
   }
 
-  /** Returns the sum of the waits, each truncated to whole seconds. */
+  /** {@return the sum of the waits, each truncated to whole seconds} */
   public Duration total() {
     return Duration.ofSeconds(totalSeconds);
   }

@@ -10,7 +10,7 @@ import nl.jqno.equalsverifier.EqualsVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Edges of the definition's contract that mutation testing (docs/mutation-testing.md) found untested: equality
+ * Edges of the definition's contract that mutation testing (docs/development/mutation-testing.md) found untested: equality
  * field by field, the builder's chaining and the words of {@code toString}.
  */
 class ServiceLevelDefinitionMutationTest {

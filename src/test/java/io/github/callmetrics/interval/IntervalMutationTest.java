@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Edges of the interval grid and its values that mutation testing (docs/mutation-testing.md) found untested:
+ * Edges of the interval grid and its values that mutation testing (docs/development/mutation-testing.md) found untested:
  * a day the zone skips, a day whose intervals differ in length, the day estimate overshooting after a long
  * day, whole-period and day grids over several days, the interval limit, and every alias and message.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Edges of the calculators' contracts that mutation testing (docs/mutation-testing.md) found untested: each
+ * Edges of the calculators' contracts that mutation testing (docs/development/mutation-testing.md) found untested: each
  * consistency rule of the counts on its own, both ends of every accepted range, and the accessors.
  */
 class MetricsMutationTest {

@@ -33,7 +33,10 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start, word for word, with the values it promises. */
+/**
+ * A tour of the main entry points with hand-checked values, the sample file included (the README's quick start
+ * before it became one complete file; that file is compiled and run by {@link ReadmeQuickStartTest}).
+ */
 class QuickStartTest {
   @Test
   void quickStart() throws IOException {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Edges of the Erlang models that mutation testing (docs/mutation-testing.md) found untested: closed forms
+ * Edges of the Erlang models that mutation testing (docs/development/mutation-testing.md) found untested: closed forms
  * that pin single code paths, the ends of every accepted range, the bisections' exact stops, and the
  * internal arithmetic beyond a double's range.
  */

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Edges of the staffing solvers that mutation testing (docs/mutation-testing.md) found untested: each target
+ * Edges of the staffing solvers that mutation testing (docs/development/mutation-testing.md) found untested: each target
  * kind checked against the model's own figures (not through the solver's check), a target met exactly, the
  * ten-million-agent limit, and the validation of shrinkage and intervals.
  */

@@ -11,7 +11,7 @@ import nl.jqno.equalsverifier.EqualsVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Edges of the tallies that mutation testing (docs/mutation-testing.md) found untested: snapshot equality
+ * Edges of the tallies that mutation testing (docs/development/mutation-testing.md) found untested: snapshot equality
  * field by field, a snapshot with outcomes but no arrivals, each refusal of {@link CallTally#remove}, and the
  * histogram's switch from dense to sparse counting.
  */
