@@ -108,7 +108,11 @@ public final class LiveFigures {
     return c;
   }
 
-  /** {@return the live figures, one per definition of the spec, in order} */
+  /**
+   * {@return the live figures, one per definition of the spec, in order} Each is the spec's definition with this
+   * queue's own threshold where the spec sets thresholds per queue ({@link ReportSpec#definition(int, String,
+   * io.github.callmetrics.call.Channel)}).
+   */
   public List<MetricsSummary> figures() {
     ImmutableList.Builder<MetricsSummary> all = ImmutableList.builderWithExpectedSize(figures.length());
     for (int i = 0; i < figures.length(); i++) {
@@ -118,7 +122,7 @@ public final class LiveFigures {
   }
 
   /**
-   * Returns the live figures under one of the spec's definitions.
+   * Returns the live figures under one of the spec's definitions, with this queue's own threshold if the spec sets one.
    *
    * @param definitionIndex  the definition's position in the spec, from 0
    * @return its figures
@@ -211,8 +215,8 @@ public final class LiveFigures {
       return false;
     }
     LiveFigures f = (LiveFigures) o;
-    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && definitions.equals(f.definitions) && current == f.current && ended.equals(f.ended)
-        && waiting.equals(f.waiting);
+    return index == f.index && span.equals(f.span) && spec.equals(f.spec) && definitions.equals(f.definitions)
+        && current == f.current && ended.equals(f.ended) && waiting.equals(f.waiting);
   }
 
   @Override

@@ -35,7 +35,10 @@ final class QueueDefinitions {
     return definitions.size();
   }
 
-  /** Checks if a wait, given as its index ({@link OutcomeClass#waitIndex}), is within the threshold of definition {@code d}. */
+  /**
+   * Checks if a wait, given as its index ({@link OutcomeClass#waitIndex}), is within the threshold of definition
+   * {@code d}.
+   */
   boolean isWithin(int d, long waitIndex) {
     return waitIndex <= largestWithin[d];
   }
