@@ -32,16 +32,7 @@ class ConsumerBuildIT {
 
   @Test
   void runsOnTheClassPath(@TempDir Path dir) throws Exception {
-    List<Path> classPath = new ArrayList<>();
-    classPath.add(jar);
-    classPath.addAll(ReadmeQuickStart.dependencyJars());
-    Path out = dir.resolve("classes");
-
-    ReadmeQuickStart.compile(List.of("-d", out.toString(), "-cp", ReadmeQuickStart.pathOf(classPath)),
-        ReadmeQuickStart.write(dir.resolve("src"), ReadmeQuickStart.sourceTree("")));
-    classPath.add(0, out);
-    String printed = ReadmeQuickStart.run(dir, List.of("-cp", ReadmeQuickStart.pathOf(classPath),
-        ReadmeQuickStart.MAIN_CLASS));
+    String printed = ReadmeQuickStart.runOnClassPath(dir, jar);
 
     assertThat(printed.lines()).containsSubsequence(promised);
   }

@@ -145,6 +145,20 @@ final class ReadmeQuickStart {
     return out;
   }
 
+  /**
+   * Compiles the quick start in {@code dir} against a library (a jar or a classes directory) and its own
+   * dependencies on the class path, runs it, and returns what it printed.
+   */
+  static String runOnClassPath(Path dir, Path library) throws IOException, InterruptedException {
+    List<Path> classPath = new ArrayList<>();
+    classPath.add(library);
+    classPath.addAll(dependencyJars());
+    Path out = dir.resolve("classes");
+    compile(List.of("-d", out.toString(), "-cp", pathOf(classPath)), write(dir.resolve("src"), sourceTree("")));
+    classPath.add(0, out);
+    return run(dir, List.of("-cp", pathOf(classPath), MAIN_CLASS));
+  }
+
   /** Joins paths with the platform's path separator. */
   static String pathOf(List<Path> paths) {
     return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));

@@ -3,8 +3,6 @@ package io.github.callmetrics.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,16 +14,7 @@ class ReadmeQuickStartTest {
   @Test
   void compilesAndRunsAsPasted(@TempDir Path dir) throws Exception {
     String source = ReadmeQuickStart.source();
-    List<Path> classPath = new ArrayList<>();
-    classPath.add(Path.of("target", "classes"));
-    classPath.addAll(ReadmeQuickStart.dependencyJars());
-    Path out = dir.resolve("out");
-
-    ReadmeQuickStart.compile(List.of("-d", out.toString(), "-cp", ReadmeQuickStart.pathOf(classPath)),
-        ReadmeQuickStart.write(dir.resolve("src"), ReadmeQuickStart.sourceTree("")));
-    classPath.add(0, out);
-    String printed = ReadmeQuickStart.run(dir, List.of("-cp", ReadmeQuickStart.pathOf(classPath),
-        ReadmeQuickStart.MAIN_CLASS));
+    String printed = ReadmeQuickStart.runOnClassPath(dir, Path.of("target", "classes"));
 
     assertThat(ReadmeQuickStart.promisedLines(source)).containsExactly(
         "service level 1/4 (25.0%)",
